@@ -3,9 +3,10 @@ package org.stratumlab.pow.keccak;
 /**
  * The Keccak-f[1600] permutation: 24 rounds over 25 lanes of 64 bits.
  *
- * <p>The state is loaded into locals, each round is written out in full (theta, rho and pi, chi, iota), and the
- * rounds loop rather than unroll: 24 unrolled rounds would pass HotSpot's 8000-byte limit for compiling a
- * method. Lane {@code x + 5y} of the state array is lane (x, y) of the Keccak reference.
+ * <p>The state is loaded into locals and each round is written out in full, in place, so that few values are live
+ * beyond the 25 lanes (register pressure decides the speed here): theta, then rho and pi as one cycle through a
+ * single temporary, then chi row by row. The rounds loop rather than unroll: 24 unrolled rounds would pass
+ * HotSpot's 8000-byte limit for compiling a method. Lane {@code x + 5y} of the state array is lane (x, y) of the Keccak reference.
  */
 public final class KeccakF1600 {
     /** The number of 64-bit lanes in the state. */
@@ -73,6 +74,7 @@ public final class KeccakF1600 {
         long a23 = state[23];
         long a24 = state[24];
         for (int round = 0; round < 24; round++) {
+            // Theta: XOR each lane with the parities of two neighbouring columns.
             long c0 = a0 ^ a5 ^ a10 ^ a15 ^ a20;
             long c1 = a1 ^ a6 ^ a11 ^ a16 ^ a21;
             long c2 = a2 ^ a7 ^ a12 ^ a17 ^ a22;
@@ -83,56 +85,85 @@ public final class KeccakF1600 {
             long d2 = c1 ^ Long.rotateLeft(c3, 1);
             long d3 = c2 ^ Long.rotateLeft(c4, 1);
             long d4 = c3 ^ Long.rotateLeft(c0, 1);
-            long b0 = a0 ^ d0;
-            long b10 = Long.rotateLeft(a1 ^ d1, 1);
-            long b20 = Long.rotateLeft(a2 ^ d2, 62);
-            long b5 = Long.rotateLeft(a3 ^ d3, 28);
-            long b15 = Long.rotateLeft(a4 ^ d4, 27);
-            long b16 = Long.rotateLeft(a5 ^ d0, 36);
-            long b1 = Long.rotateLeft(a6 ^ d1, 44);
-            long b11 = Long.rotateLeft(a7 ^ d2, 6);
-            long b21 = Long.rotateLeft(a8 ^ d3, 55);
-            long b6 = Long.rotateLeft(a9 ^ d4, 20);
-            long b7 = Long.rotateLeft(a10 ^ d0, 3);
-            long b17 = Long.rotateLeft(a11 ^ d1, 10);
-            long b2 = Long.rotateLeft(a12 ^ d2, 43);
-            long b12 = Long.rotateLeft(a13 ^ d3, 25);
-            long b22 = Long.rotateLeft(a14 ^ d4, 39);
-            long b23 = Long.rotateLeft(a15 ^ d0, 41);
-            long b8 = Long.rotateLeft(a16 ^ d1, 45);
-            long b18 = Long.rotateLeft(a17 ^ d2, 15);
-            long b3 = Long.rotateLeft(a18 ^ d3, 21);
-            long b13 = Long.rotateLeft(a19 ^ d4, 8);
-            long b14 = Long.rotateLeft(a20 ^ d0, 18);
-            long b24 = Long.rotateLeft(a21 ^ d1, 2);
-            long b9 = Long.rotateLeft(a22 ^ d2, 61);
-            long b19 = Long.rotateLeft(a23 ^ d3, 56);
-            long b4 = Long.rotateLeft(a24 ^ d4, 14);
-            a0 = b0 ^ (~b1 & b2);
-            a1 = b1 ^ (~b2 & b3);
-            a2 = b2 ^ (~b3 & b4);
-            a3 = b3 ^ (~b4 & b0);
-            a4 = b4 ^ (~b0 & b1);
-            a5 = b5 ^ (~b6 & b7);
-            a6 = b6 ^ (~b7 & b8);
-            a7 = b7 ^ (~b8 & b9);
-            a8 = b8 ^ (~b9 & b5);
-            a9 = b9 ^ (~b5 & b6);
-            a10 = b10 ^ (~b11 & b12);
-            a11 = b11 ^ (~b12 & b13);
-            a12 = b12 ^ (~b13 & b14);
-            a13 = b13 ^ (~b14 & b10);
-            a14 = b14 ^ (~b10 & b11);
-            a15 = b15 ^ (~b16 & b17);
-            a16 = b16 ^ (~b17 & b18);
-            a17 = b17 ^ (~b18 & b19);
-            a18 = b18 ^ (~b19 & b15);
-            a19 = b19 ^ (~b15 & b16);
-            a20 = b20 ^ (~b21 & b22);
-            a21 = b21 ^ (~b22 & b23);
-            a22 = b22 ^ (~b23 & b24);
-            a23 = b23 ^ (~b24 & b20);
-            a24 = b24 ^ (~b20 & b21);
+            // Rho and pi: pi moves the 24 lanes other than lane 0 along one cycle, so one temporary suffices;
+            // theta's XOR is folded in as each lane is read.
+            a0 ^= d0;
+            long t = a1 ^ d1;
+            a1 = Long.rotateLeft(a6 ^ d1, 44);
+            a6 = Long.rotateLeft(a9 ^ d4, 20);
+            a9 = Long.rotateLeft(a22 ^ d2, 61);
+            a22 = Long.rotateLeft(a14 ^ d4, 39);
+            a14 = Long.rotateLeft(a20 ^ d0, 18);
+            a20 = Long.rotateLeft(a2 ^ d2, 62);
+            a2 = Long.rotateLeft(a12 ^ d2, 43);
+            a12 = Long.rotateLeft(a13 ^ d3, 25);
+            a13 = Long.rotateLeft(a19 ^ d4, 8);
+            a19 = Long.rotateLeft(a23 ^ d3, 56);
+            a23 = Long.rotateLeft(a15 ^ d0, 41);
+            a15 = Long.rotateLeft(a4 ^ d4, 27);
+            a4 = Long.rotateLeft(a24 ^ d4, 14);
+            a24 = Long.rotateLeft(a21 ^ d1, 2);
+            a21 = Long.rotateLeft(a8 ^ d3, 55);
+            a8 = Long.rotateLeft(a16 ^ d1, 45);
+            a16 = Long.rotateLeft(a5 ^ d0, 36);
+            a5 = Long.rotateLeft(a3 ^ d3, 28);
+            a3 = Long.rotateLeft(a18 ^ d3, 21);
+            a18 = Long.rotateLeft(a17 ^ d2, 15);
+            a17 = Long.rotateLeft(a11 ^ d1, 10);
+            a11 = Long.rotateLeft(a7 ^ d2, 6);
+            a7 = Long.rotateLeft(a10 ^ d0, 3);
+            a10 = Long.rotateLeft(t, 1);
+            // Chi, one row at a time, then iota.
+            c0 = a0;
+            c1 = a1;
+            c2 = a2;
+            c3 = a3;
+            c4 = a4;
+            a0 = c0 ^ (~c1 & c2);
+            a1 = c1 ^ (~c2 & c3);
+            a2 = c2 ^ (~c3 & c4);
+            a3 = c3 ^ (~c4 & c0);
+            a4 = c4 ^ (~c0 & c1);
+            c0 = a5;
+            c1 = a6;
+            c2 = a7;
+            c3 = a8;
+            c4 = a9;
+            a5 = c0 ^ (~c1 & c2);
+            a6 = c1 ^ (~c2 & c3);
+            a7 = c2 ^ (~c3 & c4);
+            a8 = c3 ^ (~c4 & c0);
+            a9 = c4 ^ (~c0 & c1);
+            c0 = a10;
+            c1 = a11;
+            c2 = a12;
+            c3 = a13;
+            c4 = a14;
+            a10 = c0 ^ (~c1 & c2);
+            a11 = c1 ^ (~c2 & c3);
+            a12 = c2 ^ (~c3 & c4);
+            a13 = c3 ^ (~c4 & c0);
+            a14 = c4 ^ (~c0 & c1);
+            c0 = a15;
+            c1 = a16;
+            c2 = a17;
+            c3 = a18;
+            c4 = a19;
+            a15 = c0 ^ (~c1 & c2);
+            a16 = c1 ^ (~c2 & c3);
+            a17 = c2 ^ (~c3 & c4);
+            a18 = c3 ^ (~c4 & c0);
+            a19 = c4 ^ (~c0 & c1);
+            c0 = a20;
+            c1 = a21;
+            c2 = a22;
+            c3 = a23;
+            c4 = a24;
+            a20 = c0 ^ (~c1 & c2);
+            a21 = c1 ^ (~c2 & c3);
+            a22 = c2 ^ (~c3 & c4);
+            a23 = c3 ^ (~c4 & c0);
+            a24 = c4 ^ (~c0 & c1);
             a0 ^= ROUND_CONSTANTS[round];
         }
         state[0] = a0;

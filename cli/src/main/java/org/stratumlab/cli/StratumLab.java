@@ -1,0 +1,41 @@
+package org.stratumlab.cli;
+
+import org.stratumlab.cli.pow.PowCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code stratumlab} command: the entry point of the runnable jar. Subcommands do the work; this class only
+ * wires them and the error handling shared by all (one-line errors, documented exit codes).
+ */
+@Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.", subcommands = {
+        PowCommand.class,
+        CommandLine.HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
+                "1:the command ran and failed (e.g. nothing found within the limits)",
+                "2:bad input: an unknown or malformed option, a missing value"})
+public final class StratumLab implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    /**
+     * Runs the command line and exits with its code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** @return the configured command line, for {@link #main} and for tests that capture its output */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StratumLab())
+                .setParameterExceptionHandler(new OneLineErrors())
+                .setExecutionExceptionHandler(new OneLineErrors());
+    }
+
+    @Override
+    public void run() {
+        // Without a subcommand there is nothing to do: show what there is.
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+}

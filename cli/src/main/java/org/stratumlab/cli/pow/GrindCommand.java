@@ -1,0 +1,67 @@
+package org.stratumlab.cli.pow;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.stratumlab.pow.NonceGrinder;
+import org.stratumlab.pow.U256;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stratumlab pow grind}: the first valid nonces of a job, found the way a miner would. */
+@Command(name = "grind", mixinStandardHelpOptions = true, description = {
+        "Prints the first K valid nonces at or after N, one per line as 0x hex.",
+        "Expect about D attempts per nonce at difficulty D; --max-attempts bounds the work, and reaching it is "
+                + "exit code 1 after the nonces found so far."})
+public final class GrindCommand implements Callable<Integer> {
+    @Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--pow-hash", paramLabel = "H", required = true, converter = HexConverters.Hash.class, description = "The job's pow_hash: optional 0x and exactly 64 hex digits.")
+    private U256 powHash;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    @Option(names = "--start", paramLabel = "N", defaultValue = "0", converter = HexConverters.Number.class, description = "The first nonce tried, in hex (default: ${DEFAULT-VALUE}).")
+    private U256 start;
+
+    @Option(names = "--count", paramLabel = "K", defaultValue = "1", description = "How many valid nonces to print (default: ${DEFAULT-VALUE}).")
+    private int count;
+
+    @Option(names = "--max-attempts", paramLabel = "A", defaultValue = "100000000", description = "The most nonces tried in all (default: ${DEFAULT-VALUE}, about a minute).")
+    private long maxAttempts;
+
+    @Override
+    public Integer call() {
+        if (count < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--count must be at least 1, was " + count);
+        }
+        if (maxAttempts < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--max-attempts must be at least 1, was " + maxAttempts);
+        }
+        return grind(spec.commandLine().getOut(), target.boundary());
+    }
+
+    private int grind(PrintWriter out, U256 boundary) {
+        NonceGrinder grinder = new NonceGrinder();
+        U256 next = start;
+        for (int found = 0; found < count; found++) {
+            long remaining = maxAttempts - grinder.attempts();
+            U256 nonce = remaining > 0 ? grinder.next(powHash, boundary, next, remaining) : null;
+            if (nonce == null) {
+                out.flush();
+                spec.commandLine().getErr().println("stratumlab pow grind: found " + found + " of " + count
+                        + " nonces within --max-attempts " + maxAttempts
+                        + " (raise it, or lower the difficulty)");
+                return 1;
+            }
+            out.println(nonce.toMinimalHex());
+            next = nonce.add(1);
+        }
+        return 0;
+    }
+}
