@@ -112,35 +112,31 @@ public final class U256 implements Comparable<U256> {
      */
     public static U256 tryParseHex(CharSequence text) {
         int start = hexStart(text);
-        int digits = text.length() - start;
-        if (digits > MAX_HEX_DIGITS) {
+        int end = text.length();
+        if (end - start > MAX_HEX_DIGITS || !allHex(text, start, end)) {
             return null;
         }
-        long w3 = 0, w2 = 0, w1 = 0, w0 = 0;
-        for (int i = start; i < text.length(); i++) {
-            int nibble = Words.hexValue(text.charAt(i));
-            if (nibble < 0) {
-                return null;
-            }
-            w3 = (w3 << 4) | (w2 >>> 60);
-            w2 = (w2 << 4) | (w1 >>> 60);
-            w1 = (w1 << 4) | (w0 >>> 60);
-            w0 = (w0 << 4) | nibble;
-        }
-        return new U256(w3, w2, w1, w0);
+        // Each word is read from its own (up to) 16 digits, counted from the end: no shifting across words.
+        return new U256(word(text, start, end - 48), word(text, start, end - 32), word(text, start, end - 16),
+                word(text, start, end));
     }
 
-    /**
-     * Like {@link #tryParseHex(CharSequence)} over a slice of a char array (what a streaming JSON parser hands
-     * out), without copying it.
-     *
-     * @param chars the characters
-     * @param offset the first character
-     * @param length how many characters
-     * @return the value, or {@code null} if the slice is not valid hex of at most 64 digits
-     */
-    public static U256 tryParseHex(char[] chars, int offset, int length) {
-        return tryParseHex(java.nio.CharBuffer.wrap(chars, offset, length));
+    private static boolean allHex(CharSequence text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Words.hexValue(text.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the value of the up to 16 digits ending at {@code wordEnd}, none before {@code start} */
+    private static long word(CharSequence text, int start, int wordEnd) {
+        long word = 0;
+        for (int i = Math.max(start, wordEnd - 16); i < wordEnd; i++) {
+            word = (word << 4) | Words.hexValue(text.charAt(i));
+        }
+        return word;
     }
 
     private static int hexStart(CharSequence text) {

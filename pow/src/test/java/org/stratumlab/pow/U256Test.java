@@ -96,12 +96,6 @@ class U256Test {
     }
 
     @Test
-    void parsesASliceOfACharArray() {
-        char[] chars = "xx0x1fyy".toCharArray();
-        assertEquals(U256.ofLong(0x1f), U256.tryParseHex(chars, 2, 4));
-    }
-
-    @Test
     void zeroFormatsAsOneDigit() {
         assertEquals("0x0", U256.ZERO.toMinimalHex());
         assertEquals("0x" + "0".repeat(64), U256.ZERO.toPaddedHex());

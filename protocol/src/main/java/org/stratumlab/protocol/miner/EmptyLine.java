@@ -1,0 +1,12 @@
+package org.stratumlab.protocol.miner;
+
+/** An empty or blank server line; clients ignore it (SPEC.md §1–2). */
+public enum EmptyLine implements ServerMessage {
+    /** The only instance. */
+    INSTANCE;
+
+    @Override
+    public Kind kind() {
+        return Kind.EMPTY;
+    }
+}
