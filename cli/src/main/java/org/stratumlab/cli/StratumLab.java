@@ -1,6 +1,7 @@
 package org.stratumlab.cli;
 
 import org.stratumlab.cli.pow.PowCommand;
+import org.stratumlab.cli.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,9 +9,11 @@ import picocli.CommandLine.Command;
  * The {@code stratumlab} command: the entry point of the runnable jar. Subcommands do the work; this class only
  * wires them and the error handling shared by all (one-line errors, documented exit codes).
  */
-@Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.", subcommands = {
-        PowCommand.class,
-        CommandLine.HelpCommand.class}, exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
+@Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.",
+        subcommands = {ServerCommand.class, PowCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
                 "1:the command ran and failed (e.g. nothing found within the limits)",
                 "2:bad input: an unknown or malformed option, a missing value"})
 public final class StratumLab implements Runnable {

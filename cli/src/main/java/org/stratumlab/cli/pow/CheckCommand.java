@@ -1,5 +1,6 @@
 package org.stratumlab.cli.pow;
 
+import org.stratumlab.cli.options.Converters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.stratumlab.pow.PowRule;
@@ -19,16 +20,19 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--pow-hash", paramLabel = "H", required = true, converter = HexConverters.Hash.class, description = "The job's pow_hash: optional 0x and exactly 64 hex digits.")
+    @Option(names = "--pow-hash", paramLabel = "H", required = true, converter = Converters.Hash.class,
+            description = "The job's pow_hash: optional 0x and exactly 64 hex digits.")
     private U256 powHash;
 
-    @Option(names = "--nonce", paramLabel = "N", required = true, converter = HexConverters.Number.class, description = "The nonce: optional 0x and at most 64 hex digits, as in mining.submit.")
+    @Option(names = "--nonce", paramLabel = "N", required = true, converter = Converters.Number.class,
+            description = "The nonce: optional 0x and at most 64 hex digits, as in mining.submit.")
     private U256 nonce;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
-    @Option(names = "--json", description = "Print exactly one JSON object: {\"hash\",\"lowerBound\",\"boundary\",\"valid\"}.")
+    @Option(names = "--json",
+            description = "Print exactly one JSON object: {\"hash\",\"lowerBound\",\"boundary\",\"valid\"}.")
     private boolean json;
 
     @Override

@@ -1,5 +1,6 @@
 package org.stratumlab.cli.pow;
 
+import org.stratumlab.cli.options.Converters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.stratumlab.pow.NonceGrinder;
@@ -18,19 +19,23 @@ public final class GrindCommand implements Callable<Integer> {
     @Spec
     private picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--pow-hash", paramLabel = "H", required = true, converter = HexConverters.Hash.class, description = "The job's pow_hash: optional 0x and exactly 64 hex digits.")
+    @Option(names = "--pow-hash", paramLabel = "H", required = true, converter = Converters.Hash.class,
+            description = "The job's pow_hash: optional 0x and exactly 64 hex digits.")
     private U256 powHash;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
-    @Option(names = "--start", paramLabel = "N", defaultValue = "0", converter = HexConverters.Number.class, description = "The first nonce tried, in hex (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--start", paramLabel = "N", defaultValue = "0", converter = Converters.Number.class,
+            description = "The first nonce tried, in hex (default: ${DEFAULT-VALUE}).")
     private U256 start;
 
-    @Option(names = "--count", paramLabel = "K", defaultValue = "1", description = "How many valid nonces to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--count", paramLabel = "K", defaultValue = "1",
+            description = "How many valid nonces to print (default: ${DEFAULT-VALUE}).")
     private int count;
 
-    @Option(names = "--max-attempts", paramLabel = "A", defaultValue = "100000000", description = "The most nonces tried in all (default: ${DEFAULT-VALUE}, about a minute).")
+    @Option(names = "--max-attempts", paramLabel = "A", defaultValue = "100000000",
+            description = "The most nonces tried in all (default: ${DEFAULT-VALUE}, about a minute).")
     private long maxAttempts;
 
     @Override

@@ -3,8 +3,10 @@ package org.stratumlab.cli.pow;
 import picocli.CommandLine.Command;
 
 /** {@code stratumlab pow}: tools for configuring a node and debugging a miner. Only groups its subcommands. */
-@Command(name = "pow", mixinStandardHelpOptions = true, description = "Proof-of-work tools: the node's stratum_secret, boundaries, checking and grinding nonces "
-        + "(Conflux test/dev-mode Keccak rule).", subcommands = {SecretCommand.class, BoundaryCommand.class,
+@Command(name = "pow", mixinStandardHelpOptions = true,
+        description = "Proof-of-work tools: the node's stratum_secret, boundaries, checking and grinding nonces "
+                + "(Conflux test/dev-mode Keccak rule).",
+        subcommands = {SecretCommand.class, BoundaryCommand.class,
                 CheckCommand.class, GrindCommand.class})
 public final class PowCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -24,10 +24,12 @@ public final class SecretCommand implements Callable<Integer> {
     private Source source;
 
     static final class Source {
-        @Option(names = "--password", paramLabel = "P", required = true, description = "The password (visible in the process list and shell history; see --password-stdin).")
+        @Option(names = "--password", paramLabel = "P", required = true,
+                description = "The password (visible in the process list and shell history; see --password-stdin).")
         String password;
 
-        @Option(names = "--password-stdin", required = true, description = "Read the password from the first line of standard input instead.")
+        @Option(names = "--password-stdin", required = true,
+                description = "Read the password from the first line of standard input instead.")
         boolean fromStdin;
     }
 

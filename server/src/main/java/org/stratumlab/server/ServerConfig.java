@@ -1,0 +1,206 @@
+package org.stratumlab.server;
+
+import java.math.BigInteger;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.protocol.dialect.Dialect;
+
+/**
+ * Everything the simulator is configured with, validated once. Names mirror the node's settings where it has them
+ * (SPEC.md §8). Build one with {@link #builder()}; every field has the default documented on its builder method.
+ *
+ * @param host the listen address ({@code stratum_listen_address})
+ * @param port the listen port, 0 for any free port ({@code stratum_port})
+ * @param secret the password check, or {@code null} to accept any password ({@code stratum_secret})
+ * @param difficulty the jobs' difficulty, at least 1
+ * @param window how many recent jobs a submit may solve ({@code pow_problem_window_size})
+ * @param dialect how notifies and results are spelled
+ * @param blockIntervalNs a new job every this often; 0 turns the block timer off
+ * @param newJobOnSolution whether an accepted solution makes a new job at once (the node's behaviour)
+ * @param notifyOnSubscribe whether a successful subscribe is followed by the current job (SPEC.md §7)
+ * @param startHeight the first job's height
+ * @param seed the seed of the problem hashes
+ * @param maxLineBytes the longest request line, without its line end (SPEC.md §7)
+ * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never
+ * @param maxConnections connections beyond this many are accepted and closed at once
+ * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port
+ * @param heartbeatNs re-push the current job after this long without a push (the node: 60 s)
+ * @param ioThreads event-loop threads serving connections
+ */
+public record ServerConfig(String host, int port, ServerSecret secret, BigInteger difficulty, int window,
+        Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
+        long startHeight,
+        long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
+        long heartbeatNs,
+        int ioThreads) {
+
+    /** The node's default Stratum port. */
+    public static final int DEFAULT_PORT = 32525;
+
+    /** Validates every field; messages name the field, the value and the bound. */
+    public ServerConfig {
+        require(host != null && !host.isBlank(), "host must not be empty");
+        require(port >= 0 && port <= 65535, "port must be in 0..65535, was " + port);
+        require(difficulty != null && difficulty.signum() > 0,
+                "difficulty must be at least 1, was " + difficulty);
+        require(difficulty.bitLength() <= 256, "difficulty must be below 2^256");
+        require(window >= 1 && window <= 1024, "window must be in 1..1024, was " + window);
+        require(dialect != null, "dialect must be set");
+        require(blockIntervalNs >= 0, "block interval must not be negative");
+        require(startHeight >= 0, "height must not be negative, was " + startHeight);
+        require(maxLineBytes >= 64, "max line bytes must be at least 64, was " + maxLineBytes);
+        require(idleTimeoutNs >= 0, "idle timeout must not be negative");
+        require(maxConnections >= 1, "max connections must be at least 1, was " + maxConnections);
+        require(metricsPort >= -1 && metricsPort <= 65535,
+                "metrics port must be in 0..65535, was " + metricsPort);
+        require(heartbeatNs > 0, "heartbeat must be positive");
+        require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** @return a builder holding every default */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects settings; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = DEFAULT_PORT;
+        private ServerSecret secret;
+        private BigInteger difficulty = BigInteger.valueOf(4);
+        private int window = 1;
+        private Dialect dialect = Dialect.conflux();
+        private long blockIntervalNs = TimeUnit.MILLISECONDS.toNanos(500);
+        private boolean newJobOnSolution = true;
+        private boolean notifyOnSubscribe;
+        private long startHeight = 1;
+        private long seed = 1;
+        private int maxLineBytes = 16_384;
+        private long idleTimeoutNs = TimeUnit.SECONDS.toNanos(300);
+        private int maxConnections = 200_000;
+        private int metricsPort = -1;
+        private long heartbeatNs = TimeUnit.SECONDS.toNanos(60);
+        private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+        private Builder() {
+        }
+
+        /** @param value default 127.0.0.1 @return this */
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        /** @param value default 32525; 0 picks a free port @return this */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** @param value default none: any password passes @return this */
+        public Builder secret(ServerSecret value) {
+            secret = value;
+            return this;
+        }
+
+        /** @param value default 4, the node's test-mode default @return this */
+        public Builder difficulty(BigInteger value) {
+            difficulty = value;
+            return this;
+        }
+
+        /** @param value default 1 @return this */
+        public Builder window(int value) {
+            window = value;
+            return this;
+        }
+
+        /** @param value default conflux @return this */
+        public Builder dialect(Dialect value) {
+            dialect = value;
+            return this;
+        }
+
+        /** @param value default 500 ms; 0 turns the timer off @return this */
+        public Builder blockIntervalNs(long value) {
+            blockIntervalNs = value;
+            return this;
+        }
+
+        /** @param value default true @return this */
+        public Builder newJobOnSolution(boolean value) {
+            newJobOnSolution = value;
+            return this;
+        }
+
+        /** @param value default false, as on the node @return this */
+        public Builder notifyOnSubscribe(boolean value) {
+            notifyOnSubscribe = value;
+            return this;
+        }
+
+        /** @param value default 1 @return this */
+        public Builder startHeight(long value) {
+            startHeight = value;
+            return this;
+        }
+
+        /** @param value default 1 @return this */
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param value default 16384 @return this */
+        public Builder maxLineBytes(int value) {
+            maxLineBytes = value;
+            return this;
+        }
+
+        /** @param value default 300 s; 0 never @return this */
+        public Builder idleTimeoutNs(long value) {
+            idleTimeoutNs = value;
+            return this;
+        }
+
+        /** @param value default 200000 @return this */
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        /** @param value default -1, off @return this */
+        public Builder metricsPort(int value) {
+            metricsPort = value;
+            return this;
+        }
+
+        /** @param value default 60 s @return this */
+        public Builder heartbeatNs(long value) {
+            heartbeatNs = value;
+            return this;
+        }
+
+        /** @param value default the number of cores @return this */
+        public Builder ioThreads(int value) {
+            ioThreads = value;
+            return this;
+        }
+
+        /**
+         * @return the validated configuration
+         * @throws IllegalArgumentException naming the first bad field
+         */
+        public ServerConfig build() {
+            return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
+                    newJobOnSolution, notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs,
+                    maxConnections,
+                    metricsPort, heartbeatNs, ioThreads);
+        }
+    }
+}

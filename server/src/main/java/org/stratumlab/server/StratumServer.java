@@ -1,0 +1,189 @@
+package org.stratumlab.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.pow.Difficulty;
+import org.stratumlab.server.chain.BlockProducer;
+import org.stratumlab.server.chain.SimulatedChain;
+import org.stratumlab.server.metrics.MetricsEndpoint;
+import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.notify.NotifyBroadcaster;
+import org.stratumlab.server.notify.SubscriberRegistry;
+import org.stratumlab.server.session.MiningCalls;
+import org.stratumlab.server.session.StratumChannelInitializer;
+
+/**
+ * The node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for byte (SPEC.md), with
+ * its own simulated chain, and defences the node lacks. Start it with {@link #start}, stop it with
+ * {@link #close}. Used by {@code stratumlab server} and, embedded, by the load generator and tests.
+ *
+ * <p>Thread-safe. Connections are served by {@code ioThreads} event loops (epoll where available, else NIO);
+ * the chain runs on its own thread.
+ */
+public final class StratumServer implements AutoCloseable {
+    /** Write-buffer watermarks: a connection is unwritable above 64 KiB queued, writable again below 32 KiB. */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+
+    private final ServerConfig config;
+    private final ServerMetrics metrics = new ServerMetrics();
+    private final SimulatedChain chain;
+    private final BlockProducer producer;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final ChannelGroup connections = new DefaultChannelGroup("stratum", GlobalEventExecutor.INSTANCE);
+    private final String transport;
+    private final StratumChannelInitializer initializer;
+    private Channel listener;
+    private MetricsEndpoint metricsEndpoint;
+
+    private StratumServer(ServerConfig config) {
+        this.config = config;
+        this.chain = new SimulatedChain(config.seed(), config.startHeight(),
+                Difficulty.toBoundary(config.difficulty()),
+                config.window());
+        SubscriberRegistry registry = new SubscriberRegistry(metrics);
+        NotifyBroadcaster broadcaster = new NotifyBroadcaster(config.dialect(), registry,
+                ByteBufAllocator.DEFAULT);
+        this.producer = new BlockProducer(chain, config.blockIntervalNs(), config.heartbeatNs(),
+                broadcaster::broadcast,
+                metrics::jobMade);
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        this.transport = epoll ? "epoll" : "nio";
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, io);
+        this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
+                config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics);
+        this.initializer = new StratumChannelInitializer(calls, registry, metrics, config.maxLineBytes(),
+                config.idleTimeoutNs(), config.maxConnections(), connections);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param config the settings
+     * @return the running server
+     * @throws IOException if the address or the metrics port cannot be bound (the message names which)
+     */
+    public static StratumServer start(ServerConfig config) throws IOException {
+        StratumServer server = new StratumServer(config);
+        try {
+            server.bind();
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private void bind() throws IOException {
+        Class<? extends ServerChannel> channelType = transport.equals("epoll")
+                ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers).channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(initializer);
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        try {
+            listener = bootstrap.bind(address).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            throw new IOException(
+                    "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+        }
+        if (config.metricsPort() >= 0) {
+            try {
+                metricsEndpoint = MetricsEndpoint.start(metrics, config.metricsPort());
+            } catch (IOException e) {
+                throw new IOException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        producer.start();
+    }
+
+    /** @return the address the server listens on (with the real port when configured with 0) */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) listener.localAddress();
+    }
+
+    /** @return {@code epoll} or {@code nio} */
+    public String transport() {
+        return transport;
+    }
+
+    /** @return the settings it runs with */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** @return the counters */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return the metrics endpoint's port, or -1 when it is off */
+    public int metricsPort() {
+        return metricsEndpoint == null ? -1 : metricsEndpoint.port();
+    }
+
+    /** @return the simulated chain, for its current job */
+    public SimulatedChain chain() {
+        return chain;
+    }
+
+    /** @return the block producer, to retarget or change the block interval while running */
+    public BlockProducer blocks() {
+        return producer;
+    }
+
+    /** @return the one-line description printed at start */
+    public String describe() {
+        InetSocketAddress address = localAddress();
+        return "stratumlab server listening on " + address.getHostString() + ":" + address.getPort()
+                + " transport="
+                + transport + " dialect=" + config.dialect().name() + " difficulty=" + config.difficulty()
+                + " window="
+                + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
+                + config.seed()
+                + (metricsPort() >= 0 ? " metrics=http://127.0.0.1:" + metricsPort() + "/metrics" : "");
+    }
+
+    private static String describeInterval(long ns) {
+        return ns == 0 ? "off" : TimeUnit.NANOSECONDS.toMillis(ns) + "ms";
+    }
+
+    /** Stops accepting, closes every connection, stops the chain and the event loops; waits for all of it. */
+    @Override
+    public void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        connections.close().awaitUninterruptibly();
+        producer.close();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

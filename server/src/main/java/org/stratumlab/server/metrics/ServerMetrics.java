@@ -1,0 +1,200 @@
+package org.stratumlab.server.metrics;
+
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+
+/**
+ * The simulator's counters, kept in a Prometheus registry of its own (one per server, so that two servers in one
+ * process, as in tests, do not mix). Hot paths call the methods here; each is a striped-counter increment on a
+ * data point looked up once at construction, never a label lookup per event.
+ *
+ * <p>Thread-safe: called from every event loop and the chain thread.
+ */
+public final class ServerMetrics {
+    /** Why a connection was closed by the server rather than by the peer. */
+    public enum Rejection {
+        /** Over {@code --max-connections}: accepted and closed at once. */
+        LIMIT("limit"),
+        /** Silent for {@code --idle-timeout}. */
+        IDLE("idle"),
+        /** A request line over {@code --max-line-bytes}. */
+        LINE_TOO_LONG("line_too_long"),
+        /** Invalid UTF-8 in a line: closed without a reply, as the node does. */
+        INVALID_UTF8("invalid_utf8");
+
+        private final String label;
+
+        Rejection(String label) {
+            this.label = label;
+        }
+
+        /** @return the metric label value */
+        public String label() {
+            return label;
+        }
+    }
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Gauge connections = Gauge.builder().name("stratum_connections").help("Open connections.")
+            .register(registry);
+    private final Gauge subscribed = Gauge.builder().name("stratum_subscribed")
+            .help("Connections subscribed to notifies.").register(registry);
+    private final Counter rejected = Counter.builder().name("stratum_connections_rejected_total")
+            .help("Connections the server closed, by reason.").labelNames("reason").register(registry);
+    private final Counter jobs = Counter.builder().name("stratum_jobs_total").help("Jobs made by the chain.")
+            .register(registry);
+    private final Counter notifiesSent = Counter.builder().name("stratum_notifies_sent_total")
+            .help("Notify lines written to connections.").register(registry);
+    private final Counter notifiesDropped = Counter.builder().name("stratum_notifies_dropped_total")
+            .help("Notifies replaced by a newer one while a connection was not writable.").register(registry);
+    private final Counter requests = Counter.builder().name("stratum_requests_total")
+            .help("JSON-RPC calls by method (other: any unknown method).").labelNames("method")
+            .register(registry);
+    private final Counter protocolErrors = Counter.builder().name("stratum_protocol_errors_total")
+            .help("JSON-RPC error responses by code.").labelNames("code").register(registry);
+    private final Counter submits = Counter.builder().name("stratum_submits_total")
+            .help("mining.submit calls by result.").labelNames("result").register(registry);
+    private final Histogram validationSeconds = Histogram.builder().name("stratum_validation_seconds")
+            .help("Time to validate one share (window lookup, PoW check, duplicate check).")
+            .classicOnly().classicUpperBounds(1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 1e-3, 1e-2)
+            .register(registry);
+    private final Counter bytesReceived = Counter.builder().name("stratum_bytes_received_total")
+            .help("Bytes read from connections.").register(registry);
+    private final Counter bytesSent = Counter.builder().name("stratum_bytes_sent_total")
+            .help("Bytes written to connections.").register(registry);
+
+    private final Map<Rejection, CounterDataPoint> rejectedByReason = new EnumMap<>(Rejection.class);
+    private final Map<SubmitOutcome, CounterDataPoint> submitsByOutcome = new EnumMap<>(SubmitOutcome.class);
+    private final CounterDataPoint subscribeRequests = requests.labelValues("mining.subscribe");
+    private final CounterDataPoint submitRequests = requests.labelValues("mining.submit");
+    private final CounterDataPoint otherRequests = requests.labelValues("other");
+
+    /** Creates the counters, all at zero, so that every series is exposed from the start. */
+    public ServerMetrics() {
+        for (Rejection reason : Rejection.values()) {
+            rejectedByReason.put(reason, rejected.labelValues(reason.label));
+        }
+        for (SubmitOutcome outcome : SubmitOutcome.values()) {
+            submitsByOutcome.put(outcome, submits.labelValues(outcome.label()));
+        }
+        for (int code : new int[]{-32700, -32600, -32601, -32602}) {
+            protocolErrors.labelValues(Integer.toString(code));
+        }
+    }
+
+    /** @return the registry to expose */
+    public PrometheusRegistry registry() {
+        return registry;
+    }
+
+    /** A connection opened (and was not rejected). */
+    public void connectionOpened() {
+        connections.inc();
+    }
+
+    /** A connection closed. */
+    public void connectionClosed() {
+        connections.dec();
+    }
+
+    /** @param reason why the server closed a connection */
+    public void rejected(Rejection reason) {
+        rejectedByReason.get(reason).inc();
+    }
+
+    /** @param delta +1 when a connection subscribes, -1 when a subscribed one closes */
+    public void subscribedChanged(int delta) {
+        subscribed.inc(delta);
+    }
+
+    /** The chain made a job. */
+    public void jobMade() {
+        jobs.inc();
+    }
+
+    /** A notify line was written to a connection. */
+    public void notifySent() {
+        notifiesSent.inc();
+    }
+
+    /** A pending notify was replaced or discarded unsent. */
+    public void notifyDropped() {
+        notifiesDropped.inc();
+    }
+
+    /** @param method the method of a call that will be executed */
+    public void request(String method) {
+        switch (method) {
+            case "mining.subscribe" -> subscribeRequests.inc();
+            case "mining.submit" -> submitRequests.inc();
+            default -> otherRequests.inc();
+        }
+    }
+
+    /** @param code the code of a JSON-RPC error response */
+    public void protocolError(int code) {
+        protocolErrors.labelValues(Integer.toString(code)).inc();
+    }
+
+    /**
+     * @param outcome a submit's result
+     * @param validationNs the validation time, or -1 when nothing was validated (malformed)
+     */
+    public void submit(SubmitOutcome outcome, long validationNs) {
+        submitsByOutcome.get(outcome).inc();
+        if (validationNs >= 0) {
+            validationSeconds.observe(validationNs / 1e9);
+        }
+    }
+
+    /** @param bytes read from a connection */
+    public void bytesReceived(long bytes) {
+        bytesReceived.inc(bytes);
+    }
+
+    /** @param bytes written to a connection */
+    public void bytesSent(long bytes) {
+        bytesSent.inc(bytes);
+    }
+
+    /** @return a consistent-enough snapshot of the counters, for the final report and tests */
+    public Snapshot snapshot() {
+        Map<SubmitOutcome, Long> byOutcome = new EnumMap<>(SubmitOutcome.class);
+        submitsByOutcome.forEach((outcome, point) -> byOutcome.put(outcome, (long) point.get()));
+        Map<Rejection, Long> byReason = new EnumMap<>(Rejection.class);
+        rejectedByReason.forEach((reason, point) -> byReason.put(reason, (long) point.get()));
+        return new Snapshot((long) connections.get(), (long) subscribed.get(), (long) jobs.get(),
+                (long) notifiesSent.get(), (long) notifiesDropped.get(), byOutcome, byReason,
+                (long) bytesReceived.get(), (long) bytesSent.get());
+    }
+
+    /**
+     * The counters at one moment.
+     *
+     * @param connections open connections
+     * @param subscribed subscribed connections
+     * @param jobs jobs made
+     * @param notifiesSent notify lines written
+     * @param notifiesDropped notifies replaced while a connection was not writable
+     * @param submitsByOutcome submits by result
+     * @param rejectedByReason connections closed by the server, by reason
+     * @param bytesReceived bytes read
+     * @param bytesSent bytes written
+     */
+    public record Snapshot(long connections, long subscribed, long jobs, long notifiesSent,
+            long notifiesDropped,
+            Map<SubmitOutcome, Long> submitsByOutcome, Map<Rejection, Long> rejectedByReason,
+            long bytesReceived,
+            long bytesSent) {
+        /** @return the submits of every outcome */
+        public long submitsTotal() {
+            return submitsByOutcome.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}

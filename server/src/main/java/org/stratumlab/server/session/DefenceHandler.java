@@ -1,0 +1,63 @@
+package org.stratumlab.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler.Sharable;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.stratumlab.protocol.frame.InvalidUtf8Exception;
+import org.stratumlab.protocol.frame.LineTooLongException;
+import org.stratumlab.protocol.jsonrpc.JsonRpcResponseWriter;
+import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.metrics.ServerMetrics.Rejection;
+
+/**
+ * The terminal handler: decides what a framing failure, an idle connection or a dead peer costs the connection.
+ * <ul>
+ * <li>over-long line: the SPEC.md §7 error line, then close;
+ * <li>invalid UTF-8: close without a reply, as the node does (SPEC.md §1);
+ * <li>idle for {@code --idle-timeout}: close (slowloris);
+ * <li>an I/O error (reset by peer) or anything else: close, without logging each one.
+ * </ul>
+ * Stateless and {@code @Sharable}; runs on the channel's event loop.
+ */
+@Sharable
+final class DefenceHandler extends ChannelInboundHandlerAdapter {
+    private final ServerMetrics metrics;
+
+    DefenceHandler(ServerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (cause instanceof LineTooLongException) {
+            metrics.rejected(Rejection.LINE_TOO_LONG);
+            metrics.protocolError(-32600);
+            ByteBuf line = ctx.alloc().buffer(96);
+            JsonRpcResponseWriter.writeLineTooLongLine(line);
+            ctx.writeAndFlush(line).addListener(ChannelFutureListener.CLOSE);
+        } else if (cause instanceof InvalidUtf8Exception) {
+            metrics.rejected(Rejection.INVALID_UTF8);
+            ctx.close();
+        } else {
+            // IOException is a peer that went away; anything else is a bug we must not amplify by logging per
+            // connection. Either way the connection is over.
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            metrics.rejected(Rejection.IDLE);
+            ctx.close();
+            return;
+        }
+        ctx.fireUserEventTriggered(event);
+    }
+}

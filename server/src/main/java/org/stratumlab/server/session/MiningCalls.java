@@ -1,0 +1,109 @@
+package org.stratumlab.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
+import org.stratumlab.protocol.jsonrpc.JsonRpcError;
+import org.stratumlab.protocol.jsonrpc.JsonRpcResponseWriter;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+import org.stratumlab.protocol.mining.SubmitParams;
+import org.stratumlab.protocol.mining.SubscribeParams;
+import org.stratumlab.server.ServerSecret;
+import org.stratumlab.server.chain.BlockProducer;
+import org.stratumlab.server.chain.SimulatedChain;
+import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.notify.NotifyBroadcaster;
+import org.stratumlab.server.notify.NotifyWriter;
+import org.stratumlab.server.notify.SubscriberRegistry;
+import org.stratumlab.server.share.ShareValidator;
+
+/**
+ * The two Stratum methods (SPEC.md §3, §5): checks params, the password and the share, registers subscribers,
+ * asks for a new job after a solution, and writes each result in the configured dialect.
+ *
+ * <p>Shared by all connections and thread-safe: every collaborator is.
+ */
+public final class MiningCalls {
+    private final Dialect dialect;
+    private final ServerSecret secret;
+    private final boolean notifyOnSubscribe;
+    private final boolean newJobOnSolution;
+    private final SubscriberRegistry registry;
+    private final NotifyBroadcaster broadcaster;
+    private final ShareValidator validator;
+    private final SimulatedChain chain;
+    private final BlockProducer producer;
+    private final ServerMetrics metrics;
+
+    /**
+     * @param dialect how results are spelled
+     * @param secret the password check, or {@code null} for none
+     * @param notifyOnSubscribe push the current job after a successful subscribe
+     * @param newJobOnSolution ask for a new job after an accepted solution
+     * @param registry the subscribers
+     * @param broadcaster for the notify after a subscribe
+     * @param chain the current job
+     * @param producer told of accepted solutions
+     * @param metrics the counters
+     */
+    public MiningCalls(Dialect dialect, ServerSecret secret, boolean notifyOnSubscribe,
+            boolean newJobOnSolution,
+            SubscriberRegistry registry, NotifyBroadcaster broadcaster, SimulatedChain chain,
+            BlockProducer producer,
+            ServerMetrics metrics) {
+        this.dialect = dialect;
+        this.secret = secret;
+        this.notifyOnSubscribe = notifyOnSubscribe;
+        this.newJobOnSolution = newJobOnSolution;
+        this.registry = registry;
+        this.broadcaster = broadcaster;
+        this.validator = new ShareValidator(chain);
+        this.chain = chain;
+        this.producer = producer;
+        this.metrics = metrics;
+    }
+
+    ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /** @return whether the connection subscribed successfully (so that a notify may follow the reply) */
+    boolean subscribe(Channel channel, NotifyWriter writer, JsonRpcCall call, ByteBuf out) {
+        SubscribeParams params = SubscribeParams.of(call.params());
+        if (params == null) {
+            metrics.protocolError(JsonRpcError.INVALID_PARAMS_CODE);
+            JsonRpcResponseWriter.writeError(out, call.hasJsonrpc(), JsonRpcError.INVALID_PARAMS_CODE,
+                    SubscribeParams.invalidParamsMessage(call.params()), call.responseId());
+            return false;
+        }
+        boolean accepted = secret == null || secret.matches(params.password());
+        if (accepted) {
+            registry.subscribe(channel, writer, params.workerId());
+        }
+        dialect.writeSubscribeResponse(out, call, accepted);
+        return accepted;
+    }
+
+    void notifyAfterSubscribe(NotifyWriter writer) {
+        if (notifyOnSubscribe) {
+            broadcaster.pushTo(chain.current(), writer);
+        }
+    }
+
+    void submit(JsonRpcCall call, ByteBuf out) {
+        SubmitParams params = SubmitParams.of(call.params());
+        if (params == null) {
+            metrics.submit(SubmitOutcome.MALFORMED, -1);
+            dialect.writeSubmitResponse(out, call, SubmitOutcome.MALFORMED, null, null);
+            return;
+        }
+        long start = System.nanoTime();
+        SubmitOutcome outcome = validator.validate(params.powHash(), params.nonce());
+        metrics.submit(outcome, System.nanoTime() - start);
+        dialect.writeSubmitResponse(out, call, outcome, params.workerId(), params.nonce());
+        if (outcome == SubmitOutcome.ACCEPTED && newJobOnSolution) {
+            producer.solved(params.powHash());
+        }
+    }
+}
