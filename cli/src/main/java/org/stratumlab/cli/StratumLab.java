@@ -1,5 +1,6 @@
 package org.stratumlab.cli;
 
+import org.stratumlab.cli.loadgen.LoadgenCommand;
 import org.stratumlab.cli.pow.PowCommand;
 import org.stratumlab.cli.server.ServerCommand;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.",
-        subcommands = {ServerCommand.class, PowCommand.class,
+        subcommands = {LoadgenCommand.class, ServerCommand.class, PowCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
                 "1:the command ran and failed (e.g. nothing found within the limits)",

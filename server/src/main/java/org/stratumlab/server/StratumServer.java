@@ -5,22 +5,15 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.chain.BlockProducer;
 import org.stratumlab.server.chain.SimulatedChain;
 import org.stratumlab.server.metrics.MetricsEndpoint;
@@ -41,6 +34,12 @@ import org.stratumlab.server.session.StratumChannelInitializer;
 public final class StratumServer implements AutoCloseable {
     /** Write-buffer watermarks: a connection is unwritable above 64 KiB queued, writable again below 32 KiB. */
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(32 * 1024, 64 * 1024);
+    /**
+     * The kernel send buffer of each connection, fixed. Left to autotuning, Linux grows it up to
+     * {@code tcp_wmem} max (4 MiB) for a peer that stops reading, so the watermarks above never engage and the
+     * kernel keeps thousands of stale notifies per stalled miner (issue 3, Defences: slow or stalled readers).
+     */
+    private static final int SEND_BUFFER_BYTES = 32 * 1024;
 
     private final ServerConfig config;
     private final ServerMetrics metrics = new ServerMetrics();
@@ -49,7 +48,7 @@ public final class StratumServer implements AutoCloseable {
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final ChannelGroup connections = new DefaultChannelGroup("stratum", GlobalEventExecutor.INSTANCE);
-    private final String transport;
+    private final NettyTransport transport;
     private final StratumChannelInitializer initializer;
     private Channel listener;
     private MetricsEndpoint metricsEndpoint;
@@ -65,11 +64,9 @@ public final class StratumServer implements AutoCloseable {
         this.producer = new BlockProducer(chain, config.blockIntervalNs(), config.heartbeatNs(),
                 broadcaster::broadcast,
                 metrics::jobMade);
-        boolean epoll = Epoll.isAvailable();
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.transport = epoll ? "epoll" : "nio";
-        this.acceptor = new MultiThreadIoEventLoopGroup(1, io);
-        this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        this.transport = NettyTransport.best();
+        this.acceptor = transport.newGroup(1);
+        this.workers = transport.newGroup(config.ioThreads());
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
                 config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics);
         this.initializer = new StratumChannelInitializer(calls, registry, metrics, config.maxLineBytes(),
@@ -95,13 +92,12 @@ public final class StratumServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
-        Class<? extends ServerChannel> channelType = transport.equals("epoll")
-                ? EpollServerSocketChannel.class
-                : NioServerSocketChannel.class;
-        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers).channel(channelType)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers)
+                .channel(transport.serverSocketChannelType())
                 .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.SO_SNDBUF, SEND_BUFFER_BYTES)
                 .childHandler(initializer);
         InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
         try {
@@ -128,7 +124,7 @@ public final class StratumServer implements AutoCloseable {
 
     /** @return {@code epoll} or {@code nio} */
     public String transport() {
-        return transport;
+        return transport.name();
     }
 
     /** @return the settings it runs with */
@@ -160,8 +156,8 @@ public final class StratumServer implements AutoCloseable {
     public String describe() {
         InetSocketAddress address = localAddress();
         return "stratumlab server listening on " + address.getHostString() + ":" + address.getPort()
-                + " transport="
-                + transport + " dialect=" + config.dialect().name() + " difficulty=" + config.difficulty()
+                + " transport=" + transport.name() + " dialect=" + config.dialect().name() + " difficulty="
+                + config.difficulty()
                 + " window="
                 + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
                 + config.seed()

@@ -68,12 +68,13 @@ public final class NotifyFanoutProbe {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, EpollIoHandler.newFactory());
         try {
             Bootstrap bootstrap = new Bootstrap().group(group).channel(EpollSocketChannel.class)
-              .option(ChannelOption.TCP_NODELAY, true).handler(new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                      ch.pipeline().addLast(new LineFrameDecoder(65536), ServerMessageDecoder.INSTANCE, new Miner());
-                  }
-              });
+                    .option(ChannelOption.TCP_NODELAY, true).handler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new LineFrameDecoder(65536), ServerMessageDecoder.INSTANCE,
+                                    new Miner());
+                        }
+                    });
             long connectStart = System.nanoTime();
             for (int i = 0; i < miners; i++) {
                 Channel ch = bootstrap.connect(host, port).sync().channel();
@@ -84,7 +85,7 @@ public final class NotifyFanoutProbe {
             }
             await(() -> subscribed.get() == miners && latestJob != null, 60);
             System.out.printf("connected and subscribed %d miners in %.2f s%n", miners,
-              (System.nanoTime() - connectStart) / 1e9);
+                    (System.nanoTime() - connectStart) / 1e9);
             if (holdSeconds > 0) {
                 System.out.println("HOLDING " + holdSeconds + " s");
                 Thread.sleep(TimeUnit.SECONDS.toMillis(holdSeconds)); // a pause for the operator's heap snapshot
@@ -92,12 +93,14 @@ public final class NotifyFanoutProbe {
             NonceGrinder grinder = new NonceGrinder();
             for (int round = 0; round < rounds; round++) {
                 U256 job = latestJob;
-                U256 nonce = grinder.next(job, U256.of(0x4000_0000_0000_0000L, 0, 0, 0), U256.ofLong(round * 1000L),
-                  10_000_000);
+                U256 nonce = grinder.next(job, U256.of(0x4000_0000_0000_0000L, 0, 0, 0),
+                        U256.ofLong(round * 1000L),
+                        10_000_000);
                 receivedThisRound.set(0);
                 solvedJob = job;
                 ByteBuf submit = channels.get(0).alloc().buffer();
-                MinerRequestWriter.writeSubmitLine(submit, 2, "probe-0", job.toPaddedHex(), nonce, job.toPaddedHex());
+                MinerRequestWriter.writeSubmitLine(submit, 2, "probe-0", job.toPaddedHex(), nonce,
+                        job.toPaddedHex());
                 triggerNs = System.nanoTime();
                 channels.get(0).writeAndFlush(submit);
                 await(() -> receivedThisRound.get() == miners, 10);
@@ -112,15 +115,17 @@ public final class NotifyFanoutProbe {
         long[] sorted = Arrays.copyOf(latenciesNs, recorded.get());
         Arrays.sort(sorted);
         System.out.printf("notify latency from the triggering submit, %d receipts: p50 %.2f ms, p90 %.2f ms, "
-          + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", sorted.length, at(sorted, 0.5), at(sorted, 0.9),
-          at(sorted, 0.99), at(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
+                + "p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", sorted.length, at(sorted, 0.5),
+                at(sorted, 0.9),
+                at(sorted, 0.99), at(sorted, 0.999), sorted[sorted.length - 1] / 1e6);
     }
 
     private static double at(long[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    private static void await(java.util.function.BooleanSupplier condition, int seconds)
+            throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,207 @@
+package org.stratumlab.cli.loadgen;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.cli.options.Converters;
+import org.stratumlab.cli.server.ServerOptions;
+import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.run.LoadRun;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.server.ServerConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
+
+/**
+ * {@code stratumlab loadgen}: simulated miners against an endpoint (a node, or our server), or against the
+ * embedded server when no {@code --target} is given. Embedded-server options are those of
+ * {@code stratumlab server} prefixed with {@code server.}, e.g. {@code --server.difficulty=1}.
+ */
+@Command(name = "loadgen", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Opens simulated miners against a Stratum endpoint, submits real solutions as a Poisson process, "
+                        + "and measures submit latency from each solution's intended time (no coordinated omission).",
+                "Without --target it starts the simulator in the same process; pass it options as --server.<option>=<value> "
+                        + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
+                "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
+        footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
+                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
+                "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
+public final class LoadgenCommand implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    /** Ports one local address can use towards one target (the ephemeral range is about 28k). */
+    private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--target", paramLabel = "HOST:PORT",
+            description = "The endpoint: a node's stratum port or a 'stratumlab server' (default: the embedded server).")
+    private String target;
+
+    @Option(names = "--miners", paramLabel = "N", defaultValue = "100",
+            description = "Simulated miners, one connection each (default: ${DEFAULT-VALUE}).")
+    private int miners;
+
+    @Option(names = "--connect-rate", paramLabel = "PER_S", defaultValue = "1000",
+            description = "New connections per second until all miners are up (default: ${DEFAULT-VALUE}).")
+    private double connectRate;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s",
+            converter = Converters.DurationNs.class,
+            description = "How long miners submit; the run then waits for replies in flight (default: 30s).")
+    private long durationNs;
+
+    @Option(names = "--solve-rate", paramLabel = "PER_S",
+            description = "Solutions per miner per second, a Poisson process (default: 1 unless --hashrate is given).")
+    private Double solveRate;
+
+    @Option(names = "--hashrate", paramLabel = "H_PER_S",
+            description = "Hashes per second per miner; the solve rate is hashrate * boundary / 2^256, so it follows "
+                    + "the job's difficulty.")
+    private Double hashrate;
+
+    @Option(names = "--hashrate-dist", paramLabel = "DIST", defaultValue = "fixed",
+            description = "How --hashrate spreads over miners: fixed, uniform:a..b, lognormal:median,sigma or zipf:s "
+                    + "(multiples of --hashrate) (default: ${DEFAULT-VALUE}).")
+    private String hashrateDist;
+
+    @Option(names = "--bad-shares", paramLabel = "MIX", defaultValue = "",
+            description = "Share of deliberately bad submits by kind, e.g. invalid=0.01,stale=0.01,duplicate=0.005,"
+                    + "malformed=0.001 (default: none).")
+    private String badShares;
+
+    @Option(names = "--session-lifetime", paramLabel = "DURATION", defaultValue = "0",
+            converter = Converters.DurationNs.class,
+            description = "Churn: mean connection lifetime (exponential); each miner then reconnects (default: none).")
+    private long sessionLifetimeNs;
+
+    @Option(names = "--source-addresses", paramLabel = "A-B",
+            description = "Local addresses to connect from, e.g. 127.0.0.1-127.0.0.8 (default: automatic on loopback "
+                    + "above 28000 miners, else the system's choice).")
+    private String sourceAddresses;
+
+    @Option(names = "--worker-prefix", defaultValue = "miner",
+            description = "Worker names are <prefix>-<n> (default: ${DEFAULT-VALUE}).")
+    private String workerPrefix;
+
+    @Option(names = "--password", defaultValue = "", description = "The subscribe password (default: empty).")
+    private String password;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of every random draw: the same seed gives the same schedule (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--subscribe-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationNs.class,
+            description = "A subscribe unanswered this long is counted as never answered (default: 10s).")
+    private long subscribeTimeoutNs;
+
+    @Option(names = "--submit-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationNs.class,
+            description = "A submit unanswered this long is counted as unanswered (default: 10s).")
+    private long submitTimeoutNs;
+
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Event-loop threads driving the miners (default: the number of cores).")
+    private Integer ioThreads;
+
+    @Option(names = "--name", defaultValue = "loadgen",
+            description = "The run's name in summary.json and the default output folder (default: ${DEFAULT-VALUE}).")
+    private String name;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: results/runs/<name>-<UTC time>).")
+    private Path out;
+
+    @Unmatched
+    private List<String> serverArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        LoadConfig config = config();
+        PrintWriter writer = spec.commandLine().getOut();
+        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive()).run();
+        SummaryTable.print(writer, result.summary(), config.outDir());
+        if (result.counts().connectedMax() == 0) {
+            spec.commandLine().getErr().println("stratumlab loadgen: no miner could connect to "
+                    + (target != null ? target : "the embedded server"));
+            return 2;
+        }
+        return 0;
+    }
+
+    private LoadConfig config() {
+        try {
+            FleetSettings fleet = new FleetSettings(miners, connectRate, solveRate(),
+                    hashrate == null ? 0 : hashrate,
+                    HashrateDistribution.parse(hashrateDist), BadShareMix.parse(badShares), workerPrefix,
+                    password, seed,
+                    subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
+                    TimeUnit.MILLISECONDS.toNanos(100),
+                    TimeUnit.SECONDS.toNanos(10), sources(), 1_000_000);
+            InetSocketAddress endpoint = target == null ? null : Endpoints.parse("--target", target);
+            ServerConfig embedded = target == null
+                    ? EmbeddedServerOptions.parse(spec.commandLine(), serverArgs)
+                    : rejectServerArgs();
+            Path outDir = out != null
+                    ? out
+                    : Path.of("results", "runs",
+                            name + "-" + RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            return new LoadConfig(name, fleet, endpoint, embedded, durationNs,
+                    ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
+                    TimeUnit.SECONDS.toNanos(5));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private double solveRate() {
+        if (solveRate != null && hashrate != null) {
+            throw new IllegalArgumentException("--solve-rate and --hashrate are exclusive: give one");
+        }
+        if (solveRate != null && !(solveRate >= 0)) {
+            throw new IllegalArgumentException("--solve-rate must not be negative, was " + solveRate);
+        }
+        if (hashrate != null && !(hashrate > 0)) {
+            throw new IllegalArgumentException("--hashrate must be positive, was " + hashrate);
+        }
+        return hashrate != null ? 0 : solveRate != null ? solveRate : 1.0;
+    }
+
+    private ServerConfig rejectServerArgs() {
+        if (!serverArgs.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "'" + serverArgs.get(0) + "': --server.* options configure the "
+                            + "embedded server, which does not run with --target");
+        }
+        return null;
+    }
+
+    private List<InetAddress> sources() {
+        if (sourceAddresses != null) {
+            return Endpoints.addressRange("--source-addresses", sourceAddresses);
+        }
+        boolean loopback = target == null || Endpoints.isLoopback(target);
+        if (loopback && miners > CONNECTIONS_PER_SOURCE_ADDRESS) {
+            int count = (miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS;
+            return Endpoints.addressRange("--source-addresses", "127.0.0.1-127.0.0." + count);
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,82 @@
+package org.stratumlab.loadgen.miner;
+
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.Metric;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.pow.NonceGrinder;
+import org.stratumlab.pow.U256;
+
+/**
+ * What every miner of a fleet shares: settings, the metrics, a grinder per thread, and the first receipt time of
+ * each job (for notify skew). Thread-safe.
+ */
+final class FleetContext {
+    /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
+    private static final int JOBS_REMEMBERED = 256;
+    private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::new);
+
+    final LoadMetrics metrics;
+    final String password;
+    final BadShareMix badShares;
+    final long subscribeTimeoutNs;
+    final long submitTimeoutNs;
+    final long maxGrindAttempts;
+    final long sessionLifetimeNs;
+    private final Map<U256, Long> firstReceiptNsByJob = new ConcurrentHashMap<>();
+    private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
+    private volatile boolean submitting = true;
+
+    FleetContext(LoadMetrics metrics, String password, BadShareMix badShares, long subscribeTimeoutNs,
+            long submitTimeoutNs, long maxGrindAttempts, long sessionLifetimeNs) {
+        this.sessionLifetimeNs = sessionLifetimeNs;
+        this.metrics = metrics;
+        this.password = password;
+        this.badShares = badShares;
+        this.subscribeTimeoutNs = subscribeTimeoutNs;
+        this.submitTimeoutNs = submitTimeoutNs;
+        this.maxGrindAttempts = maxGrindAttempts;
+    }
+
+    NonceGrinder grinder() {
+        return GRINDERS.get();
+    }
+
+    /**
+     * Records a miner's receipt of a new job as notify skew: its time minus the first miner's.
+     *
+     * @param job the job's pow hash
+     * @param nowNs the receipt time
+     */
+    void jobReceived(U256 job, long nowNs) {
+        Long first = firstReceiptNsByJob.putIfAbsent(job, nowNs);
+        if (first == null) {
+            metrics.jobSeen();
+            forgetOldJobs(job);
+            metrics.record(Metric.NOTIFY_SKEW, 0);
+        } else {
+            metrics.record(Metric.NOTIFY_SKEW, nowNs - first);
+        }
+    }
+
+    private void forgetOldJobs(U256 job) {
+        synchronized (jobsInOrder) {
+            jobsInOrder.addLast(job);
+            if (jobsInOrder.size() > JOBS_REMEMBERED) {
+                firstReceiptNsByJob.remove(jobsInOrder.removeFirst());
+            }
+        }
+    }
+
+    /** @return whether miners should still send submits (false while the run drains) */
+    boolean submitting() {
+        return submitting;
+    }
+
+    /** Stops new submits; replies to those in flight are still awaited. */
+    void stopSubmitting() {
+        submitting = false;
+    }
+}

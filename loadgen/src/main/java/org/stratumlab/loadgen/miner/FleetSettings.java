@@ -1,0 +1,40 @@
+package org.stratumlab.loadgen.miner;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
+
+/**
+ * How a fleet of simulated miners behaves (issue 4). Validated by the run configuration that builds it.
+ *
+ * @param miners how many miners (connections)
+ * @param connectRatePerSecond new connections per second until all are up
+ * @param solveRatePerSecond solutions per miner per second, or 0 when {@code hashrate} drives the rate
+ * @param hashrate hashes per second per miner (with {@code hashrates} spreading it), or 0
+ * @param hashrates how hashrates spread over the miners
+ * @param badShares the share of deliberately bad submits, by kind
+ * @param workerPrefix worker names are {@code <prefix>-<n>}
+ * @param password the subscribe password
+ * @param seed the seed of every random draw (schedules, shares, hashrates)
+ * @param subscribeTimeoutNs a subscribe unanswered this long counts as never answered
+ * @param submitTimeoutNs a submit unanswered this long counts as unanswered
+ * @param sessionLifetimeNs mean connection lifetime for churn (exponential), or 0 for none
+ * @param reconnectBaseNs the first reconnect delay; doubled per failed attempt, with jitter
+ * @param reconnectMaxNs the longest reconnect delay
+ * @param sourceAddresses local addresses to connect from, round robin; empty for the system's choice
+ * @param maxGrindAttempts the most nonces tried for one valid share
+ */
+public record FleetSettings(int miners, double connectRatePerSecond, double solveRatePerSecond,
+        double hashrate,
+        HashrateDistribution hashrates, BadShareMix badShares, String workerPrefix, String password,
+        long seed,
+        long subscribeTimeoutNs, long submitTimeoutNs, long sessionLifetimeNs, long reconnectBaseNs,
+        long reconnectMaxNs,
+        List<InetAddress> sourceAddresses, long maxGrindAttempts) {
+
+    /** Copies the address list. */
+    public FleetSettings {
+        sourceAddresses = List.copyOf(sourceAddresses);
+    }
+}

@@ -1,0 +1,26 @@
+package org.stratumlab.loadgen.miner;
+
+import java.util.SplittableRandom;
+import org.stratumlab.loadgen.schedule.SolveSchedule;
+
+/**
+ * One simulated miner across its connections: its worker name, its solution schedule and random source (both
+ * seeded, so a seed gives the same schedule), and its reconnect state. A new {@link SimulatedMiner} handler
+ * serves each connection of the slot.
+ *
+ * <p>Used from the slot's current connection's event loop, and by the fleet between connections.
+ */
+final class MinerSlot {
+    final int index;
+    final String workerId;
+    final SolveSchedule schedule;
+    final SplittableRandom random;
+    int failedAttempts;
+
+    MinerSlot(int index, String workerId, SolveSchedule schedule, SplittableRandom random) {
+        this.index = index;
+        this.workerId = workerId;
+        this.schedule = schedule;
+        this.random = random;
+    }
+}

@@ -1,0 +1,69 @@
+package org.stratumlab.loadgen.miner;
+
+/**
+ * One connection's submits that have no reply yet, oldest first. A connection's replies come in request order
+ * (SPEC.md §1), so a FIFO ring suffices: no map, no allocation per submit (the arrays grow only when more
+ * submits are in flight than ever before on this connection).
+ *
+ * <p>Not thread-safe: used on the connection's event loop only.
+ */
+final class OutstandingSubmits {
+    private long[] ids = new long[8];
+    private long[] intendedNs = new long[8];
+    private long[] writtenNs = new long[8];
+    private int head;
+    private int size;
+
+    void add(long id, long intended, long written) {
+        if (size == ids.length) {
+            grow();
+        }
+        int tail = (head + size) & (ids.length - 1);
+        ids[tail] = id;
+        intendedNs[tail] = intended;
+        writtenNs[tail] = written;
+        size++;
+    }
+
+    private void grow() {
+        int capacity = ids.length * 2;
+        long[] newIds = new long[capacity];
+        long[] newIntended = new long[capacity];
+        long[] newWritten = new long[capacity];
+        for (int i = 0; i < size; i++) {
+            int from = (head + i) & (ids.length - 1);
+            newIds[i] = ids[from];
+            newIntended[i] = intendedNs[from];
+            newWritten[i] = writtenNs[from];
+        }
+        ids = newIds;
+        intendedNs = newIntended;
+        writtenNs = newWritten;
+        head = 0;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long headId() {
+        return ids[head];
+    }
+
+    long headIntendedNs() {
+        return intendedNs[head];
+    }
+
+    long headWrittenNs() {
+        return writtenNs[head];
+    }
+
+    void removeHead() {
+        head = (head + 1) & (ids.length - 1);
+        size--;
+    }
+}

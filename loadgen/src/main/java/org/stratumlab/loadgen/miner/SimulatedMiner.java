@@ -1,0 +1,322 @@
+package org.stratumlab.loadgen.miner;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.Metric;
+import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.schedule.ShareKind;
+import org.stratumlab.pow.U256;
+import org.stratumlab.protocol.jsonrpc.JsonRpcId;
+import org.stratumlab.protocol.miner.JobNotify;
+import org.stratumlab.protocol.miner.MinerRequestWriter;
+import org.stratumlab.protocol.miner.RpcResponse;
+import org.stratumlab.protocol.miner.ServerMessage;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+
+/**
+ * One miner's connection: subscribes when connected, follows notifies, and at each solution event of its
+ * schedule submits a share (a really valid nonce, or a deliberately bad one), then matches replies to submits in
+ * order and counts each outcome exactly once (SPEC.md §3–5, issue 4).
+ *
+ * <p>Latency of a submit runs from the event's intended time, not from when it was written, so a slow server or
+ * a late generator cannot hide (no coordinated omission); service time (write to reply) is recorded separately.
+ *
+ * <p>Stateful, one per connection; everything runs on the connection's event loop.
+ */
+final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
+    /** Set on a channel the miner closed to end its session (churn): the fleet reconnects at once. */
+    static final AttributeKey<Boolean> CLOSED_FOR_CHURN = AttributeKey.valueOf("stratumlab.churn");
+
+    private static final long SUBSCRIBE_ID = 1;
+    private static final String MALFORMED_NONCE = "0xnot-hex";
+
+    private final MinerSlot slot;
+    private final FleetContext fleet;
+    private final LoadMetrics metrics;
+    private final OutstandingSubmits outstanding = new OutstandingSubmits();
+    private final Runnable solutionTick = this::onSolutionEvent;
+    private final Runnable timeoutCheck = this::expireUnanswered;
+    private final Runnable subscribeDeadline = this::onSubscribeDeadline;
+    private boolean subscribeOverdue;
+    private ChannelHandlerContext ctx;
+    private long subscribeSentNs;
+    private boolean awaitingSubscribe;
+    private boolean subscribed;
+    private ScheduledFuture<?> nextSolution;
+    private ScheduledFuture<?> nextTimeoutCheck;
+    private long nextRequestId = SUBSCRIBE_ID + 1;
+    private String jobIdText;
+    private String powHashText;
+    private U256 powHash;
+    private U256 boundary;
+    private String olderPowHashText;
+    private String acceptedJobIdText;
+    private String acceptedPowHashText;
+    private U256 acceptedNonce;
+    private U256 pendingNonce;
+    private String pendingJobIdText;
+    private String pendingPowHashText;
+
+    SimulatedMiner(MinerSlot slot, FleetContext fleet) {
+        this.slot = slot;
+        this.fleet = fleet;
+        this.metrics = fleet.metrics;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        metrics.connectedChanged(1);
+        ByteBuf line = ctx.alloc().buffer(128);
+        MinerRequestWriter.writeSubscribeLine(line, SUBSCRIBE_ID, slot.workerId, fleet.password);
+        subscribeSentNs = System.nanoTime();
+        awaitingSubscribe = true;
+        metrics.awaitingSubscribeChanged(1);
+        ctx.writeAndFlush(line, ctx.voidPromise());
+        ctx.executor().schedule(subscribeDeadline, fleet.subscribeTimeoutNs, TimeUnit.NANOSECONDS);
+        ctx.fireChannelActive();
+    }
+
+    /**
+     * A node that serves only 1024 connections completes the handshake of the others but never reads them
+     * (SPEC.md §1): such a connection is counted as never answered, not waited on. It stays open, and if the
+     * reply comes after all it is taken back from the count.
+     */
+    private void onSubscribeDeadline() {
+        if (awaitingSubscribe && ctx.channel().isActive()) {
+            subscribeOverdue = true;
+            metrics.neverAnsweredChanged(1);
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ServerMessage message) {
+        long now = System.nanoTime();
+        if (message instanceof JobNotify notify) {
+            onNotify(notify, now);
+        } else if (message instanceof RpcResponse response) {
+            onResponse(response, now);
+        }
+        // Empty and unrecognized lines are what real nodes send at times (SPEC.md §2): tolerated, not counted.
+    }
+
+    private void onNotify(JobNotify notify, long now) {
+        metrics.notifyReceived();
+        if (notify.powHash().equals(powHash)) {
+            return; // a heartbeat re-push of the current job
+        }
+        fleet.jobReceived(notify.powHash(), now);
+        olderPowHashText = powHashText;
+        jobIdText = notify.jobId();
+        powHashText = notify.powHashText();
+        powHash = notify.powHash();
+        boundary = notify.boundary();
+        slot.schedule.onBoundary(boundary);
+        startSolvingIfReady(now);
+    }
+
+    private void onResponse(RpcResponse response, long now) {
+        if (response.id().kind() != JsonRpcId.Kind.NUMBER) {
+            return; // not a reply to anything this miner sent
+        }
+        long id = response.id().number();
+        if (id == SUBSCRIBE_ID && awaitingSubscribe) {
+            onSubscribeReply(response, now);
+        } else if (!outstanding.isEmpty() && id == outstanding.headId()) {
+            onSubmitReply(response, now);
+        } else if (id > SUBSCRIBE_ID) {
+            metrics.lateReply(); // its submit already timed out and was counted unanswered
+        }
+    }
+
+    private void onSubscribeReply(RpcResponse response, long now) {
+        awaitingSubscribe = false;
+        metrics.awaitingSubscribeChanged(-1);
+        if (subscribeOverdue) {
+            subscribeOverdue = false;
+            metrics.neverAnsweredChanged(-1);
+        }
+        metrics.record(Metric.SUBSCRIBE, now - subscribeSentNs);
+        if (response.submitOutcome() == SubmitOutcome.ACCEPTED) {
+            subscribed = true;
+            slot.failedAttempts = 0;
+            metrics.subscribedChanged(1);
+            scheduleSessionEnd();
+            startSolvingIfReady(now);
+        } else {
+            metrics.subscribeRejected();
+        }
+    }
+
+    private void scheduleSessionEnd() {
+        if (fleet.sessionLifetimeNs > 0) {
+            long lifetimeNs = (long) (-Math.log(1.0 - slot.random.nextDouble()) * fleet.sessionLifetimeNs);
+            ctx.executor().schedule(() -> {
+                ctx.channel().attr(CLOSED_FOR_CHURN).set(Boolean.TRUE);
+                ctx.close();
+            }, lifetimeNs, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void onSubmitReply(RpcResponse response, long now) {
+        metrics.record(Metric.SUBMIT, now - outstanding.headIntendedNs());
+        metrics.record(Metric.SUBMIT_SERVICE, now - outstanding.headWrittenNs());
+        outstanding.removeHead();
+        Outcome outcome = classify(response);
+        metrics.outcome(outcome);
+        if (outcome == Outcome.ACCEPTED && pendingNonce != null) {
+            acceptedNonce = pendingNonce;
+            acceptedJobIdText = pendingJobIdText;
+            acceptedPowHashText = pendingPowHashText;
+        }
+    }
+
+    private static Outcome classify(RpcResponse response) {
+        SubmitOutcome outcome = response.submitOutcome();
+        if (outcome == null) {
+            return Outcome.ERROR;
+        }
+        return switch (outcome) {
+            case ACCEPTED -> Outcome.ACCEPTED;
+            case STALE_JOB -> Outcome.REJECTED_STALE;
+            case INCORRECT_NONCE -> Outcome.REJECTED_INCORRECT;
+            case DUPLICATE -> Outcome.REJECTED_DUPLICATE;
+            case MALFORMED -> Outcome.REJECTED_OTHER;
+        };
+    }
+
+    private void startSolvingIfReady(long now) {
+        if (subscribed && powHash != null && nextSolution == null && fleet.submitting()) {
+            scheduleSolution(slot.schedule.start(now), now);
+        }
+    }
+
+    private void scheduleSolution(long intendedNs, long now) {
+        nextSolution = intendedNs == Long.MAX_VALUE
+                ? null
+                : ctx.executor().schedule(solutionTick, Math.max(0, intendedNs - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void onSolutionEvent() {
+        long intended = slot.schedule.nextIntendedNs();
+        long now = System.nanoTime();
+        if (!fleet.submitting() || !ctx.channel().isActive()) {
+            nextSolution = null;
+            return;
+        }
+        submit(fleet.badShares.draw(slot.random.nextDouble()), intended, now);
+        scheduleSolution(slot.schedule.advance(), now);
+    }
+
+    private void submit(ShareKind kind, long intendedNs, long now) {
+        ByteBuf line = ctx.alloc().buffer(256);
+        long id = nextRequestId++;
+        pendingNonce = null;
+        switch (kind) {
+            case MALFORMED ->
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, MALFORMED_NONCE,
+                        powHashText);
+            case STALE ->
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, randomNonce(),
+                        olderPowHashText != null ? olderPowHashText : U256.ZERO.toPaddedHex());
+            case DUPLICATE -> {
+                if (acceptedNonce != null) {
+                    MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, acceptedJobIdText,
+                            acceptedNonce,
+                            acceptedPowHashText);
+                } else {
+                    writeValid(line, id); // nothing accepted yet to repeat
+                }
+            }
+            case INVALID ->
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, invalidNonce(),
+                        powHashText);
+            case VALID -> writeValid(line, id);
+        }
+        outstanding.add(id, intendedNs, now);
+        metrics.submitSent();
+        ctx.writeAndFlush(line, ctx.voidPromise());
+        if (nextTimeoutCheck == null) {
+            scheduleTimeoutCheck(now);
+        }
+    }
+
+    private void writeValid(ByteBuf line, long id) {
+        U256 nonce = fleet.grinder().next(powHash, boundary, randomNonce(), fleet.maxGrindAttempts);
+        if (nonce == null) {
+            // Too hard to grind here (difficulty far above what a simulated miner can afford): send the best
+            // effort, which the server will judge; the summary's difficulty tells the reader why.
+            nonce = randomNonce();
+        }
+        pendingNonce = nonce;
+        pendingJobIdText = jobIdText;
+        pendingPowHashText = powHashText;
+        MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, nonce, powHashText);
+    }
+
+    private U256 randomNonce() {
+        return U256.of(0, 0, slot.random.nextLong(), slot.random.nextLong());
+    }
+
+    /** A nonce that does not solve the job (at difficulty 1 every nonce does; the server then accepts it). */
+    private U256 invalidNonce() {
+        U256 nonce = randomNonce();
+        for (int i = 0; i < 64 && fleet.grinder().next(powHash, boundary, nonce, 1) != null; i++) {
+            nonce = randomNonce();
+        }
+        return nonce;
+    }
+
+    private void scheduleTimeoutCheck(long now) {
+        long due = outstanding.headWrittenNs() + fleet.submitTimeoutNs;
+        nextTimeoutCheck = ctx.executor().schedule(timeoutCheck, Math.max(0, due - now),
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** Submits older than the timeout end as unanswered; replies are in order, so only the oldest can be. */
+    private void expireUnanswered() {
+        long now = System.nanoTime();
+        while (!outstanding.isEmpty() && now - outstanding.headWrittenNs() >= fleet.submitTimeoutNs) {
+            outstanding.removeHead();
+            metrics.outcome(Outcome.UNANSWERED);
+        }
+        nextTimeoutCheck = null;
+        if (!outstanding.isEmpty()) {
+            scheduleTimeoutCheck(now);
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        metrics.connectedChanged(-1);
+        if (subscribed) {
+            metrics.subscribedChanged(-1);
+        }
+        if (awaitingSubscribe) {
+            metrics.awaitingSubscribeChanged(-1);
+        }
+        while (!outstanding.isEmpty()) {
+            outstanding.removeHead();
+            metrics.outcome(Outcome.UNANSWERED); // the connection was lost before the reply
+        }
+        cancel(nextSolution);
+        cancel(nextTimeoutCheck);
+        ctx.fireChannelInactive();
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close(); // a reset or a framing error: the connection is over, channelInactive counts the rest
+    }
+}

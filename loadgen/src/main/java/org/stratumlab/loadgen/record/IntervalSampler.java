@@ -1,0 +1,138 @@
+package org.stratumlab.loadgen.record;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+/**
+ * Once a second: swaps out each metric's interval histogram, writes it to {@code latency.hlog} under its tag,
+ * adds it to the run's totals, and writes one row of {@code timeseries.csv} (DESIGN.md, what a run writes).
+ * Counting happens on the hot path; rates are computed here (Aeron's RateReporter pattern).
+ *
+ * <p>Called from one thread only (the run's sampling thread).
+ */
+public final class IntervalSampler implements AutoCloseable {
+    /** The columns of timeseries.csv. */
+    public static final String CSV_HEADER = "elapsed_s,connections,subscribed,submits,accepted,rejected_stale,"
+            + "rejected_incorrect,rejected_duplicate,rejected_other,errors,unanswered,notifies,submit_p50_us,submit_p99_us";
+
+    private final LoadMetrics metrics;
+    private final long startNs;
+    private final PrintStream hlogStream;
+    private final HistogramLogWriter hlog;
+    private final BufferedWriter csv;
+    private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
+    private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
+    private LoadMetrics.Counts previous;
+    private Interval last;
+
+    /**
+     * @param metrics what to sample
+     * @param outDir where latency.hlog and timeseries.csv go
+     * @param startNs the run's start (System.nanoTime)
+     * @param startEpochMs the run's start (wall clock), for the hlog's base time
+     * @throws IOException if the files cannot be created
+     */
+    public IntervalSampler(LoadMetrics metrics, Path outDir, long startNs, long startEpochMs)
+            throws IOException {
+        this.metrics = metrics;
+        this.startNs = startNs;
+        Files.createDirectories(outDir);
+        this.hlogStream = new PrintStream(Files.newOutputStream(outDir.resolve("latency.hlog")), false,
+                "US-ASCII");
+        this.hlog = new HistogramLogWriter(hlogStream);
+        hlog.outputComment("Stratum Lab load run: latencies in microseconds; tags: submit, submit-service, "
+                + "connect, subscribe, notify-skew");
+        hlog.outputLogFormatVersion();
+        hlog.setBaseTime(startEpochMs);
+        hlog.outputBaseTime(startEpochMs);
+        hlog.outputStartTime(startEpochMs);
+        hlog.outputLegend();
+        this.csv = Files.newBufferedWriter(outDir.resolve("timeseries.csv"));
+        csv.write(CSV_HEADER);
+        csv.newLine();
+        for (Metric metric : Metric.values()) {
+            totals.put(metric, new Histogram(3));
+        }
+        this.previous = metrics.counts();
+    }
+
+    /**
+     * Takes one interval's sample and writes it.
+     *
+     * @return what the interval held, for the progress line
+     */
+    public Interval sample() {
+        for (Metric metric : Metric.values()) {
+            Histogram interval = metrics.recorder(metric).getIntervalHistogram(intervals.get(metric));
+            intervals.put(metric, interval);
+            interval.setTag(metric.tag());
+            if (interval.getTotalCount() > 0) {
+                hlog.outputIntervalHistogram(interval);
+            }
+            totals.get(metric).add(interval);
+        }
+        LoadMetrics.Counts now = metrics.counts();
+        Histogram submit = intervals.get(Metric.SUBMIT);
+        last = new Interval((System.nanoTime() - startNs) / 1e9, now, previous,
+                submit.getTotalCount() == 0
+                        ? 0
+                        : submit.getValueAtPercentile(50),
+                submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99));
+        writeRow(last);
+        previous = now;
+        return last;
+    }
+
+    private void writeRow(Interval i) {
+        LoadMetrics.Counts n = i.now();
+        LoadMetrics.Counts p = i.before();
+        try {
+            csv.write(String.format(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
+                    i.elapsedSeconds(), n.connected(), n.subscribed(), n.sent() - p.sent(),
+                    delta(n, p, Outcome.ACCEPTED), delta(n, p, Outcome.REJECTED_STALE),
+                    delta(n, p, Outcome.REJECTED_INCORRECT), delta(n, p, Outcome.REJECTED_DUPLICATE),
+                    delta(n, p, Outcome.REJECTED_OTHER), delta(n, p, Outcome.ERROR),
+                    delta(n, p, Outcome.UNANSWERED),
+                    n.notifiesReceived() - p.notifiesReceived(), i.submitP50Us(), i.submitP99Us()));
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {
+        return now.of(outcome) - before.of(outcome);
+    }
+
+    /** @return each metric's histogram over the whole run so far */
+    public Map<Metric, Histogram> totals() {
+        return totals;
+    }
+
+    @Override
+    public void close() throws IOException {
+        hlogStream.close();
+        csv.close();
+    }
+
+    /**
+     * One second of a run.
+     *
+     * @param elapsedSeconds since the start
+     * @param now the counters at the end of the interval
+     * @param before the counters at its start
+     * @param submitP50Us the interval's median submit latency
+     * @param submitP99Us the interval's p99 submit latency
+     */
+    public record Interval(double elapsedSeconds, LoadMetrics.Counts now, LoadMetrics.Counts before,
+            long submitP50Us, long submitP99Us) {
+    }
+}

@@ -1,0 +1,190 @@
+package org.stratumlab.loadgen.record;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+
+/**
+ * What a run counts and records, written by every event loop at once: latencies go to one HdrHistogram
+ * {@link Recorder} per metric (wait-free for writers; the sampler swaps out interval histograms), counts go to
+ * {@link LongAdder}s. Nothing on the recording path locks or allocates.
+ *
+ * <p>Latencies are recorded in microseconds with 3 significant digits (values below 1 µs count as 1 µs).
+ */
+public final class LoadMetrics {
+    private final Recorder[] recorders = new Recorder[Metric.values().length];
+    private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder notifiesReceived = new LongAdder();
+    private final LongAdder jobsSeen = new LongAdder();
+    private final LongAdder reconnects = new LongAdder();
+    private final LongAdder connectFailures = new LongAdder();
+    private final LongAdder solutionsMissed = new LongAdder();
+    private final LongAdder subscribeRejected = new LongAdder();
+    private final LongAdder lateReplies = new LongAdder();
+    private final AtomicLong connected = new AtomicLong();
+    private final AtomicLong connectedMax = new AtomicLong();
+    private final AtomicLong subscribed = new AtomicLong();
+    private final AtomicLong subscribedMax = new AtomicLong();
+    private final AtomicLong awaitingSubscribeReply = new AtomicLong();
+    private final AtomicLong neverAnswered = new AtomicLong();
+
+    /** All counters at zero. */
+    public LoadMetrics() {
+        for (Metric metric : Metric.values()) {
+            recorders[metric.ordinal()] = new Recorder(3);
+        }
+        for (Outcome outcome : Outcome.values()) {
+            outcomes[outcome.ordinal()] = new LongAdder();
+        }
+    }
+
+    /**
+     * @param metric what was measured
+     * @param nanos the latency in nanoseconds
+     */
+    public void record(Metric metric, long nanos) {
+        recorders[metric.ordinal()].recordValue(Math.max(1, nanos / 1000));
+    }
+
+    /** @param outcome how a submit ended */
+    public void outcome(Outcome outcome) {
+        outcomes[outcome.ordinal()].increment();
+    }
+
+    /** A submit was written. */
+    public void submitSent() {
+        sent.increment();
+    }
+
+    /** A notify line arrived. */
+    public void notifyReceived() {
+        notifiesReceived.increment();
+    }
+
+    /** The first miner saw a job it had not seen before. */
+    public void jobSeen() {
+        jobsSeen.increment();
+    }
+
+    /** A lost connection is being opened again. */
+    public void reconnecting() {
+        reconnects.increment();
+    }
+
+    /** A connect attempt failed. */
+    public void connectFailed() {
+        connectFailures.increment();
+    }
+
+    /** A solution event came while the miner had no job or no connection. */
+    public void solutionMissed() {
+        solutionsMissed.increment();
+    }
+
+    /** The server answered a subscribe with false (wrong password). */
+    public void subscribeRejected() {
+        subscribeRejected.increment();
+    }
+
+    /** A reply came for a submit already counted as unanswered. */
+    public void lateReply() {
+        lateReplies.increment();
+    }
+
+    /** @param delta +1 when a connection opens, -1 when it closes */
+    public void connectedChanged(int delta) {
+        raise(connectedMax, connected.addAndGet(delta));
+    }
+
+    /** @param delta +1 when a subscribe succeeds, -1 when a subscribed connection closes */
+    public void subscribedChanged(int delta) {
+        raise(subscribedMax, subscribed.addAndGet(delta));
+    }
+
+    /** @param delta +1 when a subscribe is written, -1 when it is answered or its connection closes */
+    public void awaitingSubscribeChanged(int delta) {
+        awaitingSubscribeReply.addAndGet(delta);
+    }
+
+    /** @param delta +1 when a subscribe passes its timeout unanswered, -1 if its reply comes after all */
+    public void neverAnsweredChanged(int delta) {
+        neverAnswered.addAndGet(delta);
+    }
+
+    private static void raise(AtomicLong max, long value) {
+        long seen;
+        while (value > (seen = max.get()) && !max.compareAndSet(seen, value)) {
+            // another thread raised it meanwhile; retry with its value
+        }
+    }
+
+    /** @return the recorder of a metric, for the sampler */
+    Recorder recorder(Metric metric) {
+        return recorders[metric.ordinal()];
+    }
+
+    /** @return the counters now; each is exact, together they are a near-instant picture */
+    public Counts counts() {
+        long[] byOutcome = new long[outcomes.length];
+        for (int i = 0; i < outcomes.length; i++) {
+            byOutcome[i] = outcomes[i].sum();
+        }
+        return new Counts(sent.sum(), byOutcome, notifiesReceived.sum(), jobsSeen.sum(), reconnects.sum(),
+                connectFailures.sum(), solutionsMissed.sum(), subscribeRejected.sum(), lateReplies.sum(),
+                connected.get(),
+                connectedMax.get(), subscribed.get(), subscribedMax.get(), awaitingSubscribeReply.get(),
+                neverAnswered.get());
+    }
+
+    /**
+     * The counters at one moment.
+     *
+     * @param sent submits written
+     * @param byOutcome ended submits, indexed by {@link Outcome#ordinal()}
+     * @param notifiesReceived notify lines received
+     * @param jobsSeen distinct jobs seen
+     * @param reconnects reconnections started
+     * @param connectFailures failed connect attempts
+     * @param solutionsMissed solution events with no job or connection
+     * @param subscribeRejected subscribes answered false
+     * @param lateReplies replies after their submit had timed out
+     * @param connected open connections
+     * @param connectedMax the most open at once
+     * @param subscribed subscribed connections
+     * @param subscribedMax the most subscribed at once
+     * @param awaitingSubscribeReply connections whose subscribe has no reply yet
+     * @param neverAnswered connections whose subscribe passed its timeout with no reply
+     */
+    public record Counts(long sent, long[] byOutcome, long notifiesReceived, long jobsSeen, long reconnects,
+            long connectFailures, long solutionsMissed, long subscribeRejected, long lateReplies,
+            long connected,
+            long connectedMax, long subscribed, long subscribedMax, long awaitingSubscribeReply,
+            long neverAnswered) {
+        /** @param outcome the outcome @return how many submits ended so */
+        public long of(Outcome outcome) {
+            return byOutcome[outcome.ordinal()];
+        }
+
+        /** @return submits that have ended */
+        public long ended() {
+            long total = 0;
+            for (long n : byOutcome) {
+                total += n;
+            }
+            return total;
+        }
+
+        /** @return all rejections */
+        public long rejected() {
+            return of(Outcome.REJECTED_STALE) + of(Outcome.REJECTED_INCORRECT)
+                    + of(Outcome.REJECTED_DUPLICATE)
+                    + of(Outcome.REJECTED_OTHER);
+        }
+
+        /** @return submits written whose outcome is not known yet */
+        public long inFlight() {
+            return sent - ended();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.stratumlab.loadgen.schedule;
+
+/** What a solution event submits: an honest share or one of the deliberately bad kinds (issue 4). */
+public enum ShareKind {
+    /** A nonce that really solves the current job. */
+    VALID("valid"),
+    /** A nonce that does not solve the job: the server answers "Incorrect Nonce!". */
+    INVALID("invalid"),
+    /** A valid-looking submit for an older job's pow_hash: "Solution for a stale job!". */
+    STALE("stale"),
+    /** A repeat of a nonce the server already accepted for the job: "Problem already solved". */
+    DUPLICATE("duplicate"),
+    /** A param that is not hex: the server answers a plain [false]. */
+    MALFORMED("malformed");
+
+    private final String label;
+
+    ShareKind(String label) {
+        this.label = label;
+    }
+
+    /** @return the name used in options and summaries */
+    public String label() {
+        return label;
+    }
+}

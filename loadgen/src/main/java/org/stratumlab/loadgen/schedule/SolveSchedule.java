@@ -1,0 +1,106 @@
+package org.stratumlab.loadgen.schedule;
+
+import java.util.SplittableRandom;
+import org.stratumlab.pow.U256;
+
+/**
+ * One miner's solution events as a Poisson process (the open model of DESIGN.md): gaps are exponential at the
+ * miner's current rate, and each event's <em>intended</em> time is fixed when it is drawn, whatever happens
+ * later, so latency can be measured from it (no coordinated omission; compare Hyperfoil's FireTimeSequence).
+ *
+ * <p>The rate is either fixed, or derived from a hashrate as nature does it: {@code rate = hashrate · boundary /
+ * 2^256}, so a retarget changes the rate at the next draw (the process is memoryless, so that is exact).
+ *
+ * <p>Not thread-safe: each miner owns one and uses it on its event loop.
+ */
+public final class SolveSchedule {
+    private static final double TWO_POW_256 = Math.pow(2, 256);
+
+    private final SplittableRandom random;
+    private final double fixedRatePerSecond;
+    private final double hashrate;
+    private double ratePerSecond;
+    private long nextIntendedNs;
+
+    private SolveSchedule(SplittableRandom random, double fixedRatePerSecond, double hashrate) {
+        this.random = random;
+        this.fixedRatePerSecond = fixedRatePerSecond;
+        this.hashrate = hashrate;
+        this.ratePerSecond = fixedRatePerSecond;
+    }
+
+    /**
+     * @param random the miner's seeded source
+     * @param ratePerSecond solutions per second
+     * @return a schedule at a fixed rate
+     */
+    public static SolveSchedule fixedRate(SplittableRandom random, double ratePerSecond) {
+        return new SolveSchedule(random, ratePerSecond, 0);
+    }
+
+    /**
+     * @param random the miner's seeded source
+     * @param hashrate hashes per second
+     * @return a schedule whose rate follows the job's boundary
+     */
+    public static SolveSchedule fromHashrate(SplittableRandom random, double hashrate) {
+        return new SolveSchedule(random, 0, hashrate);
+    }
+
+    /**
+     * Sets the rate from a job's boundary, for hashrate-driven schedules (fixed ones ignore it).
+     *
+     * @param boundary the current job's boundary
+     */
+    public void onBoundary(U256 boundary) {
+        if (hashrate > 0) {
+            ratePerSecond = hashrate * (boundary.toBigInteger().doubleValue() / TWO_POW_256);
+        }
+    }
+
+    /**
+     * Starts the sequence at a time.
+     *
+     * @param nowNs the start
+     * @return the first event's intended time
+     */
+    public long start(long nowNs) {
+        nextIntendedNs = nowNs;
+        return advance();
+    }
+
+    /**
+     * Draws the next event after the last one (not after now: a late generator still owes the events it missed).
+     *
+     * @return the next event's intended time, or {@code Long.MAX_VALUE} when the rate is 0
+     */
+    public long advance() {
+        if (!(ratePerSecond > 0)) {
+            nextIntendedNs = Long.MAX_VALUE;
+            return nextIntendedNs;
+        }
+        double gapSeconds = -Math.log(1.0 - random.nextDouble()) / ratePerSecond;
+        nextIntendedNs += (long) Math.min(gapSeconds * 1e9, 1e15);
+        return nextIntendedNs;
+    }
+
+    /** @return the pending event's intended time */
+    public long nextIntendedNs() {
+        return nextIntendedNs;
+    }
+
+    /** @return the current rate in events per second */
+    public double ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    /** @return the fixed rate, or 0 when hashrate-driven */
+    public double fixedRatePerSecond() {
+        return fixedRatePerSecond;
+    }
+
+    /** @return a uniform draw from the same source, for picking share kinds and nonce starts */
+    public SplittableRandom random() {
+        return random;
+    }
+}

@@ -1,0 +1,45 @@
+package org.stratumlab.protocol.transport;
+
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+
+/**
+ * The Netty transport both ends use: native epoll where the platform has it (fewer copies and syscalls per
+ * connection), NIO otherwise (DESIGN.md, performance approach). Its {@link #name()} is printed and recorded so
+ * that a result says which one ran.
+ *
+ * @param name {@code epoll} or {@code nio}
+ * @param ioHandlerFactory the event loops' I/O handler
+ * @param socketChannelType the client channel class
+ * @param serverSocketChannelType the server channel class
+ */
+public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
+        Class<? extends SocketChannel> socketChannelType,
+        Class<? extends ServerChannel> serverSocketChannelType) {
+
+    /** @return epoll when available, else NIO */
+    public static NettyTransport best() {
+        return Epoll.isAvailable()
+                ? new NettyTransport("epoll", EpollIoHandler.newFactory(), EpollSocketChannel.class,
+                        EpollServerSocketChannel.class)
+                : new NettyTransport("nio", NioIoHandler.newFactory(), NioSocketChannel.class,
+                        NioServerSocketChannel.class);
+    }
+
+    /**
+     * @param threads how many event loops
+     * @return a new group of event loops of this transport
+     */
+    public MultiThreadIoEventLoopGroup newGroup(int threads) {
+        return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory);
+    }
+}
