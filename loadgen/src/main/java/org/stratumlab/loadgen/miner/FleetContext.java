@@ -20,11 +20,11 @@ final class FleetContext {
 
     final LoadMetrics metrics;
     final String password;
-    final BadShareMix badShares;
+    private volatile BadShareMix badShares;
     final long subscribeTimeoutNs;
     final long submitTimeoutNs;
     final long maxGrindAttempts;
-    final long sessionLifetimeNs;
+    private volatile long sessionLifetimeNs;
     private final Map<U256, Long> firstReceiptNsByJob = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
     private volatile boolean submitting = true;
@@ -68,6 +68,27 @@ final class FleetContext {
                 firstReceiptNsByJob.remove(jobsInOrder.removeFirst());
             }
         }
+    }
+
+    /** @return the current bad-share mix (a phase may change it) */
+    BadShareMix badShares() {
+        return badShares;
+    }
+
+    /** @return the current mean session lifetime, 0 for no churn */
+    long sessionLifetimeNs() {
+        return sessionLifetimeNs;
+    }
+
+    /**
+     * Changes what the next submits and sessions do (a new phase).
+     *
+     * @param mix the bad-share mix
+     * @param lifetimeNs the mean session lifetime, 0 for none
+     */
+    void change(BadShareMix mix, long lifetimeNs) {
+        badShares = mix;
+        sessionLifetimeNs = lifetimeNs;
     }
 
     /** @return whether miners should still send submits (false while the run drains) */

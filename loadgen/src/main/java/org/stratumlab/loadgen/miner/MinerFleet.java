@@ -10,8 +10,11 @@ import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.Metric;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.protocol.frame.LineFrameDecoder;
 import org.stratumlab.protocol.miner.ServerMessageDecoder;
@@ -38,8 +41,13 @@ public final class MinerFleet implements AutoCloseable {
     private final MinerSlot[] slots;
     private final Channel[] channels;
     private volatile boolean running;
+    // Ramp state, touched on the ramp loop only.
     private int opened;
+    private int targetMiners;
+    private int rampBase;
+    private double rampRatePerSecond;
     private long rampStartNs;
+    private boolean rampScheduled;
 
     /**
      * @param settings how the miners behave
@@ -65,7 +73,8 @@ public final class MinerFleet implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true);
     }
 
-    private static MinerSlot[] makeSlots(FleetSettings settings) {
+    /** Package-private so that tests can check that a seed fixes every slot's schedule. */
+    static MinerSlot[] makeSlots(FleetSettings settings) {
         SplittableRandom root = new SplittableRandom(settings.seed());
         double[] hashrates = settings.hashrate() > 0
                 ? settings.hashrates().drawFarm(settings.hashrate(), settings.miners(), root.split())
@@ -81,27 +90,105 @@ public final class MinerFleet implements AutoCloseable {
         return slots;
     }
 
-    /** Starts opening connections at the connect rate. */
+    /** Starts opening all the settings' miners at the settings' connect rate. */
     public void start() {
+        setMiners(settings.miners(), settings.connectRatePerSecond());
+    }
+
+    /**
+     * Changes how many miners are connected: more are opened at {@code connectRatePerSecond}; beyond the new
+     * number, connections are closed at once and not reopened. At most the settings' miner count.
+     *
+     * @param miners the new number of miners
+     * @param connectRatePerSecond the rate of new connections
+     */
+    public void setMiners(int miners, double connectRatePerSecond) {
         running = true;
+        int wanted = Math.min(miners, slots.length);
         rampLoop.execute(() -> {
+            targetMiners = wanted;
+            rampBase = opened;
+            rampRatePerSecond = connectRatePerSecond;
             rampStartNs = System.nanoTime();
-            rampTick();
+            while (opened > targetMiners) {
+                retire(slots[--opened]);
+            }
+            if (!rampScheduled) {
+                rampTick();
+            }
         });
     }
 
+    private void retire(MinerSlot slot) {
+        slot.retired = true;
+        Channel channel = channels[slot.index];
+        if (channel != null) {
+            channel.close();
+        }
+    }
+
     private void rampTick() {
+        rampScheduled = false;
         if (!running) {
             return;
         }
         double elapsedSeconds = (System.nanoTime() - rampStartNs) / 1e9;
-        int due = (int) Math.min(slots.length,
-                Math.floor(elapsedSeconds * settings.connectRatePerSecond()) + 1);
+        int due = (int) Math.min(targetMiners, rampBase + Math.floor(elapsedSeconds * rampRatePerSecond) + 1);
         while (opened < due) {
-            connect(slots[opened++]);
+            MinerSlot slot = slots[opened++];
+            slot.retired = false;
+            connect(slot);
         }
-        if (opened < slots.length) {
+        if (opened < targetMiners) {
+            rampScheduled = true;
             rampLoop.schedule(this::rampTick, RAMP_TICK_NS, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * Changes the solution rate of every miner (a new phase): a fixed rate, or hashrates drawn from the
+     * distribution with the given seed. Connected miners restart their schedules from now.
+     *
+     * @param solveRatePerSecond the fixed rate, or 0 with a hashrate
+     * @param hashrate the base hashrate, or 0 with a fixed rate
+     * @param hashrates how hashrates spread over miners
+     * @param seed the seed of the hashrate draws
+     */
+    public void setRates(double solveRatePerSecond, double hashrate, HashrateDistribution hashrates,
+            long seed) {
+        double[] drawn = hashrate > 0
+                ? hashrates.drawFarm(hashrate, slots.length, new SplittableRandom(seed))
+                : null;
+        for (MinerSlot slot : slots) {
+            if (drawn != null) {
+                slot.schedule.setHashrate(drawn[slot.index], null);
+            } else {
+                slot.schedule.setFixedRate(solveRatePerSecond);
+            }
+        }
+        forEachMiner(SimulatedMiner::rateChanged);
+    }
+
+    /**
+     * Changes the bad-share mix and churn of the next submits and sessions (a new phase).
+     *
+     * @param badShares the mix
+     * @param sessionLifetimeNs the mean session lifetime, 0 for none
+     */
+    public void setBehaviour(BadShareMix badShares, long sessionLifetimeNs) {
+        context.change(badShares, sessionLifetimeNs);
+    }
+
+    private void forEachMiner(Consumer<SimulatedMiner> action) {
+        for (Channel channel : channels) {
+            if (channel != null && channel.isActive()) {
+                channel.eventLoop().execute(() -> {
+                    SimulatedMiner miner = channel.pipeline().get(SimulatedMiner.class);
+                    if (miner != null) {
+                        action.accept(miner);
+                    }
+                });
+            }
         }
     }
 
@@ -136,7 +223,7 @@ public final class MinerFleet implements AutoCloseable {
     }
 
     private void onClosed(MinerSlot slot, Channel channel) {
-        if (!running) {
+        if (!running || slot.retired) {
             return;
         }
         if (Boolean.TRUE.equals(channel.attr(SimulatedMiner.CLOSED_FOR_CHURN).get())) {
@@ -148,7 +235,7 @@ public final class MinerFleet implements AutoCloseable {
     }
 
     private void scheduleReconnect(MinerSlot slot) {
-        if (!running) {
+        if (!running || slot.retired) {
             return;
         }
         int attempt = Math.min(slot.failedAttempts++, 30);
@@ -156,7 +243,7 @@ public final class MinerFleet implements AutoCloseable {
                 settings.reconnectBaseNs() * Math.pow(2, attempt));
         long delayNs = (long) (backoffNs * (0.5 + slot.random.nextDouble()));
         rampLoop.schedule(() -> {
-            if (running) {
+            if (running && !slot.retired) {
                 metrics.reconnecting();
                 connect(slot);
             }

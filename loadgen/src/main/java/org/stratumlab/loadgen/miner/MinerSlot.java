@@ -16,6 +16,8 @@ final class MinerSlot {
     final SolveSchedule schedule;
     final SplittableRandom random;
     int failedAttempts;
+    /** Closed because a phase lowered the number of miners: not to be reconnected. */
+    volatile boolean retired;
 
     MinerSlot(int index, String workerId, SolveSchedule schedule, SplittableRandom random) {
         this.index = index;

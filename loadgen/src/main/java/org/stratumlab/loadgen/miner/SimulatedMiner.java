@@ -154,8 +154,9 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     private void scheduleSessionEnd() {
-        if (fleet.sessionLifetimeNs > 0) {
-            long lifetimeNs = (long) (-Math.log(1.0 - slot.random.nextDouble()) * fleet.sessionLifetimeNs);
+        long meanNs = fleet.sessionLifetimeNs();
+        if (meanNs > 0) {
+            long lifetimeNs = (long) (-Math.log(1.0 - slot.random.nextDouble()) * meanNs);
             ctx.executor().schedule(() -> {
                 ctx.channel().attr(CLOSED_FOR_CHURN).set(Boolean.TRUE);
                 ctx.close();
@@ -196,6 +197,19 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
     }
 
+    /**
+     * A new phase changed this miner's rate: restart the schedule from now at the new rate (exact for a Poisson
+     * process, which has no memory). Runs on the connection's event loop.
+     */
+    void rateChanged() {
+        if (boundary != null) {
+            slot.schedule.onBoundary(boundary);
+        }
+        cancel(nextSolution);
+        nextSolution = null;
+        startSolvingIfReady(System.nanoTime());
+    }
+
     private void scheduleSolution(long intendedNs, long now) {
         nextSolution = intendedNs == Long.MAX_VALUE
                 ? null
@@ -209,7 +223,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             nextSolution = null;
             return;
         }
-        submit(fleet.badShares.draw(slot.random.nextDouble()), intended, now);
+        submit(fleet.badShares().draw(slot.random.nextDouble()), intended, now);
         scheduleSolution(slot.schedule.advance(), now);
     }
 

@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -30,6 +32,7 @@ public final class IntervalSampler implements AutoCloseable {
     private final BufferedWriter csv;
     private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
     private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
+    private final List<PhaseTotals> phases = new ArrayList<>();
     private LoadMetrics.Counts previous;
     private Interval last;
 
@@ -78,6 +81,9 @@ public final class IntervalSampler implements AutoCloseable {
                 hlog.outputIntervalHistogram(interval);
             }
             totals.get(metric).add(interval);
+            if (!phases.isEmpty()) {
+                phases.get(phases.size() - 1).add(metric, interval);
+            }
         }
         LoadMetrics.Counts now = metrics.counts();
         Histogram submit = intervals.get(Metric.SUBMIT);
@@ -88,7 +94,26 @@ public final class IntervalSampler implements AutoCloseable {
                 submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99));
         writeRow(last);
         previous = now;
+        if (!phases.isEmpty()) {
+            phases.get(phases.size() - 1).end(last.elapsedSeconds(), now);
+        }
         return last;
+    }
+
+    /**
+     * Starts a phase: what is sampled from now on counts towards it. Call right after a {@link #sample()}, so
+     * that the previous phase ends exactly there.
+     *
+     * @param name the phase's name
+     */
+    public void beginPhase(String name) {
+        double elapsed = (System.nanoTime() - startNs) / 1e9;
+        phases.add(new PhaseTotals(name, elapsed, previous));
+    }
+
+    /** @return every phase begun so far, in order */
+    public List<PhaseTotals> phases() {
+        return phases;
     }
 
     private void writeRow(Interval i) {

@@ -2,15 +2,18 @@ package org.stratumlab.loadgen.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.Metric;
 import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.record.PhaseTotals;
 
 /**
  * Builds {@code summary.json} with the keys DESIGN.md promises to other tools (scenario, startedAt, durationS,
@@ -25,8 +28,8 @@ final class RunSummary {
 
     static ObjectNode build(String scenario, Instant startedAt, double durationS,
             Map<String, Object> settings,
-            long targetMiners, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies, String transport,
-            String grinder) {
+            long targetMiners, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies,
+            List<PhaseTotals> phases, String transport, String grinder) {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario);
         root.put("startedAt", startedAt.toString());
@@ -48,17 +51,8 @@ final class RunSummary {
         miners.put("reconnects", counts.reconnects());
         miners.put("connectFailures", counts.connectFailures());
         miners.put("subscribeRejected", counts.subscribeRejected());
-        ObjectNode submits = root.putObject("submits");
-        submits.put("sent", counts.sent());
-        submits.put("accepted", counts.of(Outcome.ACCEPTED));
-        ObjectNode rejected = submits.putObject("rejected");
-        for (Outcome outcome : Outcome.values()) {
-            if (outcome.isRejection()) {
-                rejected.put(outcome.key(), counts.of(outcome));
-            }
-        }
-        submits.put("errors", counts.of(Outcome.ERROR));
-        submits.put("unanswered", counts.of(Outcome.UNANSWERED));
+        putSubmits(root.putObject("submits"), counts, null);
+        ObjectNode submits = (ObjectNode) root.get("submits");
         submits.put("lateReplies", counts.lateReplies());
         submits.put("solutionsMissed", counts.solutionsMissed());
         ObjectNode notifies = root.putObject("notifies");
@@ -68,8 +62,44 @@ final class RunSummary {
         for (Metric metric : Metric.values()) {
             latency.set(metric.summaryKey(), percentiles(latencies.get(metric)));
         }
+        ArrayNode phaseList = root.putArray("phases");
+        for (PhaseTotals phase : phases) {
+            ObjectNode p = phaseList.addObject();
+            p.put("name", phase.name());
+            p.put("startS", round(phase.startSeconds()));
+            p.put("durationS", round(phase.durationSeconds()));
+            p.put("connectedAtEnd", phase.atEnd().connected());
+            p.put("subscribedAtEnd", phase.atEnd().subscribed());
+            putSubmits(p.putObject("submits"), phase.atEnd(), phase.atStart());
+            ObjectNode phaseLatency = p.putObject("latencyUs");
+            for (Metric metric : Metric.values()) {
+                phaseLatency.set(metric.summaryKey(), percentiles(phase.latencies().get(metric)));
+            }
+        }
         root.putArray("thresholds");
         return root;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
+    }
+
+    /** Submits by outcome: totals, or the change since {@code before} when given. */
+    private static void putSubmits(ObjectNode submits, LoadMetrics.Counts now, LoadMetrics.Counts before) {
+        submits.put("sent", now.sent() - (before == null ? 0 : before.sent()));
+        submits.put("accepted", delta(now, before, Outcome.ACCEPTED));
+        ObjectNode rejected = submits.putObject("rejected");
+        for (Outcome outcome : Outcome.values()) {
+            if (outcome.isRejection()) {
+                rejected.put(outcome.key(), delta(now, before, outcome));
+            }
+        }
+        submits.put("errors", delta(now, before, Outcome.ERROR));
+        submits.put("unanswered", delta(now, before, Outcome.UNANSWERED));
+    }
+
+    private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {
+        return now.of(outcome) - (before == null ? 0 : before.of(outcome));
     }
 
     private static ObjectNode percentiles(Histogram h) {

@@ -11,15 +11,17 @@ import org.stratumlab.pow.U256;
  * <p>The rate is either fixed, or derived from a hashrate as nature does it: {@code rate = hashrate · boundary /
  * 2^256}, so a retarget changes the rate at the next draw (the process is memoryless, so that is exact).
  *
- * <p>Not thread-safe: each miner owns one and uses it on its event loop.
+ * <p>Each miner owns one and draws from it on its event loop; only the rate may be changed from another thread
+ * ({@link #setFixedRate}, {@link #setHashrate}), taking effect at the next draw.
  */
 public final class SolveSchedule {
     private static final double TWO_POW_256 = Math.pow(2, 256);
 
     private final SplittableRandom random;
-    private final double fixedRatePerSecond;
-    private final double hashrate;
-    private double ratePerSecond;
+    // Written by the run's thread when a phase changes the rate, read on the miner's event loop.
+    private volatile double fixedRatePerSecond;
+    private volatile double hashrate;
+    private volatile double ratePerSecond;
     private long nextIntendedNs;
 
     private SolveSchedule(SplittableRandom random, double fixedRatePerSecond, double hashrate) {
@@ -45,6 +47,31 @@ public final class SolveSchedule {
      */
     public static SolveSchedule fromHashrate(SplittableRandom random, double hashrate) {
         return new SolveSchedule(random, 0, hashrate);
+    }
+
+    /**
+     * Switches to a fixed rate from the next draw.
+     *
+     * @param ratePerSecond solutions per second
+     */
+    public void setFixedRate(double ratePerSecond) {
+        this.hashrate = 0;
+        this.fixedRatePerSecond = ratePerSecond;
+        this.ratePerSecond = ratePerSecond;
+    }
+
+    /**
+     * Switches to a hashrate-driven rate; it applies from the next job's boundary.
+     *
+     * @param hashrate hashes per second
+     * @param boundary the current boundary, or {@code null} if no job has arrived yet
+     */
+    public void setHashrate(double hashrate, U256 boundary) {
+        this.fixedRatePerSecond = 0;
+        this.hashrate = hashrate;
+        if (boundary != null) {
+            onBoundary(boundary);
+        }
     }
 
     /**

@@ -196,5 +196,23 @@ public final class ServerMetrics {
         public long submitsTotal() {
             return submitsByOutcome.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /**
+         * Adds another server's counts, for a run whose server was restarted (gauges are taken from
+         * {@code later}).
+         *
+         * @param later the counts of the instance that came after
+         * @return the sum
+         */
+        public Snapshot plus(Snapshot later) {
+            Map<SubmitOutcome, Long> outcomes = new EnumMap<>(submitsByOutcome);
+            later.submitsByOutcome.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+            Map<Rejection, Long> reasons = new EnumMap<>(rejectedByReason);
+            later.rejectedByReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            return new Snapshot(later.connections, later.subscribed, jobs + later.jobs,
+                    notifiesSent + later.notifiesSent, notifiesDropped + later.notifiesDropped, outcomes,
+                    reasons,
+                    bytesReceived + later.bytesReceived, bytesSent + later.bytesSent);
+        }
     }
 }

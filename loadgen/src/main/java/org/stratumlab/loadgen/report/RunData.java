@@ -1,0 +1,49 @@
+package org.stratumlab.loadgen.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.stratumlab.loadgen.record.Metric;
+
+/**
+ * Everything a report draws from one run directory: {@code summary.json} and {@code latency.hlog} (both required)
+ * and {@code timeseries.csv} (optional: published runs may keep only the first two, DESIGN.md).
+ *
+ * @param dir the run directory
+ * @param summary its summary.json
+ * @param series its timeseries.csv, if present
+ * @param latencies the whole run's histogram per metric, from latency.hlog
+ */
+record RunData(Path dir, Summary summary, Optional<TimeSeries> series, Map<Metric, Histogram> latencies) {
+    static final String SUMMARY = "summary.json";
+    static final String LATENCY_LOG = "latency.hlog";
+    static final String TIME_SERIES = "timeseries.csv";
+
+    /**
+     * @param dir a run directory
+     * @return its files, read and checked
+     * @throws IllegalArgumentException naming the directory or the file when something is missing or malformed
+     */
+    static RunData load(Path dir) {
+        requireRunDirectory(dir);
+        Summary summary = SummaryReader.read(dir.resolve(SUMMARY));
+        Map<Metric, Histogram> latencies = LatencyLog.read(dir.resolve(LATENCY_LOG));
+        return new RunData(dir, summary, TimeSeries.read(dir.resolve(TIME_SERIES)), latencies);
+    }
+
+    /** @throws IllegalArgumentException unless {@code dir} is a directory */
+    static void requireRunDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(
+                    dir + (Files.exists(dir) ? ": not a directory" : ": no such run directory"));
+        }
+    }
+
+    /** @return the directory's own name, to tell runs apart on a page */
+    String name() {
+        Path name = dir.toAbsolutePath().normalize().getFileName();
+        return name == null ? dir.toString() : name.toString();
+    }
+}

@@ -1,0 +1,116 @@
+package org.stratumlab.loadgen.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A run's {@code timeseries.csv} (written by {@code IntervalSampler}, one row per second) as columns of numbers,
+ * looked up by their header name. Rows hold counts per interval; {@link #perSecond} turns them into rates using
+ * each row's actual interval length, because the last interval of a run is usually shorter than a second.
+ */
+final class TimeSeries {
+    static final String ELAPSED = "elapsed_s";
+    /** The columns the report draws; the file may hold more. */
+    static final List<String> USED = List.of(ELAPSED, "connections", "subscribed", "submits", "accepted",
+            "submit_p50_us", "submit_p99_us");
+
+    private final Map<String, double[]> columnsByName;
+    private final int rows;
+
+    private TimeSeries(Map<String, double[]> columnsByName, int rows) {
+        this.columnsByName = columnsByName;
+        this.rows = rows;
+    }
+
+    /**
+     * @param file a timeseries.csv
+     * @return its columns, or empty if there is no such file (published runs may leave it out)
+     * @throws IllegalArgumentException if it exists but is unreadable or malformed
+     */
+    static Optional<TimeSeries> read(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")");
+        }
+        return Optional.of(parse(file, lines));
+    }
+
+    private static TimeSeries parse(Path file, List<String> lines) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(file + ": empty, expected a header line");
+        }
+        String[] header = lines.get(0).strip().split(",", -1);
+        for (String column : USED) {
+            if (!List.of(header).contains(column)) {
+                throw new IllegalArgumentException(file + ": the header lacks the column " + column);
+            }
+        }
+        List<String> body = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
+        Map<String, double[]> columns = new HashMap<>();
+        for (String name : header) {
+            columns.put(name, new double[body.size()]);
+        }
+        for (int row = 0; row < body.size(); row++) {
+            String[] cells = body.get(row).strip().split(",", -1);
+            if (cells.length != header.length) {
+                throw new IllegalArgumentException(file + ": line " + (row + 2) + " has " + cells.length
+                        + " fields, the header has " + header.length);
+            }
+            for (int i = 0; i < cells.length; i++) {
+                columns.get(header[i])[row] = cell(file, row + 2, header[i], cells[i]);
+            }
+        }
+        return new TimeSeries(columns, body.size());
+    }
+
+    private static double cell(Path file, int line, String column, String text) {
+        try {
+            double value = Double.parseDouble(text.strip());
+            if (Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the place.
+        }
+        throw new IllegalArgumentException(file + ": line " + line + ", column " + column + ": '" + text
+                + "' is not a number");
+    }
+
+    /** @return the number of rows (seconds) */
+    int rows() {
+        return rows;
+    }
+
+    /** @return a column as it is in the file */
+    double[] column(String name) {
+        double[] column = columnsByName.get(name);
+        if (column == null) {
+            throw new IllegalStateException("no column " + name);
+        }
+        return column;
+    }
+
+    /** @return a column of per-interval counts divided by each interval's length in seconds */
+    double[] perSecond(String name) {
+        double[] counts = column(name);
+        double[] elapsed = column(ELAPSED);
+        double[] rates = new double[rows];
+        double previous = 0;
+        for (int i = 0; i < rows; i++) {
+            double seconds = elapsed[i] - previous;
+            rates[i] = seconds > 0 ? counts[i] / seconds : counts[i];
+            previous = elapsed[i];
+        }
+        return rates;
+    }
+}

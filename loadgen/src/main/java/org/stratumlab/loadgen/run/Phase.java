@@ -1,0 +1,60 @@
+package org.stratumlab.loadgen.run;
+
+import java.math.BigInteger;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
+
+/**
+ * One stretch of a run (issue 5): how many miners, how fast they solve, which bad shares they send, how they
+ * churn, and what happens to the embedded server when the phase begins.
+ *
+ * @param name the phase's name in the summary
+ * @param durationNs how long it lasts
+ * @param miners how many miners are connected (ramping up at {@code connectRatePerSecond}, or closed at once)
+ * @param connectRatePerSecond new connections per second while ramping up
+ * @param solveRatePerSecond solutions per miner per second, or 0 with a hashrate
+ * @param hashrate hashes per second per miner, or 0 with a fixed rate
+ * @param hashrates how hashrates spread over miners
+ * @param badShares the share of deliberately bad submits
+ * @param sessionLifetimeNs mean connection lifetime for churn, 0 for none
+ * @param server what happens to the embedded server at the start of the phase
+ */
+public record Phase(String name, long durationNs, int miners, double connectRatePerSecond,
+        double solveRatePerSecond,
+        double hashrate, HashrateDistribution hashrates, BadShareMix badShares, long sessionLifetimeNs,
+        ServerAction server) {
+
+    /** Checks the values; messages name the phase. */
+    public Phase {
+        require(durationNs > 0, name, "duration must be positive");
+        require(miners >= 0, name, "miners must not be negative, was " + miners);
+        require(connectRatePerSecond > 0, name, "connect rate must be positive");
+        require(solveRatePerSecond >= 0 && hashrate >= 0, name,
+                "solve rate and hashrate must not be negative");
+        require(!(solveRatePerSecond > 0 && hashrate > 0), name, "give a solve rate or a hashrate, not both");
+        require(sessionLifetimeNs >= 0, name, "session lifetime must not be negative");
+    }
+
+    private static void require(boolean condition, String phase, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("phase '" + phase + "': " + message);
+        }
+    }
+
+    /**
+     * What a phase does to the embedded server as it begins.
+     *
+     * @param restart close the server (every miner is disconnected) and start it again on the same port
+     * @param difficulty a new difficulty from now on, or {@code null} to keep it
+     * @param blockIntervalNs a new block interval, or {@code null} to keep it
+     */
+    public record ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs) {
+        /** Nothing happens to the server. */
+        public static final ServerAction NONE = new ServerAction(false, null, null);
+
+        /** @return whether the action changes anything */
+        public boolean isNone() {
+            return !restart && difficulty == null && blockIntervalNs == null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.stratumlab.loadgen.run;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.server.ServerConfig;
+
+/** The effective settings of a run, as summary.json records them (after every override). */
+final class RunSettings {
+    private RunSettings() {
+    }
+
+    static Map<String, Object> of(LoadConfig config, InetSocketAddress target) {
+        FleetSettings f = config.fleet();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("target",
+                config.target() == null ? "embedded" : target.getHostString() + ":" + target.getPort());
+        s.put("miners", f.miners());
+        s.put("durationS", config.durationNs() / 1e9);
+        s.put("workerPrefix", f.workerPrefix());
+        s.put("seed", f.seed());
+        s.put("subscribeTimeoutS", f.subscribeTimeoutNs() / 1e9);
+        s.put("submitTimeoutS", f.submitTimeoutNs() / 1e9);
+        s.put("sourceAddresses", f.sourceAddresses().stream().map(a -> a.getHostAddress()).toList());
+        s.put("ioThreads", config.ioThreads());
+        s.put("phases", phases(config.phases()));
+        if (config.target() == null) {
+            s.put("server", server(config.embeddedServer()));
+        }
+        return s;
+    }
+
+    private static List<Map<String, Object>> phases(List<Phase> phases) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Phase p : phases) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("durationS", p.durationNs() / 1e9);
+            m.put("miners", p.miners());
+            m.put("connectRatePerSecond", p.connectRatePerSecond());
+            if (p.hashrate() > 0) {
+                m.put("hashrate", p.hashrate());
+                m.put("hashrateDistribution", p.hashrates().describe());
+            } else {
+                m.put("solveRatePerSecond", p.solveRatePerSecond());
+            }
+            m.put("badShares", p.badShares().describe());
+            m.put("sessionLifetimeS", p.sessionLifetimeNs() / 1e9);
+            if (!p.server().isNone()) {
+                Map<String, Object> action = new LinkedHashMap<>();
+                action.put("restart", p.server().restart());
+                action.put("difficulty",
+                        p.server().difficulty() == null ? null : p.server().difficulty().toString());
+                action.put("blockIntervalMs", p.server().blockIntervalNs() == null
+                        ? null
+                        : p.server().blockIntervalNs() / 1e6);
+                m.put("server", action);
+            }
+            list.add(m);
+        }
+        return list;
+    }
+
+    private static Map<String, Object> server(ServerConfig e) {
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("difficulty", e.difficulty().toString());
+        server.put("window", e.window());
+        server.put("dialect", e.dialect().name());
+        server.put("blockIntervalMs", e.blockIntervalNs() / 1e6);
+        server.put("newJobOnSolution", e.newJobOnSolution());
+        server.put("notifyOnSubscribe", e.notifyOnSubscribe());
+        server.put("passwordRequired", e.secret() != null);
+        server.put("ioThreads", e.ioThreads());
+        return server;
+    }
+}
