@@ -3,8 +3,8 @@ package org.stratumlab.cli.loadgen;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.ArrayList;
 import java.util.List;
+import org.stratumlab.loadgen.scenario.AddressRange;
 
 /** Parses endpoints and address ranges given on the command line; errors name the option. */
 final class Endpoints {
@@ -40,27 +40,13 @@ final class Endpoints {
         }
     }
 
-    /** @return the IPv4 addresses from {@code A} to {@code B} (the last octet varies), or the one address {@code A} */
+    /** @return the addresses of a range like 127.0.0.1-127.0.0.8; errors name the option */
     static List<InetAddress> addressRange(String option, String text) {
-        String[] ends = text.split("-", 2);
-        byte[] first = resolve(option, ends[0].trim()).getAddress();
-        byte[] last = ends.length == 2 ? resolve(option, ends[1].trim()).getAddress() : first;
-        if (first.length != 4 || last.length != 4 || first[0] != last[0] || first[1] != last[1]
-                || first[2] != last[2] || (last[3] & 0xff) < (first[3] & 0xff)) {
-            throw new IllegalArgumentException(option + ": '" + text
-                    + "' is not an IPv4 range like 127.0.0.1-127.0.0.8 (only the last number may differ)");
+        try {
+            return AddressRange.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
-        List<InetAddress> addresses = new ArrayList<>();
-        for (int octet = first[3] & 0xff; octet <= (last[3] & 0xff); octet++) {
-            byte[] bytes = first.clone();
-            bytes[3] = (byte) octet;
-            try {
-                addresses.add(InetAddress.getByAddress(bytes));
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e); // four bytes are always an address
-            }
-        }
-        return addresses;
     }
 
     private static InetAddress resolve(String option, String host) {

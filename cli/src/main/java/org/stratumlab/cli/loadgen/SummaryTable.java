@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /** The short table printed at the end of a run, read from the summary it wrote. */
-final class SummaryTable {
+public final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(PrintWriter out, JsonNode summary, Path outDir) {
+    public static void print(PrintWriter out, JsonNode summary, Path outDir) {
         JsonNode miners = summary.get("miners");
         JsonNode submits = summary.get("submits");
         JsonNode rejected = submits.get("rejected");

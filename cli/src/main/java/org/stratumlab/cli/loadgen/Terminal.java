@@ -3,11 +3,11 @@ package org.stratumlab.cli.loadgen;
 import java.io.Console;
 
 /** Whether standard output is an interactive terminal, so progress can be rewritten in place. */
-final class Terminal {
+public final class Terminal {
     private Terminal() {
     }
 
-    static boolean isInteractive() {
+    public static boolean isInteractive() {
         Console console = System.console();
         if (console == null) {
             return false;

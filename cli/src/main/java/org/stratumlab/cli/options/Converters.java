@@ -1,9 +1,7 @@
 package org.stratumlab.cli.options;
 
 import java.math.BigInteger;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.stratumlab.loadgen.scenario.Units;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
 import picocli.CommandLine.ITypeConverter;
@@ -55,66 +53,27 @@ public final class Converters {
         }
     }
 
-    /**
-     * A duration with its unit: {@code 250us}, {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}; a bare
-     * {@code 0} is zero. Converts to nanoseconds.
-     */
+    /** A duration with its unit ({@code 500ms}, {@code 10s}); converts to nanoseconds. */
     public static final class DurationNs implements ITypeConverter<Long> {
-        private static final Pattern FORMAT = Pattern
-                .compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h)");
-
         @Override
         public Long convert(String value) {
-            if (value.equals("0")) {
-                return 0L;
+            try {
+                return Units.durationNs(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            Matcher m = FORMAT.matcher(value);
-            if (!m.matches()) {
-                throw new TypeConversionException("'" + value
-                        + "' is not a duration: a number and a unit (ns, us, ms, s, m, h), e.g. 500ms or 10s");
-            }
-            double nanosPerUnit = switch (m.group(2)) {
-                case "ns" -> 1;
-                case "us" -> 1e3;
-                case "ms" -> 1e6;
-                case "s" -> 1e9;
-                case "m" -> 60e9;
-                default -> 3600e9;
-            };
-            double ns = Double.parseDouble(m.group(1)) * nanosPerUnit;
-            if (ns > Long.MAX_VALUE / 2) {
-                throw new TypeConversionException("'" + value + "' is too long a duration");
-            }
-            return Math.round(ns);
         }
     }
 
     /** A size in bytes: {@code 16384}, {@code 16k}, {@code 1m} (k = 1024). */
     public static final class SizeBytes implements ITypeConverter<Integer> {
-        private static final Pattern FORMAT = Pattern.compile("(\\d+)([kKmM]?)");
-
         @Override
         public Integer convert(String value) {
-            Matcher m = FORMAT.matcher(value);
-            if (!m.matches()) {
-                throw new TypeConversionException(
-                        "'" + value + "' is not a size: bytes, or a number with k or m");
-            }
-            long multiplier = switch (m.group(2).toLowerCase(Locale.ROOT)) {
-                case "k" -> 1024;
-                case "m" -> 1024 * 1024;
-                default -> 1;
-            };
-            long bytes;
             try {
-                bytes = Math.multiplyExact(Long.parseLong(m.group(1)), multiplier);
-            } catch (ArithmeticException | NumberFormatException e) {
-                bytes = Long.MAX_VALUE;
+                return Units.sizeBytes(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            if (bytes > Integer.MAX_VALUE) {
-                throw new TypeConversionException("'" + value + "' is too large a size (at most 2g)");
-            }
-            return (int) bytes;
         }
     }
 }

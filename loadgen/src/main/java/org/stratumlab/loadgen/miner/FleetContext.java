@@ -45,19 +45,22 @@ final class FleetContext {
     }
 
     /**
-     * Records a miner's receipt of a new job as notify skew: its time minus the first miner's.
+     * Records a miner's receipt of a new job: counts the job the first time any miner sees it and, when
+     * {@code broadcast} is true, records notify skew, the receipt time minus the first miner's.
      *
      * @param job the job's pow hash
      * @param nowNs the receipt time
+     * @param broadcast false for a connection's first job, which may have been pushed to it alone on subscribe
+     *        (a node with notify-on-subscribe) rather than broadcast: its lateness is not fan-out skew
      */
-    void jobReceived(U256 job, long nowNs) {
+    void jobReceived(U256 job, long nowNs, boolean broadcast) {
         Long first = firstReceiptNsByJob.putIfAbsent(job, nowNs);
         if (first == null) {
             metrics.jobSeen();
             forgetOldJobs(job);
-            metrics.record(Metric.NOTIFY_SKEW, 0);
-        } else {
-            metrics.record(Metric.NOTIFY_SKEW, nowNs - first);
+        }
+        if (broadcast) {
+            metrics.record(Metric.NOTIFY_SKEW, first == null ? 0 : nowNs - first);
         }
     }
 

@@ -110,7 +110,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         if (notify.powHash().equals(powHash)) {
             return; // a heartbeat re-push of the current job
         }
-        fleet.jobReceived(notify.powHash(), now);
+        fleet.jobReceived(notify.powHash(), now, powHash != null);
         olderPowHashText = powHashText;
         jobIdText = notify.jobId();
         powHashText = notify.powHashText();

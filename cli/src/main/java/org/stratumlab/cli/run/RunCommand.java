@@ -1,0 +1,118 @@
+package org.stratumlab.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.stratumlab.cli.loadgen.SummaryTable;
+import org.stratumlab.cli.loadgen.Terminal;
+import org.stratumlab.loadgen.record.ProgressLine;
+import org.stratumlab.loadgen.scenario.Scenario;
+import org.stratumlab.loadgen.scenario.ScenarioException;
+import org.stratumlab.loadgen.scenario.ScenarioLoader;
+import org.stratumlab.loadgen.scenario.ScenarioRun;
+import org.stratumlab.loadgen.threshold.Threshold;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stratumlab run}: the product's main job. Runs a scenario end to end (the embedded simulator by default),
+ * judges its thresholds, and leaves a results folder; the exit code says pass (0), fail (1) or unusable (2).
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Runs a scenario file (YAML): its phases against the embedded simulator or an external "
+                        + "endpoint, then checks its thresholds.",
+                "Writes summary.json, latency.hlog, timeseries.csv (and report.html) to the run folder.%n"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every threshold passed", "1:a threshold failed",
+                "2:the scenario or the target is unusable (one line says why)"},
+        footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
+                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s --out /tmp/farm"})
+public final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE",
+            description = "The scenario file, e.g. scenarios/smoke.yaml.")
+    private Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a value of the file, e.g. --set phases.0.duration=5s --set target.embedded.window=8 "
+                    + "(repeatable).")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "The run folder (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
+                    + "--publish).")
+    private Path out;
+
+    @Option(names = "--publish",
+            description = "Keep the run under results/<name>/ (committed) instead of results/runs/ (ignored by git).")
+    private boolean publish;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter writer = spec.commandLine().getOut();
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(file, overrides);
+        } catch (ScenarioException e) {
+            return unusable(e.getMessage());
+        }
+        Path outDir = out != null ? out : defaultOut(scenario.name());
+        writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
+                ? ""
+                : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
+        writer.flush();
+        ScenarioRun.Outcome outcome;
+        try {
+            outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive());
+        } catch (IOException e) {
+            return unusable(e.getMessage());
+        }
+        SummaryTable.print(writer, outcome.run().summary(), outDir);
+        printThresholds(writer, outcome.thresholds());
+        if (outcome.run().counts().connectedMax() == 0) {
+            return unusable("no miner could connect to "
+                    + (scenario.external() != null ? scenario.external() : "the embedded server"));
+        }
+        return outcome.passed() ? 0 : 1;
+    }
+
+    private Path defaultOut(String name) {
+        String stamp = RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
+        return publish ? Path.of("results", name, stamp) : Path.of("results", "runs", name + "-" + stamp);
+    }
+
+    private int unusable(String reason) {
+        spec.commandLine().getErr().println("stratumlab run: " + reason);
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+
+    private static void printThresholds(PrintWriter out, List<Threshold.Result> results) {
+        if (results.isEmpty()) {
+            out.println("no thresholds");
+        }
+        for (Threshold.Result r : results) {
+            String measured = r.unit().equals("us")
+                    ? ProgressLine.formatUs(Math.round(r.value()))
+                    : String.format(Locale.ROOT, "%.4g", r.value());
+            out.printf(Locale.ROOT, "%s  %s  (measured %s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
+                    measured);
+        }
+        out.flush();
+    }
+}

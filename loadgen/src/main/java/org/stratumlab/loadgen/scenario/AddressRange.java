@@ -1,0 +1,47 @@
+package org.stratumlab.loadgen.scenario;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Local source addresses written as a range, {@code 127.0.0.1-127.0.0.8} (only the last number may differ). */
+public final class AddressRange {
+    private AddressRange() {
+    }
+
+    /**
+     * @param text {@code A-B} or a single address {@code A}
+     * @return the addresses from A to B
+     * @throws IllegalArgumentException saying what a range looks like
+     */
+    public static List<InetAddress> parse(String text) {
+        String[] ends = text.split("-", 2);
+        byte[] first = resolve(ends[0].trim()).getAddress();
+        byte[] last = ends.length == 2 ? resolve(ends[1].trim()).getAddress() : first;
+        if (first.length != 4 || last.length != 4 || first[0] != last[0] || first[1] != last[1]
+                || first[2] != last[2] || (last[3] & 0xff) < (first[3] & 0xff)) {
+            throw new IllegalArgumentException("'" + text
+                    + "' is not an IPv4 range like 127.0.0.1-127.0.0.8 (only the last number may differ, upwards)");
+        }
+        List<InetAddress> addresses = new ArrayList<>();
+        for (int octet = first[3] & 0xff; octet <= (last[3] & 0xff); octet++) {
+            byte[] bytes = first.clone();
+            bytes[3] = (byte) octet;
+            try {
+                addresses.add(InetAddress.getByAddress(bytes));
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e); // four bytes are always an address
+            }
+        }
+        return addresses;
+    }
+
+    private static InetAddress resolve(String host) {
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host '" + host + "'");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.stratumlab.loadgen.scenario;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.run.Phase;
+import org.stratumlab.loadgen.threshold.Threshold;
+import org.stratumlab.server.ServerConfig;
+
+/**
+ * A validated scenario: everything needed to run it and judge it. Made by {@link ScenarioLoader}.
+ *
+ * @param name the scenario's name
+ * @param description what question it answers
+ * @param external the endpoint, or {@code null} for the embedded server
+ * @param embedded the embedded server's settings, or {@code null} with an external endpoint
+ * @param fleet the miners' settings (its miner count is the most any phase uses)
+ * @param phases the phases, in order
+ * @param thresholds the pass/fail rules
+ * @param ioThreads the miners' event loops
+ */
+public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
+        FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds, int ioThreads) {
+
+    /** Copies the lists. */
+    public Scenario {
+        phases = List.copyOf(phases);
+        thresholds = List.copyOf(thresholds);
+    }
+
+    /**
+     * @param outDir where the run writes
+     * @param progressIntervalNs how often progress is shown when not on a terminal
+     * @return the run's configuration
+     */
+    public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
+        return new LoadConfig(name, fleet, external, embedded, phases, ioThreads, outDir, progressIntervalNs);
+    }
+}

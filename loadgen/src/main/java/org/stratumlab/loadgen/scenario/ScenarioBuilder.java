@@ -1,0 +1,268 @@
+package org.stratumlab.loadgen.scenario;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.Phase;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.threshold.Threshold;
+import org.stratumlab.pow.Difficulty;
+import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.server.ServerConfig;
+import org.stratumlab.server.ServerSecret;
+
+/**
+ * Turns a bound {@link ScenarioFile} into a {@link Scenario}: fills defaults, carries each phase's settings into
+ * the next, and checks everything. Every message starts with the key it is about ({@code phases[1].miners: ...}).
+ */
+final class ScenarioBuilder {
+    private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+
+    private ScenarioBuilder() {
+    }
+
+    static Scenario build(ScenarioFile f, String defaultName) {
+        String name = f.name() != null ? f.name() : defaultName;
+        require(!name.isBlank() && name.matches("[A-Za-z0-9._-]+"), "name",
+                "'" + name + "' must be letters, digits, '.', '_' or '-' (it names the output folder)");
+        long seed = f.seed() != null ? f.seed() : 1;
+        ScenarioFile.Target target = f.target() != null ? f.target() : new ScenarioFile.Target(null, null);
+        require(target.embedded() == null || target.external() == null, "target",
+                "give 'embedded' or 'external', not both");
+        InetSocketAddress external = target.external() == null ? null : endpoint(target.external());
+        ServerConfig embedded = external == null ? embedded(target.embedded()) : null;
+        List<Phase> phases = phases(f.phases());
+        int miners = phases.stream().mapToInt(Phase::miners).max().orElse(0);
+        require(miners >= 1, "phases", "no phase has any miners");
+        ScenarioFile.Miners m = f.miners() != null
+                ? f.miners()
+                : new ScenarioFile.Miners(null, null, null, null, null, null);
+        String password = m.password() != null
+                ? m.password()
+                : target.embedded() != null && target.embedded().password() != null
+                        ? target.embedded().password()
+                        : "";
+        Phase first = phases.get(0);
+        FleetSettings fleet = new FleetSettings(miners, first.connectRatePerSecond(),
+                first.solveRatePerSecond(),
+                first.hashrate(), first.hashrates(), first.badShares(), or(m.workerPrefix(), "miner"),
+                password, seed,
+                duration("miners.subscribe-timeout", or(m.subscribeTimeout(), "10s")),
+                duration("miners.submit-timeout", or(m.submitTimeout(), "10s")), first.sessionLifetimeNs(),
+                TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(10),
+                sources(m.sourceAddresses(), miners, external), 1_000_000);
+        int ioThreads = m.ioThreads() != null ? m.ioThreads() : Runtime.getRuntime().availableProcessors();
+        require(ioThreads >= 1, "miners.io-threads", "must be at least 1");
+        for (Phase phase : phases) {
+            require(external == null || phase.server().isNone(), "phases", "phase '" + phase.name()
+                    + "' acts on the server, which needs the embedded target");
+        }
+        return new Scenario(name, or(f.description(), ""), external, embedded, fleet, phases, thresholds(f),
+                ioThreads);
+    }
+
+    private static ServerConfig embedded(ScenarioFile.Embedded e) {
+        ServerConfig.Builder b = ServerConfig.builder().port(0);
+        if (e == null) {
+            return b.build();
+        }
+        try {
+            if (e.difficulty() != null) {
+                b.difficulty(difficulty("difficulty", e.difficulty()));
+            }
+            if (e.window() != null) {
+                b.window(e.window());
+            }
+            if (e.blockInterval() != null) {
+                b.blockIntervalNs(duration("block-interval", e.blockInterval()));
+            }
+            if (e.newJobOnSolution() != null) {
+                b.newJobOnSolution(e.newJobOnSolution());
+            }
+            if (e.notifyOnSubscribe() != null) {
+                b.notifyOnSubscribe(e.notifyOnSubscribe());
+            }
+            if (e.dialect() != null) {
+                b.dialect(Dialect.byName(e.dialect()));
+            }
+            if (e.password() != null) {
+                b.secret(ServerSecret.ofPassword(e.password()));
+            }
+            if (e.height() != null) {
+                b.startHeight(e.height());
+            }
+            if (e.seed() != null) {
+                b.seed(e.seed());
+            }
+            if (e.maxLineBytes() != null) {
+                b.maxLineBytes(size("max-line-bytes", e.maxLineBytes()));
+            }
+            if (e.idleTimeout() != null) {
+                b.idleTimeoutNs(duration("idle-timeout", e.idleTimeout()));
+            }
+            if (e.maxConnections() != null) {
+                b.maxConnections(e.maxConnections());
+            }
+            if (e.heartbeat() != null) {
+                b.heartbeatNs(duration("heartbeat", e.heartbeat()));
+            }
+            if (e.ioThreads() != null) {
+                b.ioThreads(e.ioThreads());
+            }
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            throw prefixed("target.embedded", ex);
+        }
+    }
+
+    private static List<Phase> phases(List<ScenarioFile.PhaseEntry> entries) {
+        require(entries != null && !entries.isEmpty(), "phases", "a scenario needs at least one phase");
+        List<Phase> phases = new ArrayList<>();
+        Phase previous = null;
+        for (int i = 0; i < entries.size(); i++) {
+            String key = "phases[" + i + "]";
+            ScenarioFile.PhaseEntry e = entries.get(i);
+            require(e != null, key, "empty phase");
+            try {
+                previous = phase(e, previous, i);
+            } catch (IllegalArgumentException ex) {
+                throw prefixed(key, ex);
+            }
+            phases.add(previous);
+        }
+        return phases;
+    }
+
+    private static Phase phase(ScenarioFile.PhaseEntry e, Phase previous, int index) {
+        require(e.duration() != null, "duration", "every phase needs a duration");
+        require(previous != null || e.miners() != null, "miners", "the first phase needs a number of miners");
+        boolean rateGiven = e.solveRate() != null || e.hashrate() != null;
+        require(e.solveRate() == null || e.hashrate() == null, "solve-rate",
+                "give solve-rate or hashrate, not both");
+        double solveRate = rateGiven
+                ? (e.solveRate() != null ? e.solveRate() : 0)
+                : previous != null ? previous.solveRatePerSecond() : 1.0;
+        double hashrate = rateGiven
+                ? (e.hashrate() != null ? e.hashrate() : 0)
+                : previous != null ? previous.hashrate() : 0;
+        HashrateDistribution dist = e.hashrateDist() != null
+                ? HashrateDistribution.parse(e.hashrateDist())
+                : previous != null ? previous.hashrates() : new HashrateDistribution.Fixed();
+        BadShareMix mix = e.badShares() != null
+                ? BadShareMix.parse(e.badShares())
+                : previous != null ? previous.badShares() : BadShareMix.NONE;
+        long lifetime = e.sessionLifetime() != null
+                ? duration("session-lifetime", e.sessionLifetime())
+                : previous != null ? previous.sessionLifetimeNs() : 0;
+        return new Phase(e.name() != null ? e.name() : "phase-" + (index + 1),
+                duration("duration", e.duration()),
+                e.miners() != null ? e.miners() : previous.miners(),
+                e.connectRate() != null
+                        ? e.connectRate()
+                        : previous != null ? previous.connectRatePerSecond() : 1000,
+                solveRate, hashrate, dist, mix, lifetime, serverAction(e.server()));
+    }
+
+    private static Phase.ServerAction serverAction(ScenarioFile.ServerAction a) {
+        if (a == null) {
+            return Phase.ServerAction.NONE;
+        }
+        return new Phase.ServerAction(Boolean.TRUE.equals(a.restart()),
+                a.difficulty() == null ? null : difficulty("server.difficulty", a.difficulty()),
+                a.blockInterval() == null ? null : duration("server.block-interval", a.blockInterval()));
+    }
+
+    private static List<Threshold> thresholds(ScenarioFile f) {
+        List<Threshold> rules = new ArrayList<>();
+        if (f.thresholds() != null) {
+            for (int i = 0; i < f.thresholds().size(); i++) {
+                String rule = f.thresholds().get(i);
+                require(rule != null, "thresholds[" + i + "]", "empty rule");
+                try {
+                    rules.add(Threshold.parse(rule));
+                } catch (IllegalArgumentException e) {
+                    throw prefixed("thresholds[" + i + "]", e);
+                }
+            }
+        }
+        return rules;
+    }
+
+    private static List<InetAddress> sources(String range, int miners, InetSocketAddress external) {
+        String text = range;
+        boolean loopback = external == null || external.getAddress().isLoopbackAddress();
+        if (text == null && loopback && miners > CONNECTIONS_PER_SOURCE_ADDRESS) {
+            text = "127.0.0.1-127.0.0."
+                    + ((miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);
+        }
+        if (text == null) {
+            return List.of();
+        }
+        try {
+            return AddressRange.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.source-addresses", e);
+        }
+    }
+
+    private static InetSocketAddress endpoint(String text) {
+        int colon = text.lastIndexOf(':');
+        require(colon > 0, "target.external", "'" + text + "' is not host:port");
+        try {
+            int port = Integer.parseInt(text.substring(colon + 1));
+            require(port >= 1 && port <= 65535, "target.external", "port " + port + " is outside 1..65535");
+            return new InetSocketAddress(InetAddress.getByName(text.substring(0, colon)), port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("target.external: '" + text + "' has no numeric port");
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("target.external: unknown host in '" + text + "'");
+        }
+    }
+
+    private static BigInteger difficulty(String key, String text) {
+        try {
+            return Difficulty.parse(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw prefixed(key, e);
+        }
+    }
+
+    private static long duration(String key, String text) {
+        try {
+            return Units.durationNs(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed(key, e);
+        }
+    }
+
+    private static int size(String key, String text) {
+        try {
+            return Units.sizeBytes(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed(key, e);
+        }
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    /** Puts the key in front of a message; a message that already names a sub-key gets it joined with a dot. */
+    private static IllegalArgumentException prefixed(String key, IllegalArgumentException e) {
+        String message = e.getMessage();
+        boolean keyed = message.matches("^[a-z][a-z0-9\\-\\[\\].]*: .*");
+        return new IllegalArgumentException(keyed ? key + "." + message : key + ": " + message);
+    }
+
+    private static void require(boolean condition, String key, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(key + ": " + message);
+        }
+    }
+}
