@@ -52,6 +52,16 @@ public final class ServerSecret {
         return MessageDigest.isEqual(keccakOfPassword, candidate);
     }
 
+    /**
+     * The secret as the node's config writes it, for handing it to a forked server over a pipe (never a command
+     * line, never a log).
+     *
+     * @return 64 hex digits
+     */
+    public String toHex() {
+        return HexFormat.of().formatHex(keccakOfPassword);
+    }
+
     @Override
     public String toString() {
         return "ServerSecret[redacted]";

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.schedule.BadShareMix;
@@ -129,6 +130,11 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Output folder (default: results/runs/<name>-<UTC time>).")
     private Path out;
 
+    @Option(names = "--embedded-process", paramLabel = "MODE", defaultValue = "auto",
+            description = "Where the embedded server runs: same (this process), separate (a child JVM, with its own "
+                    + "file descriptors, heap and GC) or auto (separate above 8000 miners) (default: ${DEFAULT-VALUE}).")
+    private String embeddedProcess;
+
     @Unmatched
     private List<String> serverArgs = new ArrayList<>();
 
@@ -150,7 +156,8 @@ public final class LoadgenCommand implements Callable<Integer> {
         try {
             FleetSettings fleet = new FleetSettings(miners, connectRate, solveRate(),
                     hashrate == null ? 0 : hashrate,
-                    HashrateDistribution.parse(hashrateDist), BadShareMix.parse(badShares), workerPrefix,
+                    named("--hashrate-dist", () -> HashrateDistribution.parse(hashrateDist)),
+                    named("--bad-shares", () -> BadShareMix.parse(badShares)), workerPrefix,
                     password, seed,
                     subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                     TimeUnit.MILLISECONDS.toNanos(100),
@@ -163,11 +170,21 @@ public final class LoadgenCommand implements Callable<Integer> {
                     ? out
                     : Path.of("results", "runs",
                             name + "-" + RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            return new LoadConfig(name, fleet, endpoint, embedded, durationNs,
+            return new LoadConfig(name, fleet, endpoint, embedded, EmbeddedProcess.parse(embeddedProcess),
+                    List.of(LoadConfig.singlePhase(fleet, durationNs)),
                     ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
                     TimeUnit.SECONDS.toNanos(5));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Parses an option's value with a library parser whose message does not know the option's name. */
+    private static <T> T named(String option, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * A run's {@code timeseries.csv} (written by {@code IntervalSampler}, one row per second) as columns of numbers,
  * looked up by their header name. Rows hold counts per interval; {@link #perSecond} turns them into rates using
- * each row's actual interval length, because the last interval of a run is usually shorter than a second.
+ * each row's actual interval length, because the sampler's intervals are not exactly a second.
  */
 final class TimeSeries {
     static final String ELAPSED = "elapsed_s";
@@ -100,17 +101,33 @@ final class TimeSeries {
         return column;
     }
 
-    /** @return a column of per-interval counts divided by each interval's length in seconds */
-    double[] perSecond(String name) {
+    /**
+     * @return a column of per-interval counts as rates: the times and counts per second of the rows that cover
+     *         time. The sampler's final row may repeat the previous row's time (its last, empty interval after
+     *         the run stopped); a rate over no time means nothing, so such rows are left out.
+     */
+    Points perSecond(String name) {
         double[] counts = column(name);
         double[] elapsed = column(ELAPSED);
-        double[] rates = new double[rows];
+        List<double[]> points = new ArrayList<>();
         double previous = 0;
         for (int i = 0; i < rows; i++) {
             double seconds = elapsed[i] - previous;
-            rates[i] = seconds > 0 ? counts[i] / seconds : counts[i];
+            if (seconds > 0) {
+                points.add(new double[]{elapsed[i], counts[i] / seconds});
+            }
             previous = elapsed[i];
         }
-        return rates;
+        return new Points(points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
+    }
+
+    /**
+     * Values over time.
+     *
+     * @param elapsedS seconds since the start
+     * @param values one value per time
+     */
+    record Points(double[] elapsedS, double[] values) {
     }
 }

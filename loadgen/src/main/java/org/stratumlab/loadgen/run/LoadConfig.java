@@ -13,6 +13,7 @@ import org.stratumlab.server.ServerConfig;
  * @param fleet how the miners behave; its miner count is the most any phase uses
  * @param target the endpoint, or {@code null} to start the embedded server
  * @param embeddedServer the embedded server's settings (used when {@code target} is null)
+ * @param embeddedProcess whether the embedded server runs in this process or its own
  * @param phases the run's phases, in order, at least one
  * @param ioThreads event-loop threads driving the miners
  * @param outDir where summary.json, latency.hlog and timeseries.csv go
@@ -20,7 +21,8 @@ import org.stratumlab.server.ServerConfig;
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
-        List<Phase> phases, int ioThreads, Path outDir, long progressIntervalNs) {
+        EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
+        long progressIntervalNs) {
 
     /**
      * A run of one phase with the fleet's own settings ({@code stratumlab loadgen}).
@@ -36,11 +38,18 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      */
     public LoadConfig(String name, FleetSettings fleet, InetSocketAddress target, ServerConfig embeddedServer,
             long durationNs, int ioThreads, Path outDir, long progressIntervalNs) {
-        this(name, fleet, target, embeddedServer, List.of(singlePhase(fleet, durationNs)), ioThreads, outDir,
+        this(name, fleet, target, embeddedServer, EmbeddedProcess.AUTO,
+                List.of(singlePhase(fleet, durationNs)),
+                ioThreads, outDir,
                 progressIntervalNs);
     }
 
-    private static Phase singlePhase(FleetSettings fleet, long durationNs) {
+    /**
+     * @param fleet the fleet, whose rates, shares and churn the phase takes
+     * @param durationNs how long it lasts
+     * @return the one phase of a plain load run
+     */
+    public static Phase singlePhase(FleetSettings fleet, long durationNs) {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("duration must be positive");
         }

@@ -61,7 +61,8 @@ public final class LoadRun {
      */
     public Result run() throws IOException, InterruptedException {
         EmbeddedServer server = config.target() == null
-                ? EmbeddedServer.start(config.embeddedServer())
+                ? EmbeddedServer.start(config.embeddedServer(), config.embeddedProcess(),
+                        config.fleet().miners())
                 : null;
         NettyTransport transport = NettyTransport.best();
         EventLoopGroup group = transport.newGroup(config.ioThreads());

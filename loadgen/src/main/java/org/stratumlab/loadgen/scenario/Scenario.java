@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.threshold.Threshold;
@@ -16,13 +17,15 @@ import org.stratumlab.server.ServerConfig;
  * @param description what question it answers
  * @param external the endpoint, or {@code null} for the embedded server
  * @param embedded the embedded server's settings, or {@code null} with an external endpoint
+ * @param embeddedProcess whether the embedded server runs in the run's process or its own
  * @param fleet the miners' settings (its miner count is the most any phase uses)
  * @param phases the phases, in order
  * @param thresholds the pass/fail rules
  * @param ioThreads the miners' event loops
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
-        FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds, int ioThreads) {
+        EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
+        int ioThreads) {
 
     /** Copies the lists. */
     public Scenario {
@@ -36,6 +39,7 @@ public record Scenario(String name, String description, InetSocketAddress extern
      * @return the run's configuration
      */
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
-        return new LoadConfig(name, fleet, external, embedded, phases, ioThreads, outDir, progressIntervalNs);
+        return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs);
     }
 }

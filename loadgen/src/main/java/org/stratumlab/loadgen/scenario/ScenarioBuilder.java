@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
@@ -63,7 +64,16 @@ final class ScenarioBuilder {
             require(external == null || phase.server().isNone(), "phases", "phase '" + phase.name()
                     + "' acts on the server, which needs the embedded target");
         }
-        return new Scenario(name, or(f.description(), ""), external, embedded, fleet, phases, thresholds(f),
+        EmbeddedProcess process = EmbeddedProcess.AUTO;
+        if (target.embedded() != null && target.embedded().process() != null) {
+            try {
+                process = EmbeddedProcess.parse(target.embedded().process());
+            } catch (IllegalArgumentException e) {
+                throw prefixed("target.embedded.process", e);
+            }
+        }
+        return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
+                thresholds(f),
                 ioThreads);
     }
 

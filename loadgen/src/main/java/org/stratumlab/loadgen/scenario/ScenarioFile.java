@@ -42,11 +42,13 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param maxConnections the connection limit
      * @param heartbeat the heartbeat interval
      * @param ioThreads the server's event loops
+     * @param process where it runs: same (this process), separate (a child JVM) or auto (separate above 8,000
+     *        miners)
      */
     record Embedded(String difficulty, Integer window, String blockInterval, Boolean newJobOnSolution,
             Boolean notifyOnSubscribe, String dialect, String password, Long height, Long seed,
             String maxLineBytes,
-            String idleTimeout, Integer maxConnections, String heartbeat, Integer ioThreads) {
+            String idleTimeout, Integer maxConnections, String heartbeat, Integer ioThreads, String process) {
     }
 
     /**

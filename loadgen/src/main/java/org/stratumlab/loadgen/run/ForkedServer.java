@@ -1,0 +1,126 @@
+package org.stratumlab.loadgen.run;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.stratumlab.server.ServerConfig;
+import org.stratumlab.server.fork.ForkProtocol;
+import org.stratumlab.server.fork.ForkedServerMain;
+import org.stratumlab.server.metrics.ServerMetrics;
+
+/**
+ * The embedded simulator in a child JVM, driven over {@link ForkProtocol}: same java binary, same class path.
+ * The child exits when its standard input closes, so it cannot outlive the run. Used from the run's thread only.
+ */
+final class ForkedServer implements EmbeddedServer {
+    private final ServerConfig config;
+    private Process process;
+    private PrintStream commands;
+    private BufferedReader replies;
+    private int port;
+    private String description;
+    private ServerMetrics.Snapshot earlierInstances;
+
+    private ForkedServer(ServerConfig config) {
+        this.config = config;
+    }
+
+    static ForkedServer start(ServerConfig config) throws IOException {
+        ForkedServer server = new ForkedServer(config);
+        server.launch(config);
+        return server;
+    }
+
+    private void launch(ServerConfig settings) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                ForkedServerMain.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        commands.println(ForkProtocol.configLine(settings));
+        String line = reply();
+        if (!line.startsWith("listening ")) {
+            close();
+            throw new IOException("the embedded server did not start: " + line.replaceFirst("^error ", ""));
+        }
+        String[] parts = line.split(" ", 3);
+        port = Integer.parseInt(parts[1]);
+        description = parts[2].replace("stratumlab server", "embedded server (separate process)");
+    }
+
+    private String reply() throws IOException {
+        String line = replies.readLine();
+        if (line == null) {
+            throw new IOException("the embedded server's process ended unexpectedly");
+        }
+        return line;
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return new InetSocketAddress(config.host(), port);
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void apply(Phase.ServerAction action) throws IOException {
+        if (action.restart()) {
+            ServerMetrics.Snapshot before = counters();
+            stop();
+            earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
+            launch(EmbeddedServer.onPort(config, port));
+        }
+        if (action.difficulty() != null) {
+            command("difficulty " + action.difficulty());
+        }
+        if (action.blockIntervalNs() != null) {
+            command("block-interval " + action.blockIntervalNs());
+        }
+    }
+
+    private void command(String line) throws IOException {
+        commands.println(line);
+        String answer = reply();
+        if (!answer.equals("ok")) {
+            throw new IOException("the embedded server refused '" + line + "': " + answer);
+        }
+    }
+
+    @Override
+    public ServerMetrics.Snapshot counters() throws IOException {
+        commands.println("counters");
+        ServerMetrics.Snapshot now = ForkProtocol.parseCounters(reply());
+        return earlierInstances == null ? now : earlierInstances.plus(now);
+    }
+
+    private void stop() {
+        commands.println("stop");
+        commands.close();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.stratumlab.loadgen.run;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import org.stratumlab.server.ServerConfig;
+import org.stratumlab.server.StratumServer;
+import org.stratumlab.server.metrics.ServerMetrics;
+
+/** The embedded simulator in the run's own process. Used from the run's thread only. */
+final class InProcessServer implements EmbeddedServer {
+    private final ServerConfig config;
+    private StratumServer server;
+    private ServerMetrics.Snapshot earlierInstances;
+
+    private InProcessServer(ServerConfig config, StratumServer server) {
+        this.config = config;
+        this.server = server;
+    }
+
+    static InProcessServer start(ServerConfig config) throws IOException {
+        return new InProcessServer(config, StratumServer.start(config));
+    }
+
+    @Override
+    public InetSocketAddress address() {
+        return server.localAddress();
+    }
+
+    @Override
+    public String describe() {
+        return server.describe().replace("stratumlab server", "embedded server");
+    }
+
+    @Override
+    public void apply(Phase.ServerAction action) throws IOException {
+        if (action.restart()) {
+            restart();
+        }
+        if (action.difficulty() != null) {
+            server.blocks().setDifficulty(action.difficulty());
+        }
+        if (action.blockIntervalNs() != null) {
+            server.blocks().setBlockIntervalNs(action.blockIntervalNs());
+        }
+    }
+
+    private void restart() throws IOException {
+        int port = server.localAddress().getPort();
+        ServerMetrics.Snapshot before = server.metrics().snapshot();
+        server.close();
+        earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
+        server = StratumServer.start(EmbeddedServer.onPort(config, port));
+    }
+
+    @Override
+    public ServerMetrics.Snapshot counters() {
+        ServerMetrics.Snapshot now = server.metrics().snapshot();
+        return earlierInstances == null ? now : earlierInstances.plus(now);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

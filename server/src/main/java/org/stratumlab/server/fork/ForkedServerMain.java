@@ -1,0 +1,63 @@
+package org.stratumlab.server.fork;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import org.stratumlab.server.StratumServer;
+
+/**
+ * The child side of {@link ForkProtocol}: reads its configuration from standard input, starts the server, obeys
+ * commands, and stops when told to or when its parent goes away (standard input closes).
+ */
+public final class ForkedServerMain {
+    private ForkedServerMain() {
+    }
+
+    /**
+     * @param args ignored: everything comes over standard input
+     * @throws IOException if standard input fails
+     */
+    public static void main(String[] args) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String first = in.readLine();
+        StratumServer server;
+        try {
+            server = StratumServer.start(ForkProtocol.parseConfig(first == null ? "" : first));
+        } catch (IOException | RuntimeException e) {
+            out.println("error " + e.getMessage());
+            return;
+        }
+        out.println("listening " + server.localAddress().getPort() + " " + server.describe());
+        try {
+            serve(in, out, server);
+        } finally {
+            server.close();
+            out.println("stopped");
+        }
+    }
+
+    private static void serve(BufferedReader in, PrintStream out, StratumServer server) throws IOException {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            String[] words = line.trim().split(" ");
+            switch (words[0]) {
+                case "difficulty" -> {
+                    server.blocks().setDifficulty(new BigInteger(words[1]));
+                    out.println("ok");
+                }
+                case "block-interval" -> {
+                    server.blocks().setBlockIntervalNs(Long.parseLong(words[1]));
+                    out.println("ok");
+                }
+                case "counters" -> out.println(ForkProtocol.countersLine(server.metrics().snapshot()));
+                case "stop" -> {
+                    return;
+                }
+                default -> out.println("error unknown command '" + words[0] + "'");
+            }
+        }
+    }
+}
