@@ -76,13 +76,16 @@ final class ForkedServer implements EmbeddedServer {
     @Override
     public void apply(Phase.ServerAction action) throws IOException {
         if (action.restart()) {
-            ServerMetrics.Snapshot before = counters();
+            ServerMetrics.Snapshot before = instanceCounters(); // this instance's only: earlier ones are kept
             stop();
             earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
             launch(EmbeddedServer.onPort(config, port));
         }
         if (action.difficulty() != null) {
             command("difficulty " + action.difficulty());
+        }
+        if (action.window() != null) {
+            command("window " + action.window());
         }
         if (action.blockIntervalNs() != null) {
             command("block-interval " + action.blockIntervalNs());
@@ -99,9 +102,14 @@ final class ForkedServer implements EmbeddedServer {
 
     @Override
     public ServerMetrics.Snapshot counters() throws IOException {
-        commands.println("counters");
-        ServerMetrics.Snapshot now = ForkProtocol.parseCounters(reply());
+        ServerMetrics.Snapshot now = instanceCounters();
         return earlierInstances == null ? now : earlierInstances.plus(now);
+    }
+
+    /** @return the counters of the running instance alone */
+    private ServerMetrics.Snapshot instanceCounters() throws IOException {
+        commands.println("counters");
+        return ForkProtocol.parseCounters(reply());
     }
 
     private void stop() {

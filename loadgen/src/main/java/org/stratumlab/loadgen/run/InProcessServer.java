@@ -39,6 +39,9 @@ final class InProcessServer implements EmbeddedServer {
         if (action.difficulty() != null) {
             server.blocks().setDifficulty(action.difficulty());
         }
+        if (action.window() != null) {
+            server.blocks().setWindow(action.window());
+        }
         if (action.blockIntervalNs() != null) {
             server.blocks().setBlockIntervalNs(action.blockIntervalNs());
         }
@@ -46,8 +49,9 @@ final class InProcessServer implements EmbeddedServer {
 
     private void restart() throws IOException {
         int port = server.localAddress().getPort();
-        ServerMetrics.Snapshot before = server.metrics().snapshot();
         server.close();
+        // Counted after the close: submits in flight until then still reached this instance (no loss, no race).
+        ServerMetrics.Snapshot before = server.metrics().snapshot();
         earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
         server = StratumServer.start(EmbeddedServer.onPort(config, port));
     }

@@ -46,15 +46,27 @@ public record Phase(String name, long durationNs, int miners, double connectRate
      *
      * @param restart close the server (every miner is disconnected) and start it again on the same port
      * @param difficulty a new difficulty from now on, or {@code null} to keep it
-     * @param blockIntervalNs a new block interval, or {@code null} to keep it
+          * @param blockIntervalNs a new block interval, or {@code null} to keep it
+     * @param window a new stale window (pow_problem_window_size), or {@code null} to keep it
      */
-    public record ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs) {
+    public record ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs, Integer window) {
         /** Nothing happens to the server. */
-        public static final ServerAction NONE = new ServerAction(false, null, null);
+        public static final ServerAction NONE = new ServerAction(false, null, null, null);
+
+        /**
+         * An action that leaves the window as it is.
+         *
+         * @param restart restart the server
+         * @param difficulty a new difficulty, or {@code null}
+         * @param blockIntervalNs a new block interval, or {@code null}
+         */
+        public ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs) {
+            this(restart, difficulty, blockIntervalNs, null);
+        }
 
         /** @return whether the action changes anything */
         public boolean isNone() {
-            return !restart && difficulty == null && blockIntervalNs == null;
+            return !restart && difficulty == null && blockIntervalNs == null && window == null;
         }
     }
 }

@@ -57,6 +57,7 @@ final class RunSettings {
                 action.put("blockIntervalMs", p.server().blockIntervalNs() == null
                         ? null
                         : p.server().blockIntervalNs() / 1e6);
+                action.put("window", p.server().window());
                 m.put("server", action);
             }
             list.add(m);

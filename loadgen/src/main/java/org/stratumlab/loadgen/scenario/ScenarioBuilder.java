@@ -185,7 +185,14 @@ final class ScenarioBuilder {
         }
         return new Phase.ServerAction(Boolean.TRUE.equals(a.restart()),
                 a.difficulty() == null ? null : difficulty("server.difficulty", a.difficulty()),
-                a.blockInterval() == null ? null : duration("server.block-interval", a.blockInterval()));
+                a.blockInterval() == null ? null : duration("server.block-interval", a.blockInterval()),
+                window(a.window()));
+    }
+
+    private static Integer window(Integer window) {
+        require(window == null || window >= 1 && window <= 1024, "server.window",
+                "must be in 1..1024, was " + window);
+        return window;
     }
 
     private static List<Threshold> thresholds(ScenarioFile f) {

@@ -88,8 +88,9 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
     /**
      * @param restart restart the embedded server
      * @param difficulty retarget to this difficulty
-     * @param blockInterval change the block interval
+          * @param blockInterval change the block interval
+     * @param window change the stale window
      */
-    record ServerAction(Boolean restart, String difficulty, String blockInterval) {
+    record ServerAction(Boolean restart, String difficulty, String blockInterval, Integer window) {
     }
 }

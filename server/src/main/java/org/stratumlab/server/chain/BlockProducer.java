@@ -110,6 +110,18 @@ public final class BlockProducer implements AutoCloseable {
         });
     }
 
+    /**
+    * Changes the stale window (pow_problem_window_size) from the next job on.
+    *
+    * @param size at least 1
+    */
+    public void setWindow(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("window must be at least 1, was " + size);
+        }
+        execute(() -> chain.setWindowSize(size));
+    }
+
     /** Makes a new job now and pushes it, as if a block had arrived. */
     public void newJobNow() {
         execute(this::newJob);

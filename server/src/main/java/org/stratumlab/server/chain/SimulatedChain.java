@@ -12,7 +12,7 @@ import org.stratumlab.pow.U256;
  */
 public final class SimulatedChain {
     private final SplittableRandom random;
-    private final int windowSize;
+    private int windowSize;
     private long nextHeight;
     private U256 boundary;
     private volatile JobWindow window;
@@ -59,6 +59,18 @@ public final class SimulatedChain {
      */
     public void setBoundary(U256 newBoundary) {
         this.boundary = newBoundary;
+    }
+
+    /**
+    * Changes how many recent jobs a submit may solve, from the next job on (pow_problem_window_size).
+    *
+    * @param size at least 1
+    */
+    public void setWindowSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("window must be at least 1, was " + size);
+        }
+        this.windowSize = size;
     }
 
     /** @return the current snapshot of the window */

@@ -16,7 +16,7 @@ import org.stratumlab.server.metrics.ServerMetrics;
  *
  * <pre>
  * parent: config host=.. port=.. difficulty=.. ... secret=HEX|-     child: listening PORT DESCRIPTION | error MESSAGE
- * parent: difficulty N | block-interval NS                           child: ok
+  * parent: difficulty N | window N | block-interval NS                            child: ok
  * parent: counters                                                   child: counters k=v k=v ...
  * parent: stop (or closes stdin)                                     child: stopped, then exits
  * </pre>

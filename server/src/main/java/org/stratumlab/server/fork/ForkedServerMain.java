@@ -48,6 +48,10 @@ public final class ForkedServerMain {
                     server.blocks().setDifficulty(new BigInteger(words[1]));
                     out.println("ok");
                 }
+                case "window" -> {
+                    server.blocks().setWindow(Integer.parseInt(words[1]));
+                    out.println("ok");
+                }
                 case "block-interval" -> {
                     server.blocks().setBlockIntervalNs(Long.parseLong(words[1]));
                     out.println("ok");
