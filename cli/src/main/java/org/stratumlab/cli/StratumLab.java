@@ -2,6 +2,7 @@ package org.stratumlab.cli;
 
 import org.stratumlab.cli.loadgen.LoadgenCommand;
 import org.stratumlab.cli.pow.PowCommand;
+import org.stratumlab.cli.run.RunCommand;
 import org.stratumlab.cli.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,8 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.",
-        subcommands = {LoadgenCommand.class, ServerCommand.class, PowCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, LoadgenCommand.class, ServerCommand.class, PowCommand.class,
+                org.stratumlab.cli.report.ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
                 "1:the command ran and failed (e.g. nothing found within the limits)",
                 "2:bad input: an unknown or malformed option, a missing value"})

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
@@ -144,6 +145,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         PrintWriter writer = spec.commandLine().getOut();
         LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive()).run();
         SummaryTable.print(writer, result.summary(), config.outDir());
+        writer.println("report " + RunReport.render(config.outDir()));
         if (result.counts().connectedMax() == 0) {
             spec.commandLine().getErr().println("stratumlab loadgen: no miner could connect to "
                     + (target != null ? target : "the embedded server"));

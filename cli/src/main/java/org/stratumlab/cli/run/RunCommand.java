@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
 import org.stratumlab.loadgen.record.ProgressLine;
+import org.stratumlab.loadgen.report.ResultsIndex;
+import org.stratumlab.loadgen.report.RunReport;
 import org.stratumlab.loadgen.scenario.Scenario;
 import org.stratumlab.loadgen.scenario.ScenarioException;
 import org.stratumlab.loadgen.scenario.ScenarioLoader;
@@ -83,6 +85,10 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(e.getMessage());
         }
         SummaryTable.print(writer, outcome.run().summary(), outDir);
+        writer.println("report " + RunReport.render(outDir));
+        if (publish) {
+            writer.println("index " + ResultsIndex.write(Path.of("results")));
+        }
         printThresholds(writer, outcome.thresholds());
         if (outcome.run().counts().connectedMax() == 0) {
             return unusable("no miner could connect to "

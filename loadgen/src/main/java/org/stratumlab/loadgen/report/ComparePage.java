@@ -14,6 +14,7 @@ import org.stratumlab.loadgen.record.Metric;
 final class ComparePage {
     private static final String COLOR_A = "#1f77b4";
     private static final String COLOR_B = "#e66101";
+    private static final int LEGEND_NAME_CHARS = 32;
 
     private ComparePage() {
     }
@@ -91,16 +92,26 @@ final class ComparePage {
         return new KeyFigure(name, count, KeyFigure.Kind.COUNT, better);
     }
 
+    /** @return "A: name", shortened so that two fit in a legend */
+    private static String legend(String letter, RunData run) {
+        String name = run.name();
+        return letter + ": "
+                + (name.length() > LEGEND_NAME_CHARS
+                        ? name.substring(0, LEGEND_NAME_CHARS - 1) + "…"
+                        : name);
+    }
+
     private static List<Chart> spectra(RunData a, RunData b) {
         List<Chart> charts = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             Histogram histogramA = a.latencies().get(metric);
             Histogram histogramB = b.latencies().get(metric);
-            List<Series> lines = List.of(Spectrum.of("A", COLOR_A, histogramA),
-                    Spectrum.of("B", COLOR_B, histogramB).dashed("B"));
+            List<Series> lines = List.of(Spectrum.of(legend("A", a), COLOR_A, histogramA),
+                    Spectrum.of(legend("B", b), COLOR_B, histogramB).dashed(legend("B", b)));
             String title = metric.tag() + " latency, A vs B";
+            String yTitle = (metric == Metric.NOTIFY_SKEW ? "skew" : "latency") + " (ms, log scale)";
             String svg = RunCharts.spectrumChart(title, lines,
-                    Spectrum.nines(List.of(histogramA, histogramB)), metric.tag() + " (ms, log scale)");
+                    Spectrum.nines(List.of(histogramA, histogramB)), yTitle);
             charts.add(new Chart(metric.tag(), svg, "Percentile spectrum of " + metric.tag() + ": A "
                     + Format.count(histogramA.getTotalCount()) + " samples, B "
                     + Format.count(histogramB.getTotalCount()) + " samples."));

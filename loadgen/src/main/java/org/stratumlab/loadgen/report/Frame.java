@@ -7,7 +7,7 @@ package org.stratumlab.loadgen.report;
 final class Frame {
     static final int WIDTH = 640;
     static final int HEIGHT = 340;
-    private static final double RIGHT = 24;
+    private static final double RIGHT = 34;
     private static final double TOP = 44;
     private static final double BOTTOM = 56;
 

@@ -75,22 +75,22 @@ final class RunCharts {
     }
 
     static Chart throughput(TimeSeries series) {
-        List<Series> lines = List.of(rate("submits/s", "#1f77b4", series.perSecond("submits")),
-                rate("accepted/s", "#2ca02c", series.perSecond("accepted")));
+        List<Series> lines = List.of(line("submits/s", "#1f77b4", series.perSecond("submits")),
+                line("accepted/s", "#2ca02c", series.perSecond("accepted")));
         return new Chart("Throughput over time", timeChart("Submits and accepted submits per second", lines,
                 "submits per second"), "Submits sent and submits accepted in each second of the run.");
     }
 
     static Chart miners(TimeSeries series) {
-        List<Series> lines = List.of(overTime(series, "connected", "#2ca02c", series.column("connections")),
-                overTime(series, "subscribed", "#9467bd", series.column("subscribed")));
+        List<Series> lines = List.of(line("connected", "#2ca02c", series.values("connections")),
+                line("subscribed", "#9467bd", series.values("subscribed")));
         return new Chart("Miners over time", timeChart("Connected and subscribed miners", lines, "miners"),
                 "Open connections and subscribed miners at the end of each second.");
     }
 
     static Chart submitLatencyOverTime(TimeSeries series) {
-        List<Series> lines = List.of(overTime(series, "p50", "#1f77b4", ms(series.column("submit_p50_us"))),
-                overTime(series, "p99", "#d62728", ms(series.column("submit_p99_us"))));
+        List<Series> lines = List.of(line("p50", "#1f77b4", ms(series.values("submit_p50_us"))),
+                line("p99", "#d62728", ms(series.values("submit_p99_us"))));
         return new Chart("Submit latency over time", timeChart("Submit latency per second", lines,
                 "submit latency (ms)"), "Median and 99th percentile of the submits answered in each second.");
     }
@@ -118,19 +118,15 @@ final class RunCharts {
         return chart.render(lines);
     }
 
-    private static Series rate(String name, String color, TimeSeries.Points points) {
+    private static Series line(String name, String color, TimeSeries.Points points) {
         return new Series(name, color, false, points.elapsedS(), points.values());
     }
 
-    private static Series overTime(TimeSeries series, String name, String color, double[] values) {
-        return new Series(name, color, false, series.column(TimeSeries.ELAPSED), values);
-    }
-
-    private static double[] ms(double[] us) {
-        double[] ms = new double[us.length];
-        for (int i = 0; i < us.length; i++) {
-            ms[i] = us[i] / 1_000;
+    private static TimeSeries.Points ms(TimeSeries.Points us) {
+        double[] ms = new double[us.values().length];
+        for (int i = 0; i < ms.length; i++) {
+            ms[i] = us.values()[i] / 1_000;
         }
-        return ms;
+        return new TimeSeries.Points(us.elapsedS(), ms);
     }
 }

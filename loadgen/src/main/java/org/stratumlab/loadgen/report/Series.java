@@ -22,11 +22,6 @@ record Series(String name, String color, boolean dashed, double[] xs, double[] y
         return new Series(newName, color, true, xs, ys);
     }
 
-    /** @return a copy under another name */
-    Series named(String newName) {
-        return new Series(newName, color, dashed, xs, ys);
-    }
-
     boolean isEmpty() {
         return xs.length == 0;
     }

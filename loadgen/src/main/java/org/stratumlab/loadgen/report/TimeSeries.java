@@ -101,20 +101,29 @@ final class TimeSeries {
         return column;
     }
 
+    /** @return a column's values at the times of the rows that cover time (see {@link #perSecond}) */
+    Points values(String name) {
+        return points(name, false);
+    }
+
     /**
-     * @return a column of per-interval counts as rates: the times and counts per second of the rows that cover
-     *         time. The sampler's final row may repeat the previous row's time (its last, empty interval after
-     *         the run stopped); a rate over no time means nothing, so such rows are left out.
+     * @return a column of per-interval counts as rates per second. The sampler's final row may repeat the
+     *         previous row's time (its last, near-empty interval after the run stopped); a rate over no time
+     *         means nothing, so such rows are left out, here and in {@link #values}.
      */
     Points perSecond(String name) {
-        double[] counts = column(name);
+        return points(name, true);
+    }
+
+    private Points points(String name, boolean perSecond) {
+        double[] column = column(name);
         double[] elapsed = column(ELAPSED);
         List<double[]> points = new ArrayList<>();
         double previous = 0;
         for (int i = 0; i < rows; i++) {
             double seconds = elapsed[i] - previous;
             if (seconds > 0) {
-                points.add(new double[]{elapsed[i], counts[i] / seconds});
+                points.add(new double[]{elapsed[i], perSecond ? column[i] / seconds : column[i]});
             }
             previous = elapsed[i];
         }

@@ -1,0 +1,43 @@
+package org.stratumlab.cli.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.stratumlab.loadgen.report.ResultsIndex;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stratumlab report index}: regenerates the table of published results in {@code DIR/README.md}. Bad input
+ * (no such folder, a malformed summary.json) is one line on stderr and exit code 2.
+ */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {
+                "Regenerates DIR/README.md: a Markdown table of every run directory below DIR that has a "
+                        + "summary.json (scenario, date, machine, JDK, submits/s, accepted ratio, submit p99, "
+                        + "notify skew p99, thresholds, link to its report.html), sorted by scenario, then date.",
+                "DIR/runs/ is skipped: unpublished runs stay out of git. Text outside the table's markers "
+                        + "in README.md is kept.%n"},
+        footer = {"%nExample:", "  ./stratumlab report index results"})
+public final class IndexCommand implements Callable<Integer> {
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The results folder, e.g. results.")
+    private Path dir;
+
+    @Override
+    public Integer call() {
+        try {
+            spec.commandLine().getOut().println("wrote " + ResultsIndex.write(dir));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "cannot index " + dir + " (" + e + ")");
+        }
+    }
+}
