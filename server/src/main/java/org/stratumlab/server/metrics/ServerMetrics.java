@@ -74,6 +74,7 @@ public final class ServerMetrics {
     private final CounterDataPoint subscribeRequests = requests.labelValues("mining.subscribe");
     private final CounterDataPoint submitRequests = requests.labelValues("mining.submit");
     private final CounterDataPoint otherRequests = requests.labelValues("other");
+    private final Map<Integer, CounterDataPoint> protocolErrorsByCode = new java.util.HashMap<>();
 
     /** Creates the counters, all at zero, so that every series is exposed from the start. */
     public ServerMetrics() {
