@@ -12,6 +12,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.chain.BlockProducer;
@@ -50,6 +51,7 @@ public final class StratumServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("stratum", GlobalEventExecutor.INSTANCE);
     private final NettyTransport transport;
     private final StratumChannelInitializer initializer;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private Channel listener;
     private MetricsEndpoint metricsEndpoint;
 
@@ -171,6 +173,9 @@ public final class StratumServer implements AutoCloseable {
     /** Stops accepting, closes every connection, stops the chain and the event loops; waits for all of it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closing twice is harmless
+        }
         if (listener != null) {
             listener.close().syncUninterruptibly();
         }

@@ -30,10 +30,8 @@ final class EmbeddedServerOptions {
         try {
             parser.parseArgs(serverArgs.toArray(String[]::new));
         } catch (ParameterException e) {
-            // Name the options as the user wrote them.
-            throw new ParameterException(owner,
-                    e.getMessage().replace("'--", "'" + PREFIX).replace("option: '--",
-                            "option: '" + PREFIX));
+            // Name the options as the user wrote them (once: a second pass would prefix them twice).
+            throw new ParameterException(owner, e.getMessage().replace("'--", "'" + PREFIX));
         }
         return options.toConfig();
     }

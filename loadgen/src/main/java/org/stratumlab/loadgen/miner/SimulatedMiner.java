@@ -59,6 +59,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private String acceptedPowHashText;
     private U256 acceptedNonce;
     private U256 pendingNonce;
+    /** The id of the submit that carried {@link #pendingNonce}: only its own reply may make it accepted. */
+    private long pendingNonceId;
     private String pendingJobIdText;
     private String pendingPowHashText;
 
@@ -167,10 +169,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private void onSubmitReply(RpcResponse response, long now) {
         metrics.record(Metric.SUBMIT, now - outstanding.headIntendedNs());
         metrics.record(Metric.SUBMIT_SERVICE, now - outstanding.headWrittenNs());
+        long id = outstanding.headId();
         outstanding.removeHead();
         Outcome outcome = classify(response);
         metrics.outcome(outcome);
-        if (outcome == Outcome.ACCEPTED && pendingNonce != null) {
+        if (outcome == Outcome.ACCEPTED && pendingNonce != null && id == pendingNonceId) {
             acceptedNonce = pendingNonce;
             acceptedJobIdText = pendingJobIdText;
             acceptedPowHashText = pendingPowHashText;
@@ -268,6 +271,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             nonce = randomNonce();
         }
         pendingNonce = nonce;
+        pendingNonceId = id;
         pendingJobIdText = jobIdText;
         pendingPowHashText = powHashText;
         MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, nonce, powHashText);

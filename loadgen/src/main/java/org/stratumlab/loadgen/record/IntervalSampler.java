@@ -111,6 +111,13 @@ public final class IntervalSampler implements AutoCloseable {
         phases.add(new PhaseTotals(name, elapsed, previous));
     }
 
+    /** Notes the connections and subscriptions at the moment the current phase's time is up. */
+    public void markPhaseEnd() {
+        if (!phases.isEmpty()) {
+            phases.get(phases.size() - 1).markScheduledEnd(metrics.counts());
+        }
+    }
+
     /** @return every phase begun so far, in order */
     public List<PhaseTotals> phases() {
         return phases;

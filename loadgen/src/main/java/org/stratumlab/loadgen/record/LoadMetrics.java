@@ -19,7 +19,7 @@ public final class LoadMetrics {
     private final LongAdder jobsSeen = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder connectFailures = new LongAdder();
-    private final LongAdder solutionsMissed = new LongAdder();
+
     private final LongAdder subscribeRejected = new LongAdder();
     private final LongAdder lateReplies = new LongAdder();
     private final AtomicLong connected = new AtomicLong();
@@ -77,11 +77,6 @@ public final class LoadMetrics {
         connectFailures.increment();
     }
 
-    /** A solution event came while the miner had no job or no connection. */
-    public void solutionMissed() {
-        solutionsMissed.increment();
-    }
-
     /** The server answered a subscribe with false (wrong password). */
     public void subscribeRejected() {
         subscribeRejected.increment();
@@ -131,7 +126,7 @@ public final class LoadMetrics {
             byOutcome[i] = outcomes[i].sum();
         }
         return new Counts(sent.sum(), byOutcome, notifiesReceived.sum(), jobsSeen.sum(), reconnects.sum(),
-                connectFailures.sum(), solutionsMissed.sum(), subscribeRejected.sum(), lateReplies.sum(),
+                connectFailures.sum(), subscribeRejected.sum(), lateReplies.sum(),
                 connected.get(),
                 connectedMax.get(), subscribed.get(), subscribedMax.get(), awaitingSubscribeReply.get(),
                 neverAnswered.get());
@@ -146,7 +141,7 @@ public final class LoadMetrics {
      * @param jobsSeen distinct jobs seen
      * @param reconnects reconnections started
      * @param connectFailures failed connect attempts
-     * @param solutionsMissed solution events with no job or connection
+
      * @param subscribeRejected subscribes answered false
      * @param lateReplies replies after their submit had timed out
      * @param connected open connections
@@ -157,7 +152,7 @@ public final class LoadMetrics {
      * @param neverAnswered connections whose subscribe passed its timeout with no reply
      */
     public record Counts(long sent, long[] byOutcome, long notifiesReceived, long jobsSeen, long reconnects,
-            long connectFailures, long solutionsMissed, long subscribeRejected, long lateReplies,
+            long connectFailures, long subscribeRejected, long lateReplies,
             long connected,
             long connectedMax, long subscribed, long subscribedMax, long awaitingSubscribeReply,
             long neverAnswered) {

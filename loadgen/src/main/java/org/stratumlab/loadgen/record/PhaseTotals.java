@@ -15,6 +15,7 @@ public final class PhaseTotals {
     private final Map<Metric, Histogram> latencies = new EnumMap<>(Metric.class);
     private double endSeconds;
     private LoadMetrics.Counts atEnd;
+    private LoadMetrics.Counts atScheduledEnd;
 
     PhaseTotals(String name, double startSeconds, LoadMetrics.Counts atStart) {
         this.name = name;
@@ -34,6 +35,18 @@ public final class PhaseTotals {
     void end(double seconds, LoadMetrics.Counts counts) {
         endSeconds = seconds;
         atEnd = counts;
+    }
+
+    void markScheduledEnd(LoadMetrics.Counts counts) {
+        atScheduledEnd = counts;
+    }
+
+    /**
+     * @return the counters when the phase's time was up, before the run closed its miners (the last phase's
+     *         {@link #atEnd()} comes after that, when replies in flight have been awaited)
+     */
+    public LoadMetrics.Counts atScheduledEnd() {
+        return atScheduledEnd != null ? atScheduledEnd : atEnd;
     }
 
     /** @return the phase's name */

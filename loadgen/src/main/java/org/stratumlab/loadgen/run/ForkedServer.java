@@ -76,8 +76,10 @@ final class ForkedServer implements EmbeddedServer {
     @Override
     public void apply(Phase.ServerAction action) throws IOException {
         if (action.restart()) {
-            ServerMetrics.Snapshot before = instanceCounters(); // this instance's only: earlier ones are kept
-            stop();
+            ServerMetrics.Snapshot before = stop(); // this instance's final counts: earlier ones are kept
+            if (before == null) {
+                throw new IOException("the embedded server's process ended without its final counters");
+            }
             earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
             launch(EmbeddedServer.onPort(config, port));
         }
@@ -112,9 +114,21 @@ final class ForkedServer implements EmbeddedServer {
         return ForkProtocol.parseCounters(reply());
     }
 
-    private void stop() {
+    /** @return the instance's final counters, printed after it closed every connection, or null if it died */
+    private ServerMetrics.Snapshot stop() {
         commands.println("stop");
         commands.close();
+        ServerMetrics.Snapshot last = null;
+        try {
+            for (String line = replies.readLine(); line != null
+                    && !line.equals("stopped"); line = replies.readLine()) {
+                if (line.startsWith("counters")) {
+                    last = ForkProtocol.parseCounters(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone; what it printed before is all there is
+        }
         try {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
@@ -123,6 +137,7 @@ final class ForkedServer implements EmbeddedServer {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        return last;
     }
 
     @Override

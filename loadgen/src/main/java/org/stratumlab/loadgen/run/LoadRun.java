@@ -121,6 +121,7 @@ public final class LoadRun {
                 progress.show(sampler.sample());
             }
             sleepUntil(phaseEndNs);
+            sampler.markPhaseEnd();
             phaseStartNs = phaseEndNs;
         }
         progress.finish();

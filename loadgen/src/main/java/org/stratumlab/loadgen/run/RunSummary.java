@@ -54,7 +54,7 @@ final class RunSummary {
         putSubmits(root.putObject("submits"), counts, null);
         ObjectNode submits = (ObjectNode) root.get("submits");
         submits.put("lateReplies", counts.lateReplies());
-        submits.put("solutionsMissed", counts.solutionsMissed());
+
         ObjectNode notifies = root.putObject("notifies");
         notifies.put("jobs", counts.jobsSeen());
         notifies.put("received", counts.notifiesReceived());
@@ -68,8 +68,8 @@ final class RunSummary {
             p.put("name", phase.name());
             p.put("startS", round(phase.startSeconds()));
             p.put("durationS", round(phase.durationSeconds()));
-            p.put("connectedAtEnd", phase.atEnd().connected());
-            p.put("subscribedAtEnd", phase.atEnd().subscribed());
+            p.put("connectedAtEnd", phase.atScheduledEnd().connected());
+            p.put("subscribedAtEnd", phase.atScheduledEnd().subscribed());
             putSubmits(p.putObject("submits"), phase.atEnd(), phase.atStart());
             ObjectNode phaseLatency = p.putObject("latencyUs");
             for (Metric metric : Metric.values()) {

@@ -162,10 +162,10 @@ final class ScenarioBuilder {
                 ? (e.hashrate() != null ? e.hashrate() : 0)
                 : previous != null ? previous.hashrate() : 0;
         HashrateDistribution dist = e.hashrateDist() != null
-                ? HashrateDistribution.parse(e.hashrateDist())
+                ? hashrates(e.hashrateDist())
                 : previous != null ? previous.hashrates() : new HashrateDistribution.Fixed();
         BadShareMix mix = e.badShares() != null
-                ? BadShareMix.parse(e.badShares())
+                ? badShares(e.badShares())
                 : previous != null ? previous.badShares() : BadShareMix.NONE;
         long lifetime = e.sessionLifetime() != null
                 ? duration("session-lifetime", e.sessionLifetime())
@@ -177,6 +177,22 @@ final class ScenarioBuilder {
                         ? e.connectRate()
                         : previous != null ? previous.connectRatePerSecond() : 1000,
                 solveRate, hashrate, dist, mix, lifetime, serverAction(e.server()));
+    }
+
+    private static HashrateDistribution hashrates(String text) {
+        try {
+            return HashrateDistribution.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("hashrate-dist", e);
+        }
+    }
+
+    private static BadShareMix badShares(String text) {
+        try {
+            return BadShareMix.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("bad-shares", e);
+        }
     }
 
     private static Phase.ServerAction serverAction(ScenarioFile.ServerAction a) {

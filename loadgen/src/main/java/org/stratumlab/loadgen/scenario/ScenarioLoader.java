@@ -1,6 +1,9 @@
 package org.stratumlab.loadgen.scenario;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,13 +66,14 @@ public final class ScenarioLoader {
 
     private static ScenarioFile bind(Path file, String text) throws ScenarioException {
         try {
-            ScenarioFile raw = YAML.readValue(text, ScenarioFile.class);
-            if (raw == null) {
+            // Jackson reports an empty document as "No content to map", or binds it to null
+            JsonNode tree = YAML.readTree(text);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ScenarioException(file + ": the file is empty");
             }
-            return raw;
+            return YAML.readValue(text, ScenarioFile.class);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(file + " " + describe(e));
+            throw new ScenarioException(file + " " + describe(e, text));
         }
     }
 
@@ -79,7 +83,7 @@ public final class ScenarioLoader {
         try {
             tree = YAML.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(file + " " + describe(e));
+            throw new ScenarioException(file + " " + describe(e, text));
         }
         for (String override : overrides) {
             Overrides.apply((ObjectNode) tree, override);
@@ -98,9 +102,35 @@ public final class ScenarioLoader {
     }
 
     /** @return "line N: what" for a problem found while reading the file itself */
-    private static String describe(JsonProcessingException e) {
-        String line = e.getLocation() != null ? "line " + e.getLocation().getLineNr() + ": " : "";
-        return line + describeWithoutLine(e);
+    private static String describe(JsonProcessingException e, String text) {
+        int lineNr = e.getLocation() != null ? e.getLocation().getLineNr() : -1;
+        if (e instanceof UnrecognizedPropertyException u) {
+            lineNr = lineOfKey(text, u.getPath(), lineNr);
+        }
+        return (lineNr > 0 ? "line " + lineNr + ": " : "") + describeWithoutLine(e);
+    }
+
+    /**
+     * Jackson reports an unknown key of a record where the record's mapping ends, not where the key is (records
+     * bind through their constructor, after the whole mapping is read), so the key is looked up again.
+     */
+    private static int lineOfKey(String text, List<JsonMappingException.Reference> path, int fallback) {
+        JsonPointer wanted = JsonPointer.empty();
+        for (JsonMappingException.Reference ref : path) {
+            wanted = ref.getFieldName() != null
+                    ? wanted.appendProperty(ref.getFieldName())
+                    : wanted.appendIndex(ref.getIndex());
+        }
+        try (JsonParser p = YAML.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.FIELD_NAME && p.getParsingContext().pathAsPointer().equals(wanted)) {
+                    return p.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException e) {
+            // the file was read once already; keep Jackson's line
+        }
+        return fallback;
     }
 
     private static String describeWithoutLine(JsonProcessingException e) {
@@ -167,13 +197,20 @@ public final class ScenarioLoader {
         }
 
         private static JsonNode child(JsonNode node, String key, String override) throws ScenarioException {
+            JsonNode child;
             if (node instanceof ArrayNode array) {
-                return array.get(index(array, key, override));
-            }
-            ObjectNode object = (ObjectNode) node;
-            JsonNode child = object.get(key);
-            if (child == null || child.isNull()) {
-                child = object.putObject(key);
+                int i = index(array, key, override);
+                child = array.get(i);
+                if (child.isNull()) {
+                    child = array.objectNode();
+                    array.set(i, child);
+                }
+            } else {
+                ObjectNode object = (ObjectNode) node;
+                child = object.get(key);
+                if (child == null || child.isNull()) {
+                    child = object.putObject(key);
+                }
             }
             if (!child.isContainerNode()) {
                 throw new ScenarioException(

@@ -18,7 +18,7 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * parent: config host=.. port=.. difficulty=.. ... secret=HEX|-     child: listening PORT DESCRIPTION | error MESSAGE
   * parent: difficulty N | window N | block-interval NS                            child: ok
  * parent: counters                                                   child: counters k=v k=v ...
- * parent: stop (or closes stdin)                                     child: stopped, then exits
+  * parent: stop (or closes stdin)                                     child: counters ..., stopped, then exits
  * </pre>
  *
  * The secret travels over the pipe, never on a command line.

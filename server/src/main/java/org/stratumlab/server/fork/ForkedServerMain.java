@@ -10,7 +10,8 @@ import org.stratumlab.server.StratumServer;
 
 /**
  * The child side of {@link ForkProtocol}: reads its configuration from standard input, starts the server, obeys
- * commands, and stops when told to or when its parent goes away (standard input closes).
+  * commands, and stops when told to or when its parent goes away (standard input closes), printing its final
+ * counters and {@code stopped}.
  */
 public final class ForkedServerMain {
     private ForkedServerMain() {
@@ -36,6 +37,9 @@ public final class ForkedServerMain {
             serve(in, out, server);
         } finally {
             server.close();
+            // The final counts, after every connection closed: a restart must not lose the submits answered
+            // while the server was shutting down.
+            out.println(ForkProtocol.countersLine(server.metrics().snapshot()));
             out.println("stopped");
         }
     }

@@ -6,6 +6,7 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 
@@ -74,7 +75,7 @@ public final class ServerMetrics {
     private final CounterDataPoint subscribeRequests = requests.labelValues("mining.subscribe");
     private final CounterDataPoint submitRequests = requests.labelValues("mining.submit");
     private final CounterDataPoint otherRequests = requests.labelValues("other");
-    private final Map<Integer, CounterDataPoint> protocolErrorsByCode = new java.util.HashMap<>();
+    private final Map<Integer, CounterDataPoint> protocolErrorsByCode = new HashMap<>();
 
     /** Creates the counters, all at zero, so that every series is exposed from the start. */
     public ServerMetrics() {
@@ -85,7 +86,7 @@ public final class ServerMetrics {
             submitsByOutcome.put(outcome, submits.labelValues(outcome.label()));
         }
         for (int code : new int[]{-32700, -32600, -32601, -32602}) {
-            protocolErrors.labelValues(Integer.toString(code));
+            protocolErrorsByCode.put(code, protocolErrors.labelValues(Integer.toString(code)));
         }
     }
 
@@ -140,7 +141,10 @@ public final class ServerMetrics {
 
     /** @param code the code of a JSON-RPC error response */
     public void protocolError(int code) {
-        protocolErrors.labelValues(Integer.toString(code)).inc();
+        // The four codes the server answers with are looked up once; a hostile client's stream of bad lines costs
+        // an increment, not a label lookup. The map is filled in the constructor and only read afterwards.
+        CounterDataPoint point = protocolErrorsByCode.get(code);
+        (point != null ? point : protocolErrors.labelValues(Integer.toString(code))).inc();
     }
 
     /**

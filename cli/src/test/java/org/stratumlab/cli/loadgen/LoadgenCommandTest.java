@@ -1,0 +1,109 @@
+package org.stratumlab.cli.loadgen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stratumlab.cli.CliRun;
+
+class LoadgenCommandTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void helpDocumentsTheOptionsAndTheEmbeddedServer() {
+        CliRun run = CliRun.of("loadgen", "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String option : List.of("--target", "--miners", "--connect-rate", "--duration", "--solve-rate",
+                "--hashrate", "--hashrate-dist", "--bad-shares", "--session-lifetime", "--source-addresses",
+                "--worker-prefix", "--password", "--seed", "--subscribe-timeout", "--submit-timeout",
+                "--io-threads", "--name", "--out", "--server.", "Examples:")) {
+            assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--server.difficulty=0|--server.difficulty",
+            "--server.nope=1|--server.nope",
+            "--target nohost|--target",
+            "--target 127.0.0.1:0|--target",
+            "--target 127.0.0.1:x|--target",
+            "--bad-shares wrong=1|--bad-shares",
+            "--bad-shares invalid=0.7,stale=0.7|--bad-shares",
+            "--hashrate 1e6 --hashrate-dist gamma:2|--hashrate-dist",
+            "--solve-rate 1 --hashrate 5|--solve-rate",
+            "--source-addresses 127.0.0.9-127.0.0.1|--source-addresses",
+            "--server.window=2 --target 127.0.0.1:9|--server.window",
+            "--duration 5x|--duration",
+            "--miners 0|miners"})
+    void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String named) {
+        CliRun run = CliRun.of(("loadgen " + args).split(" "));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("stratumlab loadgen: "), run.err());
+        assertTrue(run.err().contains(named), "'" + named + "' not named in: " + run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void embeddedServerOptionsAreNamedAsTheUserWroteThem() {
+        assertEquals(
+                "stratumlab loadgen: Unknown option: '--server.nope=1' (see 'stratumlab loadgen --help')",
+                CliRun.of("loadgen", "--server.nope=1").err().strip());
+        assertTrue(CliRun.of("loadgen", "--server.difficulty=0").err()
+                .startsWith("stratumlab loadgen: Invalid value for option '--server.difficulty': "));
+    }
+
+    @Test
+    @Timeout(30)
+    void aTinyRunAgainstTheEmbeddedServerPrintsTheTableAndWritesTheSummary() throws Exception {
+        CliRun run = CliRun.of("loadgen", "--miners", "5", "--duration", "1s", "--solve-rate", "5", "--out",
+                out.toString(), "--io-threads", "1", "--server.difficulty=1", "--server.block-interval=0",
+                "--server.new-job-on-solution=false", "--server.notify-on-subscribe",
+                "--server.io-threads=1");
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("embedded server listening on 127.0.0.1:"), run.out());
+        assertTrue(run.out().contains("miners   target 5  connected max 5  subscribed 5"), run.out());
+        assertTrue(run.out().contains("submits  sent "), run.out());
+        assertTrue(run.out().contains("results in " + out), run.out());
+        for (String metric : List.of("submit", "submitService", "connect", "subscribe", "notifySkew")) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(metric + " ")),
+                    metric + " row in " + run.out());
+        }
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode submits = summary.get("submits");
+        assertTrue(submits.get("sent").asLong() > 0, submits.toString());
+        assertEquals(submits.get("sent").asLong(), submits.get("accepted").asLong(), submits.toString());
+        assertEquals("1", summary.get("settings").get("server").get("difficulty").asText());
+        assertTrue(Files.exists(out.resolve("latency.hlog")));
+        assertTrue(Files.exists(out.resolve("timeseries.csv")));
+    }
+
+    @Test
+    @Timeout(30)
+    void aTargetWhereNothingListensIsReportedOnOneLine() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        String target = "127.0.0.1:" + port;
+        CliRun run = CliRun.of("loadgen", "--target", target, "--miners", "2", "--duration", "1s", "--out",
+                out.toString(), "--io-threads", "1");
+        assertNotEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(target), run.err());
+    }
+}

@@ -1,0 +1,110 @@
+package org.stratumlab.loadgen.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.testing.Fleets;
+import org.stratumlab.loadgen.testing.Runs;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+import org.stratumlab.server.ServerConfig;
+import org.stratumlab.server.metrics.ServerMetrics;
+
+/**
+ * Each kind of deliberately bad share, sent with probability 1, ends in its own rejection reason, here and on the
+ * server alike; honest shares are really valid. The server keeps one job unless a test says otherwise, so the
+ * outcome of every submit is known in advance.
+ */
+@Timeout(30)
+class BadShareKindsTest {
+    private static final int MINERS = 10;
+    private static final double RATE = 20;
+    private static final long DURATION_MS = 1000;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void honestSharesAreReallyValidAndAccepted() throws Exception {
+        // Difficulty 64: a random nonce is wrong 63 times in 64, so only real grinding gets them all accepted.
+        LoadRun.Result r = run("", Runs.steadyServer().difficulty(BigInteger.valueOf(64)).build());
+        assertAllEndAs(r, Outcome.ACCEPTED, SubmitOutcome.ACCEPTED);
+    }
+
+    @Test
+    void invalidSharesAreRejectedAsIncorrect() throws Exception {
+        LoadRun.Result r = run("invalid=1", Runs.steadyServer().difficulty(BigInteger.valueOf(4)).build());
+        assertAllEndAs(r, Outcome.REJECTED_INCORRECT, SubmitOutcome.INCORRECT_NONCE);
+    }
+
+    @Test
+    void staleSharesAreRejectedAsStale() throws Exception {
+        // A block timer, so that miners also have older jobs to submit for, not only a made-up pow_hash.
+        LoadRun.Result r = run("stale=1", Runs.steadyServer().blockIntervalNs(200_000_000L).build());
+        assertAllEndAs(r, Outcome.REJECTED_STALE, SubmitOutcome.STALE_JOB);
+        assertTrue(r.counts().jobsSeen() > 1, "jobs seen " + r.counts().jobsSeen());
+    }
+
+    @Test
+    void malformedSharesAreRejectedWithoutAReason() throws Exception {
+        LoadRun.Result r = run("malformed=1", Runs.steadyServer().build());
+        assertAllEndAs(r, Outcome.REJECTED_OTHER, SubmitOutcome.MALFORMED);
+    }
+
+    @Test
+    void duplicateSharesAreRejectedAsDuplicates() throws Exception {
+        // A miner has nothing to repeat until its first share is accepted; from then on it repeats that nonce.
+        LoadRun.Result r = run("duplicate=1", Runs.steadyServer().build());
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c);
+        assertReconciles(r);
+        assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_DUPLICATE), state);
+        assertTrue(c.of(Outcome.ACCEPTED) >= MINERS, state);
+        assertTrue(c.of(Outcome.REJECTED_DUPLICATE) > c.sent() / 2, state);
+    }
+
+    @Test
+    void theDocumentedDialectsResultsAreUnderstoodToo() throws Exception {
+        // String results ("true", ["false","reason"]) and three-param notifies (SPEC.md §4, the doc dialect).
+        LoadRun.Result r = run("invalid=0.5", Runs.steadyServer().difficulty(BigInteger.valueOf(4))
+                .dialect(org.stratumlab.protocol.dialect.Dialect.doc()).build());
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c) + ", server " + r.serverCounters().submitsByOutcome();
+        assertReconciles(r);
+        assertEquals(r.serverCounters().submitsByOutcome().get(SubmitOutcome.INCORRECT_NONCE),
+                c.of(Outcome.REJECTED_INCORRECT), state);
+        assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_INCORRECT), state);
+        assertTrue(c.of(Outcome.ACCEPTED) > 0 && c.of(Outcome.REJECTED_INCORRECT) > 0, state);
+    }
+
+    private LoadRun.Result run(String mix, ServerConfig server) throws Exception {
+        return Runs.run(Runs.config(Fleets.of(MINERS, RATE).badShares(mix).seed(9).build(), null, server,
+                DURATION_MS, out));
+    }
+
+    private static void assertAllEndAs(LoadRun.Result r, Outcome here, SubmitOutcome there) {
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c) + ", server " + r.serverCounters().submitsByOutcome();
+        assertTrue(c.sent() > MINERS, state);
+        assertEquals(c.sent(), c.of(here), state);
+        assertEquals(c.sent(), r.serverCounters().submitsByOutcome().get(there), state);
+        assertReconciles(r);
+    }
+
+    private static void assertReconciles(LoadRun.Result r) {
+        LoadMetrics.Counts c = r.counts();
+        ServerMetrics.Snapshot s = r.serverCounters();
+        String state = ReconciliationTest.describe(c) + ", server " + s.submitsByOutcome();
+        assertEquals(s.submitsTotal(), c.sent(), state);
+        assertEquals(s.submitsByOutcome().get(SubmitOutcome.ACCEPTED), c.of(Outcome.ACCEPTED), state);
+        assertEquals(s.submitsByOutcome().get(SubmitOutcome.DUPLICATE), c.of(Outcome.REJECTED_DUPLICATE),
+                state);
+        assertEquals(0, c.of(Outcome.UNANSWERED) + c.of(Outcome.ERROR), state);
+    }
+}
