@@ -91,8 +91,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         printThresholds(writer, outcome.thresholds());
         if (outcome.run().counts().connectedMax() == 0) {
-            return unusable("no miner could connect to "
-                    + (scenario.external() != null ? scenario.external() : "the embedded server"));
+            return unusable("no miner could connect to " + (scenario.external() != null
+                    ? scenario.external().getHostString() + ":" + scenario.external().getPort()
+                    : "the embedded server"));
         }
         return outcome.passed() ? 0 : 1;
     }

@@ -1,0 +1,361 @@
+package org.stratumlab.loadgen.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every problem a scenario file can have is one line that names the file, then the line or the key, then what
+ * is wrong (issue 5; Hyperfoil's InvalidBenchmarkTest). The messages are checked whole.
+ */
+class InvalidScenarioTest {
+    private static final String TOP_LEVEL_KEYS = "description, miners, name, phases, seed, target, thresholds";
+    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, miners, "
+            + "name, server, session-lifetime, solve-rate";
+    private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, "
+            + "idle-timeout, io-threads, max-connections, max-line-bytes, new-job-on-solution, notify-on-subscribe, "
+            + "password, process, seed, window";
+    private static final String METRICS = "{submit|submit_service|connect|subscribe|notify_skew}."
+            + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
+            + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
+            + "subscribed.max, jobs, notifies, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
+            + "error_ratio, submits_per_s, accepted_per_s";
+    private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
+              - duration: 1s
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anUnknownTopLevelKeyNamesItsLineAndTheKnownKeys() {
+        assertRejected(" line 2: unknown key 'nme' at the top level; known keys: " + TOP_LEVEL_KEYS, """
+                seed: 3
+                nme: typo
+                """ + ScenarioFiles.ONE_PHASE);
+    }
+
+    @Test
+    void anUnknownPhaseKeyNamesItsLineAndThePhase() {
+        assertRejected(" line 5: unknown key 'minres' in phases[1]; known keys: " + PHASE_KEYS, """
+                phases:
+                  - duration: 1s
+                    miners: 2
+                  - duration: 1s
+                    minres: 3
+                    connect-rate: 5
+                """);
+    }
+
+    @Test
+    void anUnknownEmbeddedServerKeyNamesItsLineAndSection() {
+        assertRejected(" line 4: unknown key 'windo' in target.embedded; known keys: " + EMBEDDED_KEYS, """
+                target:
+                  embedded:
+                    difficulty: 2
+                    windo: 3
+                    block-interval: 1s
+                """ + ScenarioFiles.ONE_PHASE);
+    }
+
+    @Test
+    void unknownKeysInTheOtherSectionsAreNamedToo() {
+        assertRejected(" line 2: unknown key 'embeded' in target; known keys: embedded, external", """
+                target:
+                  embeded: {}
+                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                " line 2: unknown key 'prefix' in miners; known keys: io-threads, password, source-addresses, "
+                        + "submit-timeout, subscribe-timeout, worker-prefix",
+                """
+                        miners:
+                          prefix: x
+                        """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                " line 6: unknown key 'restrat' in phases[1].server; known keys: block-interval, difficulty, "
+                        + "restart, window",
+                TWO_PHASES + """
+                            server:
+                              restrat: true
+                        """);
+    }
+
+    @Test
+    void aValueOfTheWrongTypeNamesItsLineAndKey() {
+        assertRejected(
+                " line 3: phases[0].miners: Cannot deserialize value of type `Integer` from String \"abc\": "
+                        + "not a valid `Integer` value",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: abc
+                        """);
+    }
+
+    @Test
+    void aDurationWithoutAUnitIsRejected() {
+        assertRejected(
+                ": phases[0].duration: '10' is not a duration: a number and a unit (ns, us, ms, s, m, h), "
+                        + "e.g. 500ms or 10s",
+                """
+                        phases:
+                          - duration: 10
+                            miners: 2
+                        """);
+    }
+
+    @Test
+    void everyPhaseNeedsADuration() {
+        assertRejected(": phases[1].duration: every phase needs a duration", ScenarioFiles.ONE_PHASE + """
+                  - miners: 3
+                """);
+    }
+
+    @Test
+    void theFirstPhaseNeedsANumberOfMiners() {
+        assertRejected(": phases[0].miners: the first phase needs a number of miners", """
+                phases:
+                  - duration: 1s
+                """);
+    }
+
+    @Test
+    void aPhaseMayNotGiveBothSolveRateAndHashrate() {
+        assertRejected(": phases[0].solve-rate: give solve-rate or hashrate, not both", """
+                phases:
+                  - duration: 1s
+                    miners: 2
+                    solve-rate: 1
+                    hashrate: 5
+                """);
+    }
+
+    @Test
+    void anUnknownHashrateDistributionIsNamedWithItsKey() {
+        assertRejected(
+                ": phases[0].hashrate-dist: unknown hashrate distribution 'gamma:2': fixed, uniform:a..b, "
+                        + "lognormal:median,sigma or zipf:s",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: 2
+                            hashrate: 5
+                            hashrate-dist: gamma:2
+                        """);
+    }
+
+    @Test
+    void aMalformedBadShareMixIsNamedWithItsKey() {
+        assertRejected(
+                ": phases[0].bad-shares: 'wrong=1' is not kind=probability with kind one of invalid, stale, "
+                        + "duplicate, malformed",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: 2
+                            bad-shares: wrong=1
+                        """);
+        assertRejected(": phases[0].bad-shares: bad-share probabilities add up to more than 1", """
+                phases:
+                  - duration: 1s
+                    miners: 2
+                    bad-shares: invalid=0.7,stale=0.7
+                """);
+    }
+
+    @Test
+    void aDifficultyOfZeroIsRejectedForTheServerAndForAPhase() {
+        assertRejected(": target.embedded.difficulty: difficulty must be at least 1, was 0", """
+                target:
+                  embedded:
+                    difficulty: 0
+                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(": phases[1].server.difficulty: difficulty must be at least 1, was 0", TWO_PHASES + """
+                    server:
+                      difficulty: 0
+                """);
+    }
+
+    @Test
+    void aWindowOfZeroIsRejectedForTheServerAndForAPhase() {
+        assertRejected(": target.embedded: window must be in 1..1024, was 0", """
+                target:
+                  embedded:
+                    window: 0
+                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(": phases[1].server.window: must be in 1..1024, was 0", TWO_PHASES + """
+                    server:
+                      window: 0
+                """);
+    }
+
+    @Test
+    void aTargetIsEmbeddedOrExternalNotBoth() {
+        assertRejected(": target: give 'embedded' or 'external', not both", """
+                target:
+                  embedded:
+                    difficulty: 2
+                  external: 127.0.0.1:9
+                """ + ScenarioFiles.ONE_PHASE);
+    }
+
+    @Test
+    void anExternalTargetMustBeHostAndPort() {
+        assertRejected(": target.external: 'localhost' is not host:port", external("localhost"));
+        assertRejected(": target.external: '127.0.0.1:x' has no numeric port", external("127.0.0.1:x"));
+        assertRejected(": target.external: port 70000 is outside 1..65535", external("127.0.0.1:70000"));
+        assertRejected(": target.external: port 0 is outside 1..65535", external("127.0.0.1:0"));
+        assertRejected(": target.external: unknown host in 'nohost.invalid:9'", external("nohost.invalid:9"));
+    }
+
+    @Test
+    void aServerActionNeedsTheEmbeddedTarget() {
+        assertRejected(": phases: phase 'phase-2' acts on the server, which needs the embedded target",
+                external("127.0.0.1:9") + """
+                          - duration: 1s
+                            server:
+                              restart: true
+                        """);
+    }
+
+    @Test
+    void anUnknownThresholdMetricIsALoadTimeError() {
+        assertRejected(
+                ": thresholds[1]: threshold 'foo.p99 < 5ms': unknown metric 'foo.p99'; known: " + METRICS,
+                ScenarioFiles.ONE_PHASE + """
+                        thresholds:
+                          - unanswered == 0
+                          - foo.p99 < 5ms
+                        """);
+    }
+
+    @Test
+    void aLatencyThresholdNeedsAUnit() {
+        assertRejected(
+                ": thresholds[0]: threshold 'submit.p99 < 5': submit.p99 is a latency: give the value a unit "
+                        + "(us, ms or s)",
+                ScenarioFiles.ONE_PHASE + """
+                        thresholds:
+                          - submit.p99 < 5
+                        """);
+    }
+
+    @Test
+    void aCountThresholdTakesNoUnit() {
+        assertRejected(
+                ": thresholds[0]: threshold 'unanswered == 0ms': unanswered is not a latency: give a plain "
+                        + "number",
+                ScenarioFiles.ONE_PHASE + """
+                        thresholds:
+                          - unanswered == 0ms
+                        """);
+    }
+
+    @Test
+    void aMalformedThresholdShowsTheForm() {
+        assertRejected(": thresholds[0]: threshold 'submit.p99 5ms' is not '<metric> <op> <value>', e.g. "
+                + "'submit.p99 < 5ms' or 'unanswered == 0'", ScenarioFiles.ONE_PHASE + """
+                        thresholds:
+                          - submit.p99 5ms
+                        """);
+        assertRejected(": thresholds[0]: empty rule", ScenarioFiles.ONE_PHASE + """
+                thresholds:
+                  -
+                """);
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmpty() {
+        assertRejected(": the file is empty", "");
+        assertRejected(": the file is empty", "# only a comment\n");
+    }
+
+    @Test
+    void aYamlSyntaxErrorNamesItsLine() {
+        assertRejected(" line 2: mapping values are not allowed here", """
+                name: x
+                  bad: - y
+                """ + ScenarioFiles.ONE_PHASE);
+    }
+
+    @Test
+    void aFileThatIsNotAMappingIsRejected() {
+        assertRejected(
+                " line 1: Cannot deserialize value of type `org.stratumlab.loadgen.scenario.ScenarioFile` "
+                        + "from Array value (token `JsonToken.START_ARRAY`)",
+                "- a\n- b\n");
+    }
+
+    @Test
+    void aMissingFileIsSaidToBeMissing() {
+        Path missing = dir.resolve("missing.yaml");
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(missing, List.of()));
+        assertEquals(missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void aScenarioNeedsAPhaseWithMiners() {
+        assertRejected(": phases: a scenario needs at least one phase", "name: x\n");
+        assertRejected(": phases: no phase has any miners", """
+                phases:
+                  - duration: 1s
+                    miners: 0
+                """);
+        assertRejected(": phases[0]: empty phase", "phases:\n  -\n");
+    }
+
+    @Test
+    void otherBadValuesAreNamedWithTheirKey() {
+        assertRejected(": name: 'a b' must be letters, digits, '.', '_' or '-' (it names the output folder)",
+                "name: a b\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": target.embedded.process: 'other' is not same, separate or auto", """
+                target:
+                  embedded:
+                    process: other
+                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(": target.embedded: unknown dialect 'nope', expected one of conflux, doc", """
+                target:
+                  embedded:
+                    dialect: nope
+                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(": target.embedded.max-line-bytes: '8x' is not a size: bytes, or a number with k or m",
+                """
+                        target:
+                          embedded:
+                            max-line-bytes: 8x
+                        """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.io-threads: must be at least 1", "miners:\n  io-threads: 0\n"
+                + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.source-addresses: '127.0.0.9-127.0.0.1' is not an IPv4 range like "
+                + "127.0.0.1-127.0.0.8 (only the last number may differ, upwards)",
+                "miners:\n  source-addresses: 127.0.0.9-127.0.0.1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": phases[0].session-lifetime: '5' is not a duration: a number and a unit (ns, us, ms, s, m, "
+                        + "h), e.g. 500ms or 10s",
+                ScenarioFiles.ONE_PHASE + "    session-lifetime: 5\n");
+        assertRejected(": phases[0]: phase 'phase-1': miners must not be negative, was -1", """
+                phases:
+                  - duration: 1s
+                    miners: -1
+                """);
+    }
+
+    private static String external(String hostPort) {
+        return "target:\n  external: " + hostPort + "\n" + ScenarioFiles.ONE_PHASE;
+    }
+
+    /** @param afterFile the message after the file's path (": ..." or " line N: ...") */
+    private void assertRejected(String afterFile, String yaml) {
+        Path file = ScenarioFiles.write(dir, "broken.yaml", yaml);
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.load(file, List.of()),
+                yaml);
+        assertEquals(file + afterFile, e.getMessage(), yaml);
+        assertEquals(1, e.getMessage().lines().count(), "one line");
+    }
+}

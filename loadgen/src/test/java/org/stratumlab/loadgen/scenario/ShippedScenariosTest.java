@@ -1,0 +1,143 @@
+package org.stratumlab.loadgen.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.stratumlab.loadgen.run.Phase;
+import org.stratumlab.loadgen.threshold.Threshold;
+
+/**
+ * The scenario library in {@code scenarios/} as shipped: every file loads, says what question it answers, opens
+ * with how to run it, and holds the values its description promises. The files are read where they are, found by
+ * walking up from the working directory to the repository root, so a broken library fails the build.
+ */
+class ShippedScenariosTest {
+    private static final List<String> LIBRARY = List.of("smoke", "solo-farm", "farm-10k", "notify-storm",
+            "stale-race", "hostile-mix", "reconnect-storm");
+
+    static Stream<Path> shippedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(scenariosDir())) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void theLibraryHoldsTheScenariosTheIssueAsksFor() throws IOException {
+        List<String> names = shippedFiles().map(f -> f.getFileName().toString().replace(".yaml", ""))
+                .toList();
+        assertTrue(names.containsAll(LIBRARY), names.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyShippedScenarioLoadsUnderItsFileName(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file, List.of());
+        assertEquals(file.getFileName().toString().replace(".yaml", ""), s.name());
+        assertFalse(s.description().isBlank(), "says what question it answers");
+        assertFalse(s.thresholds().isEmpty(), "decides pass or fail");
+        assertNull(s.external(), "runs against the embedded simulator");
+        assertTrue(s.phases().size() >= 2, "ramps up, then measures");
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyShippedScenarioOpensWithHowToRunItAndWhatToExpect(Path file) throws IOException {
+        String head = String.join("\n", Files.readAllLines(file).subList(0, 6));
+        assertTrue(head.startsWith("#"), head);
+        assertTrue(head.contains("Run:    ./stratumlab run scenarios/" + file.getFileName()), head);
+        assertTrue(head.contains("Expect:"), head);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyShippedScenarioCanBeShortenedForCi(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file, List.of("phases.0.duration=1s", "phases.1.duration=1s"));
+        assertEquals(1_000_000_000L, s.phases().get(0).durationNs());
+        assertEquals(1_000_000_000L, s.phases().get(1).durationNs());
+    }
+
+    @Test
+    void smokeIsTwoHundredMinersForFifteenSecondsWithStrictThresholds() throws Exception {
+        Scenario s = shipped("smoke");
+        assertEquals(200, s.fleet().miners());
+        assertEquals(15_000_000_000L, s.toLoadConfig(Path.of("unused"), 1).durationNs());
+        assertTrue(rules(s).containsAll(List.of("unanswered == 0", "accepted_ratio >= 0.99")),
+                rules(s).toString());
+        assertTrue(rules(s).stream().anyMatch(r -> r.startsWith("submit.p99 <")), rules(s).toString());
+        assertTrue(rules(s).stream().anyMatch(r -> r.startsWith("notify_skew.p99 <")), rules(s).toString());
+    }
+
+    @Test
+    void theTenThousandMinerScenariosRunTheServerInAProcessOfItsOwn() throws Exception {
+        for (String name : List.of("farm-10k", "notify-storm")) {
+            Scenario s = shipped(name);
+            assertEquals(10_000, s.fleet().miners(), name);
+            assertTrue(s.embeddedProcess().separate(s.fleet().miners()), name);
+        }
+        assertTrue(shipped("farm-10k").phases().get(0).hashrates().describe().startsWith("lognormal:"));
+        assertEquals(100_000_000L, shipped("notify-storm").embedded().blockIntervalNs());
+    }
+
+    @Test
+    void staleRaceSwitchesTheWindowFromOneToEight() throws Exception {
+        Scenario s = shipped("stale-race");
+        assertEquals(1, s.embedded().window());
+        Phase last = s.phases().get(s.phases().size() - 1);
+        assertEquals(new Phase.ServerAction(false, null, null, 8), last.server());
+    }
+
+    @Test
+    void reconnectStormRestartsTheServerMidRun() throws Exception {
+        Scenario s = shipped("reconnect-storm");
+        assertTrue(s.phases().get(1).server().restart());
+        assertEquals(1000, s.phases().get(1).miners());
+    }
+
+    @Test
+    void hostileMixSendsEveryKindOfBadShare() throws Exception {
+        Phase first = shipped("hostile-mix").phases().get(0);
+        assertTrue(first.badShares().invalid() > 0 && first.badShares().stale() > 0
+                && first.badShares().duplicate() > 0 && first.badShares().malformed() > 0,
+                first.badShares().describe());
+    }
+
+    @Test
+    void soloFarmUsesTheNodesDefaults() throws Exception {
+        Scenario s = shipped("solo-farm");
+        assertEquals(100, s.fleet().miners());
+        assertEquals(1, s.embedded().window());
+        assertTrue(s.embedded().newJobOnSolution());
+        assertEquals(500_000_000L, s.embedded().blockIntervalNs());
+        assertEquals(BigInteger.valueOf(2000), s.embedded().difficulty());
+    }
+
+    private static Scenario shipped(String name) throws ScenarioException {
+        return ScenarioLoader.load(scenariosDir().resolve(name + ".yaml"), List.of());
+    }
+
+    private static List<String> rules(Scenario s) {
+        return s.thresholds().stream().map(Threshold::rule).toList();
+    }
+
+    /** The repository's {@code scenarios/}, found by walking up from the working directory (the module's). */
+    private static Path scenariosDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scenarios/smoke.yaml"))) {
+                return dir.resolve("scenarios");
+            }
+        }
+        return fail("no scenarios/smoke.yaml above " + Path.of("").toAbsolutePath());
+    }
+}

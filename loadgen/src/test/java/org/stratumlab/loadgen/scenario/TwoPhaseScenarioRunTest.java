@@ -1,0 +1,203 @@
+package org.stratumlab.loadgen.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.threshold.Threshold;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+import org.stratumlab.server.metrics.ServerMetrics;
+
+/**
+ * A scenario of two one-second phases against the embedded server (10 miners, then 20 at a higher difficulty),
+ * run end to end: summary.json holds each phase with its own submits, echoes both phases' settings, and lists
+ * every threshold with its measured value; and the generator's counts reconcile with the server's.
+ */
+@Timeout(60)
+class TwoPhaseScenarioRunTest {
+    private static final long SEED = 11;
+    private static final String SCENARIO = """
+            name: two-phase
+            description: ten miners, then twenty at a higher difficulty
+            seed: %d
+            target:
+              embedded:
+                difficulty: 1
+                window: 2
+                block-interval: 0
+                new-job-on-solution: false
+                notify-on-subscribe: true
+                io-threads: 1
+                process: same
+            miners:
+              worker-prefix: two
+              io-threads: 1
+              submit-timeout: 2s
+            phases:
+              - name: ten
+                duration: 1s
+                miners: 10
+                solve-rate: 5
+              - name: twenty
+                duration: 1s
+                miners: 20
+                server:
+                  difficulty: 2
+            thresholds:
+              - connected.max >= 20
+              - unanswered == 0
+              - submit.p99 < 10s
+              - sent >= 1000000
+            """.formatted(SEED);
+
+    @TempDir
+    static Path dir;
+    private static Path out;
+    private static ScenarioRun.Outcome outcome;
+    private static JsonNode written;
+
+    @BeforeAll
+    static void run() throws Exception {
+        Scenario scenario = ScenarioLoader.load(ScenarioFiles.write(dir, "two-phase.yaml", SCENARIO),
+                List.of());
+        out = dir.resolve("run");
+        StringWriter progress = new StringWriter();
+        outcome = ScenarioRun.run(scenario, out, new PrintWriter(progress, true), false);
+        written = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        System.out.println("two-phase run (seed " + SEED + "): " + written.get("submits") + " phases "
+                + written.get("phases").findValues("submits"));
+    }
+
+    @Test
+    void theSummaryHoldsEachPhaseWithItsOwnSubmits() {
+        JsonNode phases = written.get("phases");
+        assertEquals(2, phases.size(), phases.toString());
+        assertEquals("ten", phases.get(0).get("name").asText());
+        assertEquals("twenty", phases.get(1).get("name").asText());
+        for (JsonNode phase : phases) {
+            assertTrue(phase.get("submits").get("sent").asLong() > 0, seeded(phase));
+            assertTrue(phase.get("submits").get("accepted").asLong() > 0, seeded(phase));
+            assertTrue(phase.get("latencyUs").get("submit").get("count").asLong() > 0, seeded(phase));
+            assertEquals(1.0, phase.get("durationS").asDouble(), 0.5, seeded(phase));
+        }
+        assertEquals(10, phases.get(0).get("connectedAtEnd").asLong(), seeded(phases.get(0)));
+        assertEquals(10, phases.get(0).get("subscribedAtEnd").asLong(), seeded(phases.get(0)));
+        assertTrue(phases.get(1).get("startS").asDouble() >= phases.get(0).get("startS").asDouble() + 0.9,
+                phases.toString());
+        assertEquals(20, written.get("miners").get("connectedMax").asLong(), seeded(written.get("miners")));
+    }
+
+    @Test
+    void thePhasesAddUpToTheWholeRun() {
+        JsonNode total = written.get("submits");
+        JsonNode first = written.get("phases").get(0).get("submits");
+        JsonNode second = written.get("phases").get(1).get("submits");
+        for (String key : List.of("sent", "accepted", "errors", "unanswered")) {
+            assertEquals(total.get(key).asLong(), first.get(key).asLong() + second.get(key).asLong(),
+                    key + ": " + seeded(written));
+        }
+        for (String reason : List.of("stale", "incorrect", "duplicate", "other")) {
+            assertEquals(total.get("rejected").get(reason).asLong(),
+                    first.get("rejected").get(reason).asLong()
+                            + second.get("rejected").get(reason).asLong(),
+                    reason + ": " + seeded(written));
+        }
+    }
+
+    @Test
+    void theSettingsListBothPhasesAndTheServerAction() {
+        JsonNode settings = written.get("settings");
+        assertEquals("embedded", settings.get("target").asText());
+        assertEquals(20, settings.get("miners").asInt());
+        assertEquals(2.0, settings.get("durationS").asDouble());
+        assertEquals(SEED, settings.get("seed").asLong());
+        assertEquals("1", settings.get("server").get("difficulty").asText());
+        JsonNode phases = settings.get("phases");
+        assertEquals(2, phases.size(), phases.toString());
+        assertEquals("ten", phases.get(0).get("name").asText());
+        assertEquals(10, phases.get(0).get("miners").asInt());
+        assertEquals(5.0, phases.get(0).get("solveRatePerSecond").asDouble());
+        assertFalse(phases.get(0).has("server"), phases.toString());
+        assertEquals("twenty", phases.get(1).get("name").asText());
+        assertEquals(20, phases.get(1).get("miners").asInt());
+        assertEquals(5.0, phases.get(1).get("solveRatePerSecond").asDouble(), "kept from the first phase");
+        assertEquals("2", phases.get(1).get("server").get("difficulty").asText());
+        assertFalse(phases.get(1).get("server").get("restart").asBoolean());
+    }
+
+    @Test
+    void everyThresholdIsListedWithItsMeasuredValue() {
+        List<Threshold.Result> results = outcome.thresholds();
+        assertEquals(List.of("connected.max >= 20", "unanswered == 0", "submit.p99 < 10s", "sent >= 1000000"),
+                results.stream().map(Threshold.Result::rule).toList());
+        assertEquals(List.of(true, true, true, false),
+                results.stream().map(Threshold.Result::passed).toList(),
+                results.toString());
+        assertFalse(outcome.passed());
+        assertEquals(20, results.get(0).value());
+        assertEquals(written.get("submits").get("sent").asDouble(), results.get(3).value());
+        JsonNode listed = written.get("thresholds");
+        assertEquals(results.size(), listed.size(), listed.toString());
+        for (int i = 0; i < results.size(); i++) {
+            Threshold.Result r = results.get(i);
+            JsonNode node = listed.get(i);
+            assertEquals(r.rule(), node.get("rule").asText());
+            assertEquals(r.value(), node.get("value").asDouble());
+            assertEquals(r.unit(), node.get("unit").asText());
+            assertEquals(r.passed(), node.get("passed").asBoolean());
+        }
+        assertEquals("us", listed.get(2).get("unit").asText());
+    }
+
+    @Test
+    void theWrittenSummaryIsTheOneReturnedWithTheDescription() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertEquals(json.readTree(json.writeValueAsString(outcome.run().summary())), written);
+        assertEquals("two-phase", written.get("scenario").asText());
+        assertEquals("ten miners, then twenty at a higher difficulty", written.get("description").asText());
+        assertTrue(Files.size(out.resolve("latency.hlog")) > 0);
+        assertTrue(Files.size(out.resolve("timeseries.csv")) > 0);
+    }
+
+    @Test
+    void theCountsReconcileWithTheServersCounters() {
+        LoadMetrics.Counts counts = outcome.run().counts();
+        ServerMetrics.Snapshot server = outcome.run().serverCounters();
+        Map<SubmitOutcome, Long> there = server.submitsByOutcome();
+        String both = "here " + written.get("submits") + ", there " + there + "; seed " + SEED;
+        assertEquals(server.submitsTotal(), counts.sent(), both);
+        assertEquals(there.getOrDefault(SubmitOutcome.ACCEPTED, 0L), counts.of(Outcome.ACCEPTED), both);
+        assertEquals(there.getOrDefault(SubmitOutcome.STALE_JOB, 0L), counts.of(Outcome.REJECTED_STALE),
+                both);
+        assertEquals(there.getOrDefault(SubmitOutcome.INCORRECT_NONCE, 0L),
+                counts.of(Outcome.REJECTED_INCORRECT),
+                both);
+        assertEquals(there.getOrDefault(SubmitOutcome.DUPLICATE, 0L), counts.of(Outcome.REJECTED_DUPLICATE),
+                both);
+        assertEquals(there.getOrDefault(SubmitOutcome.MALFORMED, 0L), counts.of(Outcome.REJECTED_OTHER),
+                both);
+        assertEquals(0, counts.of(Outcome.ERROR), both);
+        assertEquals(0, counts.of(Outcome.UNANSWERED), both);
+        assertEquals(counts.sent(), written.get("submits").get("sent").asLong(), both);
+        assertEquals(1, server.jobs(),
+                "no blocks, no job per solution: the difficulty change made the one new job");
+    }
+
+    private static String seeded(JsonNode node) {
+        return node + "; seed " + SEED;
+    }
+}

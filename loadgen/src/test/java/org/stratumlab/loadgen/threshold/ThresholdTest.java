@@ -1,0 +1,194 @@
+package org.stratumlab.loadgen.threshold;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Threshold rules read the right value from a hand-written summary.json and compare it the way they read. */
+class ThresholdTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** 200 submits in 4 s; every latency differs from every other, so a misread shows. */
+    private static final JsonNode SUMMARY = tree(
+            """
+                    {
+                      "durationS": 4.0,
+                      "miners": {"target": 100, "connectedMax": 100, "subscribed": 98, "neverAnswered": 2, "reconnects": 7},
+                      "submits": {"sent": 200, "accepted": 180,
+                                  "rejected": {"stale": 10, "incorrect": 4, "duplicate": 2, "other": 1},
+                                  "errors": 2, "unanswered": 1, "lateReplies": 99, "solutionsMissed": 99},
+                      "notifies": {"jobs": 12, "received": 1150},
+                      "latencyUs": {
+                        "submit":        {"count": 200, "mean": 850.5, "p50": 700, "p90": 1500, "p99": 2500, "p999": 4000, "max": 5000},
+                        "submitService": {"count": 201, "mean": 30.5,  "p50": 20,  "p90": 40,   "p99": 60,   "p999": 80,   "max": 90},
+                        "connect":       {"count": 102, "mean": 310.5, "p50": 300, "p90": 320,  "p99": 340,  "p999": 360,  "max": 380},
+                        "subscribe":     {"count": 103, "mean": 410.5, "p50": 400, "p90": 420,  "p99": 440,  "p999": 460,  "max": 480},
+                        "notifySkew":    {"count": 104, "mean": 510.5, "p50": 500, "p90": 520,  "p99": 540,  "p999": 560,  "max": 580}
+                      },
+                      "thresholds": []
+                    }
+                    """);
+
+    @ParameterizedTest(name = "{0} reads {1}")
+    @CsvSource(delimiter = '|', value = {
+            "sent|200", "accepted|180", "rejected|17", "rejected.stale|10", "rejected.incorrect|4",
+            "rejected.duplicate|2", "rejected.other|1", "errors|2", "unanswered|1", "never_answered|2",
+            "reconnects|7", "connected.max|100", "subscribed.max|98", "jobs|12", "notifies|1150",
+            "accepted_ratio|0.9", "rejected_ratio|0.085", "stale_ratio|0.05", "unanswered_ratio|0.005",
+            "error_ratio|0.01", "submits_per_s|50", "accepted_per_s|45", "submit.count|200",
+            "submit_service.count|201", "notify_skew.count|104"})
+    void aCountOrRatioReadsItsValueFromTheSummary(String metric, double expected) {
+        Threshold.Result r = Threshold.parse(metric + " >= 0").evaluate(SUMMARY);
+        assertEquals(expected, r.value(), 1e-12, metric);
+        assertEquals("", r.unit());
+    }
+
+    @ParameterizedTest(name = "{0} reads {1} us")
+    @CsvSource(delimiter = '|', value = {
+            "submit.p50|700", "submit.p90|1500", "submit.p99|2500", "submit.p999|4000", "submit.max|5000",
+            "submit.mean|850.5", "submit_service.p99|60", "submit_service.max|90", "connect.p50|300",
+            "connect.p999|360", "subscribe.p90|420", "subscribe.mean|410.5", "notify_skew.p99|540",
+            "notify_skew.max|580"})
+    void aLatencyReadsMicrosecondsFromTheSummary(String metric, double expectedUs) {
+        Threshold.Result r = Threshold.parse(metric + " >= 0us").evaluate(SUMMARY);
+        assertEquals(expectedUs, r.value(), metric);
+        assertEquals("us", r.unit());
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "sent < 201|true", "sent < 200|false",
+            "sent <= 200|true", "sent <= 199|false",
+            "sent > 199|true", "sent > 200|false",
+            "sent >= 200|true", "sent >= 201|false",
+            "sent == 200|true", "sent == 199|false",
+            "sent != 199|true", "sent != 200|false"})
+    void everyOperatorComparesTheMeasuredValueWithTheLimit(String rule, boolean passed) {
+        Threshold.Result r = Threshold.parse(rule).evaluate(SUMMARY);
+        assertEquals(passed, r.passed(), rule);
+        assertEquals(rule, r.rule());
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "submit.p99 < 2501us|true", "submit.p99 < 2500us|false", "submit.p99 <= 2500us|true",
+            "submit.p99 < 2.6ms|true", "submit.p99 < 2.5ms|false", "submit.p99 <= 2.5ms|true",
+            "submit.p99 < 0.0026s|true", "submit.p99 < 0.0025s|false", "submit.p99 > 0.002s|true",
+            "submit.max < 5ms|false", "submit.max == 5ms|true"})
+    void latencyLimitsInMicrosecondsMillisecondsAndSecondsAreComparedInMicroseconds(String rule,
+            boolean passed) {
+        assertEquals(passed, Threshold.parse(rule).evaluate(SUMMARY).passed(), rule);
+    }
+
+    @Test
+    void ratiosAreZeroWhenNothingWasSentSoThatAMinimumFails() {
+        JsonNode idle = tree(
+                """
+                        {"durationS": 2.0, "submits": {"sent": 0, "accepted": 0,
+                          "rejected": {"stale": 0, "incorrect": 0, "duplicate": 0, "other": 0}, "errors": 0, "unanswered": 0}}
+                        """);
+        for (String ratio : List.of("accepted_ratio", "rejected_ratio", "stale_ratio", "unanswered_ratio",
+                "error_ratio")) {
+            assertEquals(0, Threshold.parse(ratio + " == 0").evaluate(idle).value(), ratio);
+        }
+        assertFalse(Threshold.parse("accepted_ratio >= 0.99").evaluate(idle).passed());
+        assertTrue(Threshold.parse("unanswered_ratio <= 0.01").evaluate(idle).passed());
+    }
+
+    @Test
+    void ratesAreZeroForARunOfNoDuration() {
+        JsonNode instant = tree("{\"durationS\": 0, \"submits\": {\"sent\": 10, \"accepted\": 10}}");
+        assertEquals(0, Threshold.parse("submits_per_s >= 0").evaluate(instant).value());
+        assertEquals(0, Threshold.parse("accepted_per_s >= 0").evaluate(instant).value());
+    }
+
+    @Test
+    void submitsPerSecondDividesByTheRunsDuration() {
+        JsonNode run = tree("{\"durationS\": 2.5, \"submits\": {\"sent\": 1000, \"accepted\": 900}}");
+        assertEquals(400, Threshold.parse("submits_per_s >= 0").evaluate(run).value(), 1e-9);
+        assertEquals(360, Threshold.parse("accepted_per_s >= 0").evaluate(run).value(), 1e-9);
+    }
+
+    @Test
+    void rejectedAddsUpEveryReasonTheSummaryHolds() {
+        JsonNode run = tree(
+                """
+                        {"submits": {"sent": 10, "rejected": {"stale": 1, "incorrect": 2, "duplicate": 3, "other": 4}}}
+                        """);
+        assertEquals(10, Threshold.parse("rejected == 10").evaluate(run).value());
+        assertTrue(Threshold.parse("rejected_ratio == 1").evaluate(run).passed());
+    }
+
+    @Test
+    void aMetricMissingFromTheSummaryReadsAsZero() {
+        JsonNode empty = tree("{}");
+        Threshold.Result r = Threshold.parse("connected.max >= 1").evaluate(empty);
+        assertEquals(0, r.value());
+        assertFalse(r.passed());
+    }
+
+    @Test
+    void rulesMayBeWrittenInAnyCaseWithOrWithoutSpacesAndInScientificNotation() {
+        Threshold spaced = Threshold.parse("  Submit.P99<2.6MS ");
+        assertEquals("Submit.P99<2.6MS", spaced.rule(), "kept as written, trimmed");
+        assertTrue(spaced.evaluate(SUMMARY).passed());
+        assertTrue(Threshold.parse("sent >= 2e2").evaluate(SUMMARY).passed());
+        assertFalse(Threshold.parse("sent >= 2.01E2").evaluate(SUMMARY).passed());
+    }
+
+    @Test
+    void everyMetricTheReadmeListsIsKnown() {
+        for (String latency : List.of("submit", "submit_service", "connect", "subscribe", "notify_skew")) {
+            for (String stat : List.of("p50", "p90", "p99", "p999", "max", "mean")) {
+                assertEquals("us", Threshold.parse(latency + "." + stat + " < 1ms").evaluate(SUMMARY).unit());
+            }
+            assertEquals("", Threshold.parse(latency + ".count > 0").evaluate(SUMMARY).unit());
+        }
+        for (String count : List.of("sent", "accepted", "rejected", "rejected.stale", "rejected.incorrect",
+                "rejected.duplicate", "rejected.other", "errors", "unanswered", "never_answered",
+                "reconnects",
+                "connected.max", "subscribed.max", "jobs", "notifies", "accepted_ratio", "rejected_ratio",
+                "stale_ratio", "unanswered_ratio", "error_ratio", "submits_per_s", "accepted_per_s")) {
+            assertEquals("", Threshold.parse(count + " >= 0").evaluate(SUMMARY).unit(), count);
+        }
+    }
+
+    @Test
+    void parseErrorsSayWhatIsWrong() {
+        assertEquals("threshold 'latency < 5ms': unknown metric 'latency'; known: "
+                + ThresholdMetric.describeNames(), message("latency < 5ms"));
+        assertEquals(
+                "threshold 'submit.p99 < 5': submit.p99 is a latency: give the value a unit (us, ms or s)",
+                message("submit.p99 < 5"));
+        assertEquals("threshold 'errors == 0s': errors is not a latency: give a plain number",
+                message("errors == 0s"));
+        assertEquals("threshold 'errors = 0' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
+                + "'unanswered == 0'", message("errors = 0"));
+        assertEquals("threshold 'errors == -1' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
+                + "'unanswered == 0'", message("errors == -1"));
+        assertEquals(
+                "threshold 'submit.p99 < 5min' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
+                        + "'unanswered == 0'",
+                message("submit.p99 < 5min"));
+    }
+
+    private static String message(String rule) {
+        return assertThrows(IllegalArgumentException.class, () -> Threshold.parse(rule)).getMessage();
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
