@@ -8,6 +8,7 @@ import org.stratumlab.loadgen.record.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.pow.NonceGrinder;
 import org.stratumlab.pow.U256;
+import org.stratumlab.protocol.miner.JobNotify;
 
 /**
  * What every miner of a fleet shares: settings, the metrics, a grinder per thread, and the first receipt time of
@@ -25,7 +26,7 @@ final class FleetContext {
     final long submitTimeoutNs;
     final long maxGrindAttempts;
     private volatile long sessionLifetimeNs;
-    private final Map<U256, Long> firstReceiptNsByJob = new ConcurrentHashMap<>();
+    private final Map<U256, SharedJob> jobsByPowHash = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
     private volatile boolean submitting = true;
 
@@ -45,30 +46,40 @@ final class FleetContext {
     }
 
     /**
-     * Records a miner's receipt of a new job: counts the job the first time any miner sees it and, when
-     * {@code broadcast} is true, records notify skew, the receipt time minus the first miner's.
+     * Records a miner's receipt of a new job and returns the fleet's one copy of it: counts the job the first
+     * time any miner sees it and, when {@code broadcast} is true, records notify skew, the receipt time minus the
+     * first miner's.
      *
-     * @param job the job's pow hash
+     * @param notify the notify as received
      * @param nowNs the receipt time
      * @param broadcast false for a connection's first job, which may have been pushed to it alone on subscribe
      *        (a node with notify-on-subscribe) rather than broadcast: its lateness is not fan-out skew
+     * @return the shared job
      */
-    void jobReceived(U256 job, long nowNs, boolean broadcast) {
-        Long first = firstReceiptNsByJob.putIfAbsent(job, nowNs);
-        if (first == null) {
-            metrics.jobSeen();
-            forgetOldJobs(job);
+    SharedJob jobReceived(JobNotify notify, long nowNs, boolean broadcast) {
+        SharedJob known = jobsByPowHash.get(notify.powHash());
+        if (known == null) {
+            SharedJob fresh = new SharedJob(notify.jobId(), notify.powHashText(), notify.powHash(),
+                    notify.boundary(),
+                    nowNs);
+            known = jobsByPowHash.putIfAbsent(notify.powHash(), fresh);
+            if (known == null) {
+                known = fresh;
+                metrics.jobSeen();
+                forgetOldJobs(notify.powHash());
+            }
         }
         if (broadcast) {
-            metrics.record(Metric.NOTIFY_SKEW, first == null ? 0 : nowNs - first);
+            metrics.record(Metric.NOTIFY_SKEW, nowNs - known.firstReceiptNs());
         }
+        return known;
     }
 
     private void forgetOldJobs(U256 job) {
         synchronized (jobsInOrder) {
             jobsInOrder.addLast(job);
             if (jobsInOrder.size() > JOBS_REMEMBERED) {
-                firstReceiptNsByJob.remove(jobsInOrder.removeFirst());
+                jobsByPowHash.remove(jobsInOrder.removeFirst());
             }
         }
     }

@@ -3,14 +3,18 @@ package org.stratumlab.loadgen.miner;
 /**
  * One connection's submits that have no reply yet, oldest first. A connection's replies come in request order
  * (SPEC.md §1), so a FIFO ring suffices: no map, no allocation per submit (the arrays grow only when more
- * submits are in flight than ever before on this connection).
+  * submits are in flight than ever before on this connection, and start empty until the first submit).
  *
  * <p>Not thread-safe: used on the connection's event loop only.
  */
 final class OutstandingSubmits {
-    private long[] ids = new long[8];
-    private long[] intendedNs = new long[8];
-    private long[] writtenNs = new long[8];
+    private static final long[] NONE = new long[0];
+    private static final int FIRST_CAPACITY = 8;
+
+    // Allocated on the first submit: an idle miner holds no arrays (issue 4: memory per idle miner).
+    private long[] ids = NONE;
+    private long[] intendedNs = NONE;
+    private long[] writtenNs = NONE;
     private int head;
     private int size;
 
@@ -26,7 +30,7 @@ final class OutstandingSubmits {
     }
 
     private void grow() {
-        int capacity = ids.length * 2;
+        int capacity = Math.max(FIRST_CAPACITY, ids.length * 2);
         long[] newIds = new long[capacity];
         long[] newIntended = new long[capacity];
         long[] newWritten = new long[capacity];

@@ -43,6 +43,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private final Runnable timeoutCheck = this::expireUnanswered;
     private final Runnable subscribeDeadline = this::onSubscribeDeadline;
     private boolean subscribeOverdue;
+    private ScheduledFuture<?> subscribeDeadlineTimer;
     private ChannelHandlerContext ctx;
     private long subscribeSentNs;
     private boolean awaitingSubscribe;
@@ -50,11 +51,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private ScheduledFuture<?> nextSolution;
     private ScheduledFuture<?> nextTimeoutCheck;
     private long nextRequestId = SUBSCRIBE_ID + 1;
-    private String jobIdText;
-    private String powHashText;
-    private U256 powHash;
-    private U256 boundary;
-    private String olderPowHashText;
+    private SharedJob job;
+    private SharedJob olderJob;
     private String acceptedJobIdText;
     private String acceptedPowHashText;
     private U256 acceptedNonce;
@@ -80,7 +78,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         awaitingSubscribe = true;
         metrics.awaitingSubscribeChanged(1);
         ctx.writeAndFlush(line, ctx.voidPromise());
-        ctx.executor().schedule(subscribeDeadline, fleet.subscribeTimeoutNs, TimeUnit.NANOSECONDS);
+        subscribeDeadlineTimer = ctx.executor().schedule(subscribeDeadline, fleet.subscribeTimeoutNs,
+                TimeUnit.NANOSECONDS);
         ctx.fireChannelActive();
     }
 
@@ -109,16 +108,12 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     private void onNotify(JobNotify notify, long now) {
         metrics.notifyReceived();
-        if (notify.powHash().equals(powHash)) {
+        if (job != null && notify.powHash().equals(job.powHash())) {
             return; // a heartbeat re-push of the current job
         }
-        fleet.jobReceived(notify.powHash(), now, powHash != null);
-        olderPowHashText = powHashText;
-        jobIdText = notify.jobId();
-        powHashText = notify.powHashText();
-        powHash = notify.powHash();
-        boundary = notify.boundary();
-        slot.schedule.onBoundary(boundary);
+        olderJob = job;
+        job = fleet.jobReceived(notify, now, job != null);
+        slot.schedule.onBoundary(job.boundary());
         startSolvingIfReady(now);
     }
 
@@ -139,6 +134,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private void onSubscribeReply(RpcResponse response, long now) {
         awaitingSubscribe = false;
         metrics.awaitingSubscribeChanged(-1);
+        cancel(subscribeDeadlineTimer); // answered: its timer need not sit in the queue until it expires
+        subscribeDeadlineTimer = null;
         if (subscribeOverdue) {
             subscribeOverdue = false;
             metrics.neverAnsweredChanged(-1);
@@ -195,7 +192,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     private void startSolvingIfReady(long now) {
-        if (subscribed && powHash != null && nextSolution == null && fleet.submitting()) {
+        if (subscribed && job != null && nextSolution == null && fleet.submitting()) {
             scheduleSolution(slot.schedule.start(now), now);
         }
     }
@@ -205,8 +202,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
      * process, which has no memory). Runs on the connection's event loop.
      */
     void rateChanged() {
-        if (boundary != null) {
-            slot.schedule.onBoundary(boundary);
+        if (job != null) {
+            slot.schedule.onBoundary(job.boundary());
         }
         cancel(nextSolution);
         nextSolution = null;
@@ -236,11 +233,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         pendingNonce = null;
         switch (kind) {
             case MALFORMED ->
-                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, MALFORMED_NONCE,
-                        powHashText);
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), MALFORMED_NONCE,
+                        job.powHashText());
             case STALE ->
-                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, randomNonce(),
-                        olderPowHashText != null ? olderPowHashText : U256.ZERO.toPaddedHex());
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), randomNonce(),
+                        olderJob != null ? olderJob.powHashText() : U256.ZERO.toPaddedHex());
             case DUPLICATE -> {
                 if (acceptedNonce != null) {
                     MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, acceptedJobIdText,
@@ -251,8 +248,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
                 }
             }
             case INVALID ->
-                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, invalidNonce(),
-                        powHashText);
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), invalidNonce(),
+                        job.powHashText());
             case VALID -> writeValid(line, id);
         }
         outstanding.add(id, intendedNs, now);
@@ -264,7 +261,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     private void writeValid(ByteBuf line, long id) {
-        U256 nonce = fleet.grinder().next(powHash, boundary, randomNonce(), fleet.maxGrindAttempts);
+        U256 nonce = fleet.grinder().next(job.powHash(), job.boundary(), randomNonce(),
+                fleet.maxGrindAttempts);
         if (nonce == null) {
             // Too hard to grind here (difficulty far above what a simulated miner can afford): send the best
             // effort, which the server will judge; the summary's difficulty tells the reader why.
@@ -272,9 +270,10 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
         pendingNonce = nonce;
         pendingNonceId = id;
-        pendingJobIdText = jobIdText;
-        pendingPowHashText = powHashText;
-        MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, jobIdText, nonce, powHashText);
+        pendingJobIdText = job.jobIdText();
+        pendingPowHashText = job.powHashText();
+        MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
+                job.powHashText());
     }
 
     private U256 randomNonce() {
@@ -284,7 +283,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     /** A nonce that does not solve the job (at difficulty 1 every nonce does; the server then accepts it). */
     private U256 invalidNonce() {
         U256 nonce = randomNonce();
-        for (int i = 0; i < 64 && fleet.grinder().next(powHash, boundary, nonce, 1) != null; i++) {
+        for (int i = 0; i < 64
+                && fleet.grinder().next(job.powHash(), job.boundary(), nonce, 1) != null; i++) {
             nonce = randomNonce();
         }
         return nonce;
