@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "stratumlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Stress-tests Conflux Stratum endpoints, simulates the node, and benchmarks PoW hashing.",
         subcommands = {RunCommand.class, LoadgenCommand.class, ServerCommand.class, PowCommand.class,
+                org.stratumlab.cli.bench.BenchCommand.class,
                 org.stratumlab.cli.report.ReportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
                 "1:the command ran and failed (e.g. nothing found within the limits)",

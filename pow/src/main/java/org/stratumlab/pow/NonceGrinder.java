@@ -2,14 +2,37 @@ package org.stratumlab.pow;
 
 /**
  * Finds nonces that solve a job: the hot loop of a simulated miner. Nonces are tried upwards from a start,
- * modulo 2^256, with the scalar hasher and no allocation per attempt.
+ * modulo 2^256, through {@link PowHasher#scan}, with no allocation per attempt.
+ *
+ * <p>{@code new NonceGrinder()} uses the scalar hasher; {@link #fastest()} the fastest implementation this JVM
+ * can run ({@link PowHashers#fastest()}), which a load generator wants so that simulated miners cost little CPU,
+ * and {@link #implementationName()} says which, for its summary.
  *
  * <p>Expected attempts per solution are {@code 2^256 / boundary} (the difficulty), so callers bound the work with
  * {@code maxAttempts}. Not thread-safe: one grinder per thread.
  */
 public final class NonceGrinder {
-    private final ScalarPowHasher hasher = new ScalarPowHasher();
+    private final PowHasher hasher;
     private long attempts;
+
+    /** A grinder on the scalar hasher, {@link ScalarPowHasher}. */
+    public NonceGrinder() {
+        this(new ScalarPowHasher());
+    }
+
+    /**
+     * A grinder on the given hasher.
+     *
+     * @param hasher a hasher this grinder will own (one per thread)
+     */
+    public NonceGrinder(PowHasher hasher) {
+        this.hasher = java.util.Objects.requireNonNull(hasher, "hasher");
+    }
+
+    /** @return a grinder on the fastest implementation this JVM can run */
+    public static NonceGrinder fastest() {
+        return new NonceGrinder(PowHashers.fastest());
+    }
 
     /** @return the name of the hash implementation used, for summaries */
     public String implementationName() {
@@ -29,19 +52,13 @@ public final class NonceGrinder {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
-        long n3 = start.w3(), n2 = start.w2(), n1 = start.w1(), n0 = start.w0();
-        for (long tried = 0; tried < maxAttempts; tried++) {
-            if (hasher.isValid(problemHash, n3, n2, n1, n0, boundary)) {
-                attempts += tried + 1;
-                return U256.of(n3, n2, n1, n0);
-            }
-            // Step the nonce by one with carry; the carry leaves n0 only once in 2^64 steps.
-            if (++n0 == 0 && ++n1 == 0 && ++n2 == 0) {
-                ++n3;
-            }
+        long offset = hasher.scan(problemHash, boundary, start, maxAttempts);
+        if (offset < 0) {
+            attempts += maxAttempts;
+            return null;
         }
-        attempts += maxAttempts;
-        return null;
+        attempts += offset + 1;
+        return start.add(offset);
     }
 
     /** @return the nonces tried so far by this grinder, for hash-rate accounting */

@@ -63,7 +63,7 @@ public final class PowRule {
                         boundary.w0()) < 0;
     }
 
-    private static boolean isDifficultyOne(U256 boundary) {
+    static boolean isDifficultyOne(U256 boundary) {
         return (boundary.w3() & boundary.w2() & boundary.w1() & boundary.w0()) == -1L;
     }
 }

@@ -6,7 +6,9 @@ import org.stratumlab.pow.keccak.KeccakF1600;
 /**
  * The fast path of the PoW hash: both Keccak inputs fit one block, so instead of buffering bytes it writes the
  * lanes directly (problem hash, nonce, padding), permutes, XORs the problem lanes into the result, and permutes
- * again. Nothing is allocated per hash except by {@link #hash}, which returns a new value.
+ * again. Nothing is allocated per hash except by {@link #hash}, which returns a new value. The permutation is
+ * {@link KeccakF1600#permute}, the general one; {@code scalar-job} ({@link PowHashers}) specialises further for
+ * scanning one job.
  *
  * <p>Not thread-safe: it reuses one state array. Use one instance per thread.
  */
@@ -32,6 +34,18 @@ public final class ScalarPowHasher implements PowHasher {
     public boolean isValid(U256 problemHash, U256 nonce, U256 boundary) {
         compute(problemHash, nonce.w3(), nonce.w2(), nonce.w1(), nonce.w0());
         return PowRule.meetsBoundary(h3, h2, h1, h0, nonce.w3(), nonce.w2(), boundary);
+    }
+
+    @Override
+    public long scan(U256 problemHash, U256 boundary, U256 start, long count) {
+        return NonceChunks.scan(start, count, (n3, n2, n1, n0, chunk) -> {
+            for (long i = 0; i < chunk; i++) {
+                if (isValid(problemHash, n3, n2, n1, n0 + i, boundary)) {
+                    return i;
+                }
+            }
+            return -1;
+        });
     }
 
     /** Same as {@link #isValid} with the nonce in words, so that a grinder can step it without allocating. */

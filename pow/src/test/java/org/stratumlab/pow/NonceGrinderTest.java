@@ -31,6 +31,23 @@ class NonceGrinderTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("org.stratumlab.pow.PowHashersTest#available")
+    void everyImplementationGrindsTheSameNonces(String name) {
+        TestRandom random = new TestRandom();
+        NonceGrinder scalar = new NonceGrinder();
+        NonceGrinder other = new NonceGrinder(PowHashers.create(name));
+        assertEquals(name, other.implementationName());
+        U256 boundary = Difficulty.toBoundary(100);
+        for (int i = 0; i < 50; i++) {
+            U256 start = random.u256();
+            assertEquals(scalar.next(PROBLEM, boundary, start, 5_000),
+                    other.next(PROBLEM, boundary, start, 5_000),
+                    name + " start " + start + "; " + random.seedMessage());
+        }
+        assertEquals(scalar.attempts(), other.attempts());
+    }
+
     @Test
     void vectorNonceOneIsTheFirstSolutionAtDifficultyFour() {
         // pow-vectors.json: nonce 0x0 fails difficulty 4, nonce 0x1 passes.

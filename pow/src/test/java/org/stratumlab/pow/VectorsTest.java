@@ -11,7 +11,10 @@ import org.stratumlab.pow.keccak.Keccak256;
 
 /** Every case of the shared vectors, through every implementation. */
 class VectorsTest {
-    private static final List<PowHasher> HASHERS = List.of(new ScalarPowHasher(), new BouncyCastlePow());
+    private static final List<PowHasher> HASHERS = java.util.stream.Stream
+            .concat(PowHashers.available().stream().map(PowHashers::create), java.util.stream.Stream.of(
+                    new BouncyCastlePow()))
+            .toList();
 
     @TestFactory
     List<DynamicTest> keccak256Vectors() {

@@ -17,7 +17,7 @@ import org.stratumlab.protocol.miner.JobNotify;
 final class FleetContext {
     /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
     private static final int JOBS_REMEMBERED = 256;
-    private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::new);
+    private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::fastest);
 
     final LoadMetrics metrics;
     final String password;

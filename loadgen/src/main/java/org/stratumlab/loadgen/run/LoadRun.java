@@ -88,7 +88,7 @@ public final class LoadRun {
                 LoadMetrics.Counts counts = metrics.counts();
                 ObjectNode summary = RunSummary.build(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), counts, sampler.totals(),
-                        sampler.phases(), transport.name(), new NonceGrinder().implementationName());
+                        sampler.phases(), transport.name(), NonceGrinder.fastest().implementationName());
                 RunSummary.write(summary, config.outDir().resolve("summary.json"));
                 return new Result(summary, counts, server != null ? server.counters() : null);
             }

@@ -5,7 +5,7 @@ package org.stratumlab.pow.keccak;
  * <em>not</em> NIST SHA3-256, which pads with {@code 0x06} (SPEC.md §6).
  *
  * <p>This is the general function for inputs of any length. The PoW check, whose two inputs fit one block,
- * has its own allocation-free path in {@link org.stratumlab.pow.ConfluxPow}.
+ * has its own allocation-free path in {@link org.stratumlab.pow.ScalarPowHasher}.
  *
  * <p>Thread-safe: it keeps no state between calls.
  */
@@ -68,12 +68,19 @@ public final class Keccak256 {
         }
     }
 
+    /** Absorbs the last 0..135 bytes with the padding, lane by lane, without copying them into a block. */
     private static void absorbLastBlock(long[] state, byte[] input, int position, int remaining) {
-        byte[] block = new byte[RATE_BYTES];
-        System.arraycopy(input, position, block, 0, remaining);
+        int lane = 0;
+        for (; remaining - 8 * lane >= 8; lane++) {
+            state[lane] ^= Lanes.readLittleEndian(input, position + 8 * lane);
+        }
+        int tail = remaining - 8 * lane;
+        long last = 0;
+        for (int i = tail - 1; i >= 0; i--) {
+            last = (last << 8) | (input[position + 8 * lane + i] & 0xff);
+        }
         // Original Keccak padding pad10*1 with domain bits 01: when only one byte is left the two bits share it.
-        block[remaining] ^= (byte) PAD_FIRST;
-        block[RATE_BYTES - 1] ^= (byte) 0x80;
-        absorbFullBlock(state, block, 0);
+        state[lane] ^= last ^ (PAD_FIRST << (8 * tail));
+        state[RATE_BYTES / 8 - 1] ^= PAD_LAST_LANE_16;
     }
 }

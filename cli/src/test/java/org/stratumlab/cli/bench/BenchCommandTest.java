@@ -1,0 +1,92 @@
+package org.stratumlab.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.stratumlab.cli.CliRun;
+
+/** The bench command's options and its results page; no benchmark runs here (that is JMH's job, not a test's). */
+class BenchCommandTest {
+    @Test
+    void helpDocumentsTheOptionsAndTheJar() {
+        CliRun run = CliRun.of("bench", "--help");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String expected : new String[]{"Usage: stratumlab bench", "--quick", "--jvm", "--results",
+                "--render-only", "REGEX", "benchmarks.jar"}) {
+            assertTrue(run.out().contains(expected), expected + " in " + run.out());
+        }
+        assertTrue(CliRun.of("--help").out().contains("bench"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "bench --frobnicate|--frobnicate|Unknown option",
+            "bench --jvm /nonexistent/java|--jvm|is not an executable file",
+            "bench --no-build --jar /nonexistent/benchmarks.jar|--jar|does not exist",
+            "bench (unclosed|(unclosed|is not a regular expression",
+            "bench --render-only --results /nonexistent/folder|--results|is not a folder"})
+    void badInputIsOneLineWithExitCodeTwo(String args, String named, String problem) {
+        CliRun run = CliRun.of(args.split(" "));
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(named), run.err());
+        assertTrue(run.err().contains(problem), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void renderOnlyWritesTheTablesChartsAndTargetsFromTheJson(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "bouncycastle", 650, 5),
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "scalar", 440, 4),
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "native", 400, 3),
+                JmhJson.result("PowCheckBenchmark.powCheck", 2, "impl", "scalar", 450, 9),
+                JmhJson.result("ScanNoncesBenchmark.scanNonces", 1, "impl", "scalar", 420, 4),
+                JmhJson.result("ScanNoncesBenchmark.scanNonces", 1, "impl", "native", 50, 1)));
+        Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.run.json"),
+                "{\"date\":\"2026-01-01\",\"cpu\":\"AMD EPYC\",\"cores\":2,\"mode\":\"full\",\"loadBefore\":\"0.1 0.2 0.3\","
+                        + "\"loadAfter\":\"2.0 1.5 1.0\",\"command\":\"./stratumlab bench\"}");
+        Files.writeString(dir.resolve("2026-01-02_amd-epyc_jdk-25.0.3_quick.json"), JmhJson.of("25.0.3",
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "bouncycastle", 600, 5),
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "scalar", 500, 5)));
+        Files.writeString(dir.resolve("NOTES.md"), "## Notes\n\nHand-written.\n");
+
+        CliRun run = CliRun.of("bench", "--render-only", "--results", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("| `scalar` |  | 440 ± 4.00 ns/op | 1.48 |"), readme);
+        assertTrue(readme.contains("## powCheck (2 threads)"), readme);
+        assertTrue(readme.contains("JDK 25.0.3 (quick)"), readme);
+        assertTrue(readme.contains("0.1 0.2 0.3 → 2.0 1.5 1.0"), readme);
+        assertTrue(readme.contains("Hand-written."), readme);
+        assertTrue(
+                readme.contains(
+                        "| `scalar` PoW check ≥ 1.4× `bouncycastle` | 1.48× met | 1.20× **missed** |"),
+                readme);
+        assertTrue(readme.contains("≥ 4× `scalar` per thread | 8.40× met | n/a |"), readme);
+        String chart = Files.readString(dir.resolve("chart-powCheck.svg"));
+        assertTrue(chart.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), chart);
+        assertTrue(chart.contains("<path d=\"M"), "error bars: " + chart);
+        assertTrue(Files.exists(dir.resolve("chart-powCheck-2t.svg")));
+    }
+
+    @Test
+    void fileNamesAreSlugsOfCpuAndJdk() {
+        assertEquals("amd-epyc-7763-64-core-processor", BenchCommand.slug("AMD EPYC 7763 64-Core Processor"));
+        assertEquals("17.0.15", BenchCommand.slug("17.0.15"));
+        assertEquals("unknown", BenchCommand.slug("()"));
+    }
+
+    @Test
+    void aMissingJarIsStale(@TempDir Path dir) throws IOException {
+        assertTrue(BenchCommand.stale(dir.resolve("benchmarks.jar")));
+    }
+}
