@@ -19,6 +19,7 @@ import org.stratumlab.loadgen.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
+import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.server.ServerConfig;
@@ -46,8 +47,7 @@ import picocli.CommandLine.Unmatched;
                 "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    /** Ports one local address can use towards one target (the ephemeral range is about 28k). */
-    private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+    
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -217,10 +217,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             return Endpoints.addressRange("--source-addresses", sourceAddresses);
         }
         boolean loopback = target == null || Endpoints.isLoopback(target);
-        if (loopback && miners > CONNECTIONS_PER_SOURCE_ADDRESS) {
-            int count = (miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS;
-            return Endpoints.addressRange("--source-addresses", "127.0.0.1-127.0.0." + count);
-        }
-        return List.of();
+                String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
+        return automatic == null ? List.of() : Endpoints.addressRange("--source-addresses", automatic);
     }
 }

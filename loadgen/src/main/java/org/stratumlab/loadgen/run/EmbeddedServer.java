@@ -19,13 +19,6 @@ interface EmbeddedServer extends AutoCloseable {
         return mode.separate(miners) ? ForkedServer.start(config) : InProcessServer.start(config);
     }
 
-    static ServerConfig onPort(ServerConfig c, int port) {
-        return new ServerConfig(c.host(), port, c.secret(), c.difficulty(), c.window(), c.dialect(),
-                c.blockIntervalNs(), c.newJobOnSolution(), c.notifyOnSubscribe(), c.startHeight(), c.seed(),
-                c.maxLineBytes(), c.idleTimeoutNs(), c.maxConnections(), c.metricsPort(), c.heartbeatNs(),
-                c.ioThreads());
-    }
-
     InetSocketAddress address();
 
     String describe();

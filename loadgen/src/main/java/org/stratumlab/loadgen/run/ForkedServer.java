@@ -81,7 +81,7 @@ final class ForkedServer implements EmbeddedServer {
                 throw new IOException("the embedded server's process ended without its final counters");
             }
             earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
-            launch(EmbeddedServer.onPort(config, port));
+            launch(config.withPort(port));
         }
         if (action.difficulty() != null) {
             command("difficulty " + action.difficulty());

@@ -53,7 +53,7 @@ final class InProcessServer implements EmbeddedServer {
         // Counted after the close: submits in flight until then still reached this instance (no loss, no race).
         ServerMetrics.Snapshot before = server.metrics().snapshot();
         earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
-        server = StratumServer.start(EmbeddedServer.onPort(config, port));
+        server = StratumServer.start(config.withPort(port));
     }
 
     @Override

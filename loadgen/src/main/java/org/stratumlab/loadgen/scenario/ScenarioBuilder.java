@@ -23,7 +23,7 @@ import org.stratumlab.server.ServerSecret;
  * the next, and checks everything. Every message starts with the key it is about ({@code phases[1].miners: ...}).
  */
 final class ScenarioBuilder {
-    private static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+    
 
     private ScenarioBuilder() {
     }
@@ -230,9 +230,8 @@ final class ScenarioBuilder {
     private static List<InetAddress> sources(String range, int miners, InetSocketAddress external) {
         String text = range;
         boolean loopback = external == null || external.getAddress().isLoopbackAddress();
-        if (text == null && loopback && miners > CONNECTIONS_PER_SOURCE_ADDRESS) {
-            text = "127.0.0.1-127.0.0."
-                    + ((miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);
+                if (text == null && loopback) {
+            text = AddressRange.automaticLoopbackRange(miners);
         }
         if (text == null) {
             return List.of();
