@@ -62,15 +62,17 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         }
     }
 
-        /**
-     * The same settings on another port: a restarted server keeps the port its miners know.
-     *
-     * @param newPort the port
-     * @return the copy
-     */
+    /**
+    * The same settings on another port: a restarted server keeps the port its miners know.
+    *
+    * @param newPort the port
+    * @return the copy
+    */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, secret, difficulty, window, dialect, blockIntervalNs, newJobOnSolution,
-                notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs, maxConnections, metricsPort,
+        return new ServerConfig(host, newPort, secret, difficulty, window, dialect, blockIntervalNs,
+                newJobOnSolution,
+                notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs, maxConnections,
+                metricsPort,
                 heartbeatNs, ioThreads);
     }
 

@@ -47,7 +47,6 @@ import picocli.CommandLine.Unmatched;
                 "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
-    
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -217,7 +216,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             return Endpoints.addressRange("--source-addresses", sourceAddresses);
         }
         boolean loopback = target == null || Endpoints.isLoopback(target);
-                String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
+        String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
         return automatic == null ? List.of() : Endpoints.addressRange("--source-addresses", automatic);
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** Local source addresses written as a range, {@code 127.0.0.1-127.0.0.8} (only the last number may differ). */
 public final class AddressRange {
-        /** Ports one local address can use towards one target (the ephemeral range is about 28,000). */
+    /** Ports one local address can use towards one target (the ephemeral range is about 28,000). */
     public static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
 
     private AddressRange() {
@@ -40,18 +40,19 @@ public final class AddressRange {
         return addresses;
     }
 
-        /**
-     * The source addresses a loopback run needs: none up to 28,000 miners (the system chooses), else enough
-     * 127.0.0.x addresses for every miner to get a port.
-     *
-     * @param miners the most miners the run opens
-     * @return the range to use, or {@code null} when one address suffices
-     */
+    /**
+    * The source addresses a loopback run needs: none up to 28,000 miners (the system chooses), else enough
+    * 127.0.0.x addresses for every miner to get a port.
+    *
+    * @param miners the most miners the run opens
+    * @return the range to use, or {@code null} when one address suffices
+    */
     public static String automaticLoopbackRange(int miners) {
         if (miners <= CONNECTIONS_PER_SOURCE_ADDRESS) {
             return null;
         }
-        return "127.0.0.1-127.0.0." + ((miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);
+        return "127.0.0.1-127.0.0."
+                + ((miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);
     }
 
     private static InetAddress resolve(String host) {

@@ -23,7 +23,6 @@ import org.stratumlab.server.ServerSecret;
  * the next, and checks everything. Every message starts with the key it is about ({@code phases[1].miners: ...}).
  */
 final class ScenarioBuilder {
-    
 
     private ScenarioBuilder() {
     }
@@ -230,7 +229,7 @@ final class ScenarioBuilder {
     private static List<InetAddress> sources(String range, int miners, InetSocketAddress external) {
         String text = range;
         boolean loopback = external == null || external.getAddress().isLoopbackAddress();
-                if (text == null && loopback) {
+        if (text == null && loopback) {
             text = AddressRange.automaticLoopbackRange(miners);
         }
         if (text == null) {
