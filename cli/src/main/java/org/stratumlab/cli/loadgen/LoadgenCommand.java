@@ -22,6 +22,7 @@ import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,6 +87,16 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Share of deliberately bad submits by kind, e.g. invalid=0.01,stale=0.01,duplicate=0.005,"
                     + "malformed=0.001 (default: none).")
     private String badShares;
+
+    @Option(names = "--hostile", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of miners that are hostile (0..1, spread evenly): they draw from --hostile-shares, "
+                    + "and the honest miners' submit latency is recorded apart as submit-honest (default: none).")
+    private double hostile;
+
+    @Option(names = "--hostile-shares", paramLabel = "MIX",
+            defaultValue = "invalid=0.25,stale=0.25,duplicate=0.25,malformed=0.25",
+            description = "The bad-share mix of hostile miners (default: ${DEFAULT-VALUE}).")
+    private String hostileShares;
 
     @Option(names = "--session-lifetime", paramLabel = "DURATION", defaultValue = "0",
             converter = Converters.DurationNs.class,
@@ -158,7 +169,9 @@ public final class LoadgenCommand implements Callable<Integer> {
             FleetSettings fleet = new FleetSettings(miners, connectRate, solveRate(),
                     hashrate == null ? 0 : hashrate,
                     named("--hashrate-dist", () -> HashrateDistribution.parse(hashrateDist)),
-                    named("--bad-shares", () -> BadShareMix.parse(badShares)), workerPrefix,
+                    named("--bad-shares", () -> BadShareMix.parse(badShares)),
+                    hostileMiners(),
+                    workerPrefix,
                     password, seed,
                     subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                     TimeUnit.MILLISECONDS.toNanos(100),
@@ -178,6 +191,11 @@ public final class LoadgenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private HostileMiners hostileMiners() {
+        BadShareMix mix = named("--hostile-shares", () -> BadShareMix.parse(hostileShares));
+        return named("--hostile", () -> new HostileMiners(hostile, mix));
     }
 
     /** Parses an option's value with a library parser whose message does not know the option's name. */

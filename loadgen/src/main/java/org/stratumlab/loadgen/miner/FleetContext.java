@@ -17,11 +17,14 @@ import org.stratumlab.protocol.miner.JobNotify;
 final class FleetContext {
     /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
     private static final int JOBS_REMEMBERED = 256;
+    /** A job this many jobs behind the newest is outside any window a node uses (Conflux's default is 1). */
+    static final int STALE_DEPTH = 16;
     private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::fastest);
 
     final LoadMetrics metrics;
     final String password;
     private volatile BadShareMix badShares;
+    final BadShareMix hostileShares;
     final long subscribeTimeoutNs;
     final long submitTimeoutNs;
     final long maxGrindAttempts;
@@ -29,13 +32,17 @@ final class FleetContext {
     private final Map<U256, SharedJob> jobsByPowHash = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
     private volatile boolean submitting = true;
+    /** The oldest job remembered, once it is at least {@link #STALE_DEPTH} jobs old; else null. */
+    private volatile SharedJob longAgoJob;
 
-    FleetContext(LoadMetrics metrics, String password, BadShareMix badShares, long subscribeTimeoutNs,
+    FleetContext(LoadMetrics metrics, String password, BadShareMix badShares, BadShareMix hostileShares,
+            long subscribeTimeoutNs,
             long submitTimeoutNs, long maxGrindAttempts, long sessionLifetimeNs) {
         this.sessionLifetimeNs = sessionLifetimeNs;
         this.metrics = metrics;
         this.password = password;
         this.badShares = badShares;
+        this.hostileShares = hostileShares;
         this.subscribeTimeoutNs = subscribeTimeoutNs;
         this.submitTimeoutNs = submitTimeoutNs;
         this.maxGrindAttempts = maxGrindAttempts;
@@ -81,10 +88,18 @@ final class FleetContext {
             if (jobsInOrder.size() > JOBS_REMEMBERED) {
                 jobsByPowHash.remove(jobsInOrder.removeFirst());
             }
+            if (jobsInOrder.size() > STALE_DEPTH) {
+                longAgoJob = jobsByPowHash.get(jobsInOrder.peekFirst());
+            }
         }
     }
 
-    /** @return the current bad-share mix (a phase may change it) */
+    /** @return a job at least {@link #STALE_DEPTH} jobs old, for stale shares; null until there is one */
+    SharedJob longAgoJob() {
+        return longAgoJob;
+    }
+
+    /** @return the honest miners' current bad-share mix (a phase may change it) */
     BadShareMix badShares() {
         return badShares;
     }

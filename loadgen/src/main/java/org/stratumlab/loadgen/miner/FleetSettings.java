@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 
 /**
  * How a fleet of simulated miners behaves (issue 4). Validated by the run configuration that builds it.
@@ -13,7 +14,8 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
  * @param solveRatePerSecond solutions per miner per second, or 0 when {@code hashrate} drives the rate
  * @param hashrate hashes per second per miner (with {@code hashrates} spreading it), or 0
  * @param hashrates how hashrates spread over the miners
- * @param badShares the share of deliberately bad submits, by kind
+ * @param badShares the share of deliberately bad submits, by kind, of honest miners
+ * @param hostile the hostile miners and the mix they draw from
  * @param workerPrefix worker names are {@code <prefix>-<n>}
  * @param password the subscribe password
  * @param seed the seed of every random draw (schedules, shares, hashrates)
@@ -27,7 +29,8 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
  */
 public record FleetSettings(int miners, double connectRatePerSecond, double solveRatePerSecond,
         double hashrate,
-        HashrateDistribution hashrates, BadShareMix badShares, String workerPrefix, String password,
+        HashrateDistribution hashrates, BadShareMix badShares, HostileMiners hostile, String workerPrefix,
+        String password,
         long seed,
         long subscribeTimeoutNs, long submitTimeoutNs, long sessionLifetimeNs, long reconnectBaseNs,
         long reconnectMaxNs,

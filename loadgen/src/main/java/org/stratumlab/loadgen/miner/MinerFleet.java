@@ -63,6 +63,7 @@ public final class MinerFleet implements AutoCloseable {
         this.metrics = metrics;
         this.target = target;
         this.context = new FleetContext(metrics, settings.password(), settings.badShares(),
+                settings.hostile().shares(),
                 settings.subscribeTimeoutNs(), settings.submitTimeoutNs(), settings.maxGrindAttempts(),
                 settings.sessionLifetimeNs());
         this.rampLoop = group.next();
@@ -85,7 +86,8 @@ public final class MinerFleet implements AutoCloseable {
             SolveSchedule schedule = hashrates != null
                     ? SolveSchedule.fromHashrate(random.split(), hashrates[i])
                     : SolveSchedule.fixedRate(random.split(), settings.solveRatePerSecond());
-            slots[i] = new MinerSlot(i, settings.workerPrefix() + "-" + i, schedule, random);
+            slots[i] = new MinerSlot(i, settings.workerPrefix() + "-" + i, schedule, random,
+                    settings.hostile().isHostile(i));
         }
         return slots;
     }

@@ -15,12 +15,15 @@ final class MinerSlot {
     final String workerId;
     final SolveSchedule schedule;
     final SplittableRandom random;
+    /** Draws its shares from the hostile mix, and its submit latency is not the honest miners'. */
+    final boolean hostile;
     int failedAttempts;
     /** Closed because a phase lowered the number of miners: not to be reconnected. */
     volatile boolean retired;
 
-    MinerSlot(int index, String workerId, SolveSchedule schedule, SplittableRandom random) {
+    MinerSlot(int index, String workerId, SolveSchedule schedule, SplittableRandom random, boolean hostile) {
         this.index = index;
+        this.hostile = hostile;
         this.workerId = workerId;
         this.schedule = schedule;
         this.random = random;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.Metric;
 import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.ShareKind;
 import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
@@ -52,7 +53,6 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private ScheduledFuture<?> nextTimeoutCheck;
     private long nextRequestId = SUBSCRIBE_ID + 1;
     private SharedJob job;
-    private SharedJob olderJob;
     private String acceptedJobIdText;
     private String acceptedPowHashText;
     private U256 acceptedNonce;
@@ -61,6 +61,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private long pendingNonceId;
     private String pendingJobIdText;
     private String pendingPowHashText;
+    /** A duplicate was drawn with nothing to repeat: repeat {@link #pendingNonce} once it is accepted. */
+    private boolean repeatWhenAccepted;
 
     SimulatedMiner(MinerSlot slot, FleetContext fleet) {
         this.slot = slot;
@@ -111,7 +113,6 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         if (job != null && notify.powHash().equals(job.powHash())) {
             return; // a heartbeat re-push of the current job
         }
-        olderJob = job;
         job = fleet.jobReceived(notify, now, job != null);
         slot.schedule.onBoundary(job.boundary());
         startSolvingIfReady(now);
@@ -164,16 +165,28 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     private void onSubmitReply(RpcResponse response, long now) {
-        metrics.record(Metric.SUBMIT, now - outstanding.headIntendedNs());
+        long latencyNs = now - outstanding.headIntendedNs();
+        metrics.record(Metric.SUBMIT, latencyNs);
+        if (!slot.hostile) {
+            metrics.record(Metric.SUBMIT_HONEST, latencyNs);
+        }
         metrics.record(Metric.SUBMIT_SERVICE, now - outstanding.headWrittenNs());
         long id = outstanding.headId();
         outstanding.removeHead();
         Outcome outcome = classify(response);
         metrics.outcome(outcome);
-        if (outcome == Outcome.ACCEPTED && pendingNonce != null && id == pendingNonceId) {
-            acceptedNonce = pendingNonce;
-            acceptedJobIdText = pendingJobIdText;
-            acceptedPowHashText = pendingPowHashText;
+        if (pendingNonce != null && id == pendingNonceId) {
+            boolean repeat = repeatWhenAccepted;
+            repeatWhenAccepted = false;
+            if (outcome == Outcome.ACCEPTED) {
+                acceptedNonce = pendingNonce;
+                acceptedJobIdText = pendingJobIdText;
+                acceptedPowHashText = pendingPowHashText;
+                if (repeat && fleet.submitting() && acceptedPowHashText.equals(job.powHashText())) {
+                    // The duplicate this share was ground for: its latency counts from now, when it is due.
+                    submit(ShareKind.DUPLICATE, now, now);
+                }
+            }
         }
     }
 
@@ -223,7 +236,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             nextSolution = null;
             return;
         }
-        submit(fleet.badShares().draw(slot.random.nextDouble()), intended, now);
+        BadShareMix mix = slot.hostile ? fleet.hostileShares : fleet.badShares();
+        submit(mix.draw(slot.random.nextDouble()), intended, now);
         scheduleSolution(slot.schedule.advance(), now);
     }
 
@@ -237,14 +251,19 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
                         job.powHashText());
             case STALE ->
                 MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), randomNonce(),
-                        olderJob != null ? olderJob.powHashText() : U256.ZERO.toPaddedHex());
+                        staleJobPowHashText());
             case DUPLICATE -> {
-                if (acceptedNonce != null) {
+                // Only a repeat within the current job is judged a duplicate: once the job has left the window,
+                // the server says stale first (SPEC.md §5). So an older accepted nonce is not repeated.
+                if (acceptedNonce != null && acceptedPowHashText.equals(job.powHashText())) {
                     MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, acceptedJobIdText,
                             acceptedNonce,
                             acceptedPowHashText);
                 } else {
-                    writeValid(line, id); // nothing accepted yet to repeat
+                    // Nothing accepted on this job to repeat: a fresh valid share now, repeated as soon as the
+                    // server accepts it (a duplicate repeats only what the server accepted).
+                    writeValid(line, id);
+                    repeatWhenAccepted = true;
                 }
             }
             case INVALID ->
@@ -274,6 +293,16 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         pendingPowHashText = job.powHashText();
         MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
                 job.powHashText());
+    }
+
+    /**
+     * A pow_hash outside any plausible window: a job the fleet saw long ago, or, before there is one, a hash the
+     * server never issued (all zeros). The job just before the current one would not do: a window above 1
+     * still holds it, and the share would come back incorrect rather than stale.
+     */
+    private String staleJobPowHashText() {
+        SharedJob old = fleet.longAgoJob();
+        return old != null ? old.powHashText() : U256.ZERO.toPaddedHex();
     }
 
     private U256 randomNonce() {

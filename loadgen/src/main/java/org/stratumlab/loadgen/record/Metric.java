@@ -4,6 +4,8 @@ package org.stratumlab.loadgen.record;
 public enum Metric {
     /** From a solution event's intended time to the submit's reply: coordinated-omission free. */
     SUBMIT("submit", "submit"),
+    /** Submit latency (as {@link #SUBMIT}) of the honest miners only: those not in the hostile group. */
+    SUBMIT_HONEST("submit-honest", "submitHonest"),
     /** From the submit's write to its reply: what the server's own view would show. */
     SUBMIT_SERVICE("submit-service", "submitService"),
     /** From starting a TCP connect to its completion. */

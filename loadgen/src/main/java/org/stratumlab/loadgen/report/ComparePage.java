@@ -104,6 +104,10 @@ final class ComparePage {
     private static List<Chart> spectra(RunData a, RunData b) {
         List<Chart> charts = new ArrayList<>();
         for (Metric metric : Metric.values()) {
+            if (metric == Metric.SUBMIT_HONEST && !RunCharts.hasHostileMiners(a.latencies())
+                    && !RunCharts.hasHostileMiners(b.latencies())) {
+                continue; // the same as submit
+            }
             Histogram histogramA = a.latencies().get(metric);
             Histogram histogramB = b.latencies().get(metric);
             List<Series> lines = List.of(Spectrum.of(legend("A", a), COLOR_A, histogramA),

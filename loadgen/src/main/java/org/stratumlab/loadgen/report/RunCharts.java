@@ -19,7 +19,7 @@ final class RunCharts {
     static final String PERCENTILE_TITLE = "percentile (log scale of 1/(1 - percentile))";
     private static final Map<Metric, String> COLOR_BY_METRIC = Map.of(Metric.SUBMIT, "#1f77b4",
             Metric.SUBMIT_SERVICE, "#ff7f0e", Metric.SUBSCRIBE, "#9467bd", Metric.CONNECT, "#2ca02c",
-            Metric.NOTIFY_SKEW, "#d62728");
+            Metric.NOTIFY_SKEW, "#d62728", Metric.SUBMIT_HONEST, "#17becf");
     private static final String SPECTRUM_CAPTION = "Each point: that share of samples took at most this long. "
             + "90%, 99%, 99.9% … are evenly spaced, so the tail gets the room it deserves; the line ends at "
             + "the maximum.";
@@ -47,15 +47,30 @@ final class RunCharts {
 
     static Chart latencySpectrum(Map<Metric, Histogram> latencies) {
         List<Series> lines = new ArrayList<>();
-        for (Metric metric : SPECTRUM_METRICS) {
+        List<Metric> drawn = new ArrayList<>(SPECTRUM_METRICS);
+        if (hasHostileMiners(latencies)) {
+            drawn.add(1, Metric.SUBMIT_HONEST);
+        }
+        for (Metric metric : drawn) {
             lines.add(Spectrum.of(metric.tag(), color(metric), latencies.get(metric)));
         }
-        int nines = Spectrum.nines(SPECTRUM_METRICS.stream().map(latencies::get).toList());
+        int nines = Spectrum.nines(drawn.stream().map(latencies::get).toList());
         return new Chart("Latency percentile spectrum",
                 spectrumChart("Latency percentile spectrum", lines, nines,
                         "latency (ms, log scale)"),
                 SPECTRUM_CAPTION + " submit counts from each solution's intended "
-                        + "time (no coordinated omission); submit-service from the submit's write.");
+                        + "time (no coordinated omission); submit-honest likewise, for the miners outside the hostile "
+                        + "group only (drawn when there is one); submit-service from the submit's write.");
+    }
+
+    /**
+     * Honest miners' submits are all the submits unless part of the fleet was hostile; only then is their own
+     * line worth drawing.
+     */
+    static boolean hasHostileMiners(Map<Metric, Histogram> latencies) {
+        Histogram honest = latencies.get(Metric.SUBMIT_HONEST);
+        return honest != null && honest.getTotalCount() > 0
+                && honest.getTotalCount() != latencies.get(Metric.SUBMIT).getTotalCount();
     }
 
     static Chart notifySkew(Histogram skew) {

@@ -89,12 +89,17 @@ final class SummaryReader {
     private Map<Metric, Summary.Percentiles> latencies(JsonNode root) {
         Map<Metric, Summary.Percentiles> latencies = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
+            if (metric == Metric.SUBMIT_HONEST
+                    && root.path("latencyUs").path(metric.summaryKey()).isMissingNode()) {
+                continue; // a summary from before hostile miners existed: every miner was honest
+            }
             String key = "latencyUs." + metric.summaryKey() + ".";
             latencies.put(metric,
                     new Summary.Percentiles(count(root, key + "count"), number(root, key + "mean"),
                             number(root, key + "p50"), number(root, key + "p90"), number(root, key + "p99"),
                             number(root, key + "p999"), number(root, key + "max")));
         }
+        latencies.putIfAbsent(Metric.SUBMIT_HONEST, latencies.get(Metric.SUBMIT));
         return latencies;
     }
 

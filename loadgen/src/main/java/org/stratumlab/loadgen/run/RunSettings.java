@@ -24,6 +24,12 @@ final class RunSettings {
         s.put("seed", f.seed());
         s.put("subscribeTimeoutS", f.subscribeTimeoutNs() / 1e9);
         s.put("submitTimeoutS", f.submitTimeoutNs() / 1e9);
+        if (f.hostile().fraction() > 0) {
+            Map<String, Object> hostile = new LinkedHashMap<>();
+            hostile.put("fraction", f.hostile().fraction());
+            hostile.put("badShares", f.hostile().shares().describe());
+            s.put("hostileMiners", hostile);
+        }
         s.put("sourceAddresses", f.sourceAddresses().stream().map(a -> a.getHostAddress()).toList());
         s.put("ioThreads", config.ioThreads());
         s.put("phases", phases(config.phases()));

@@ -12,6 +12,7 @@ import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.protocol.dialect.Dialect;
@@ -42,7 +43,7 @@ final class ScenarioBuilder {
         require(miners >= 1, "phases", "no phase has any miners");
         ScenarioFile.Miners m = f.miners() != null
                 ? f.miners()
-                : new ScenarioFile.Miners(null, null, null, null, null, null);
+                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null);
         String password = m.password() != null
                 ? m.password()
                 : target.embedded() != null && target.embedded().password() != null
@@ -51,7 +52,8 @@ final class ScenarioBuilder {
         Phase first = phases.get(0);
         FleetSettings fleet = new FleetSettings(miners, first.connectRatePerSecond(),
                 first.solveRatePerSecond(),
-                first.hashrate(), first.hashrates(), first.badShares(), or(m.workerPrefix(), "miner"),
+                first.hashrate(), first.hashrates(), first.badShares(), hostile(m),
+                or(m.workerPrefix(), "miner"),
                 password, seed,
                 duration("miners.subscribe-timeout", or(m.subscribeTimeout(), "10s")),
                 duration("miners.submit-timeout", or(m.submitTimeout(), "10s")), first.sessionLifetimeNs(),
@@ -176,6 +178,25 @@ final class ScenarioBuilder {
                         ? e.connectRate()
                         : previous != null ? previous.connectRatePerSecond() : 1000,
                 solveRate, hashrate, dist, mix, lifetime, serverAction(e.server()));
+    }
+
+    private static HostileMiners hostile(ScenarioFile.Miners m) {
+        if (m.hostile() == null) {
+            require(m.hostileShares() == null, "miners.hostile-shares", "needs miners.hostile, the share of "
+                    + "miners that send them");
+            return HostileMiners.NONE;
+        }
+        require(m.hostile() >= 0 && m.hostile() <= 1, "miners.hostile",
+                "must be a share of the miners in 0..1, was " + m.hostile());
+        BadShareMix shares = HostileMiners.ALL_BAD;
+        if (m.hostileShares() != null) {
+            try {
+                shares = BadShareMix.parse(m.hostileShares());
+            } catch (IllegalArgumentException e) {
+                throw prefixed("miners.hostile-shares", e);
+            }
+        }
+        return new HostileMiners(m.hostile(), shares);
     }
 
     private static HashrateDistribution hashrates(String text) {

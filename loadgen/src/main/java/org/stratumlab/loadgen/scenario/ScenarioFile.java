@@ -61,9 +61,12 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param submitTimeout a submit unanswered this long counts as unanswered
      * @param ioThreads the miners' event loops
      * @param sourceAddresses local addresses, e.g. 127.0.0.1-127.0.0.4
+     * @param hostile the share of miners that are hostile (0..1), spread evenly over the miner numbers
+     * @param hostileShares the bad-share mix hostile miners draw from (the phases' bad-shares are the honest
+     *        miners')
      */
     record Miners(String workerPrefix, String password, String subscribeTimeout, String submitTimeout,
-            Integer ioThreads, String sourceAddresses) {
+            Integer ioThreads, String sourceAddresses, Double hostile, String hostileShares) {
     }
 
     /**

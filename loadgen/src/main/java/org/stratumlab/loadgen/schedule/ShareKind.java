@@ -6,9 +6,15 @@ public enum ShareKind {
     VALID("valid"),
     /** A nonce that does not solve the job: the server answers "Incorrect Nonce!". */
     INVALID("invalid"),
-    /** A valid-looking submit for an older job's pow_hash: "Solution for a stale job!". */
+    /**
+     * A submit for a pow_hash outside the window: a job at least 16 jobs old, or one never issued before there is
+     * such a job: "Solution for a stale job!".
+     */
     STALE("stale"),
-    /** A repeat of a nonce the server already accepted for the job: "Problem already solved". */
+    /**
+     * A repeat of a nonce the server already accepted for the current job; with none, a fresh valid share that
+     * is repeated once accepted: "Problem already solved".
+     */
     DUPLICATE("duplicate"),
     /** A param that is not hex: the server answers a plain [false]. */
     MALFORMED("malformed");

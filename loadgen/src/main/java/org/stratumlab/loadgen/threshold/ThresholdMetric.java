@@ -10,9 +10,11 @@ import java.util.function.ToDoubleFunction;
  * unit in rules; counts and ratios take none. An unknown name is an error when the scenario loads.
  */
 final class ThresholdMetric {
-    private static final String[] LATENCIES = {"submit", "submitService", "connect", "subscribe",
+    private static final String[] LATENCIES = {"submit", "submitHonest", "submitService", "connect",
+            "subscribe",
             "notifySkew"};
-    private static final String[] RULE_LATENCIES = {"submit", "submit_service", "connect", "subscribe",
+    private static final String[] RULE_LATENCIES = {"submit", "submit_honest", "submit_service", "connect",
+            "subscribe",
             "notify_skew"};
     private static final String[] STATS = {"p50", "p90", "p99", "p999", "max", "mean", "count"};
     private static final Map<String, ThresholdMetric> BY_NAME = catalogue();

@@ -34,6 +34,8 @@ final class RunFixture {
     long submitP99Us = 900;
     long notifySkewP99Us = 4000;
     long connectedMax = 200;
+    /** Whether part of the fleet was hostile: then latency.hlog has submit-honest samples, fewer than submit's. */
+    boolean hostileMiners;
     /** Each threshold as {rule, value, passed}; none by default. */
     Object[][] thresholds = {};
 
@@ -67,6 +69,7 @@ final class RunFixture {
         root.putObject("notifies").put("jobs", 30).put("received", 6000);
         ObjectNode latency = root.putObject("latencyUs");
         percentiles(latency.putObject("submit"), sent, submitP99Us);
+        percentiles(latency.putObject("submitHonest"), hostileMiners ? sent / 2 : sent, submitP99Us);
         percentiles(latency.putObject("submitService"), sent, 500);
         percentiles(latency.putObject("connect"), 200, 2500);
         percentiles(latency.putObject("subscribe"), 200, 700);
@@ -113,6 +116,9 @@ final class RunFixture {
             for (int interval = 0; interval < 2; interval++) {
                 long start = startedAt.toEpochMilli() + interval * 1000L;
                 log.outputIntervalHistogram(tagged("submit", start, submitHalf()));
+                if (hostileMiners) {
+                    log.outputIntervalHistogram(tagged("submit-honest", start, spread(400, 200)));
+                }
                 log.outputIntervalHistogram(tagged("submit-service", start, spread(500, 100)));
                 log.outputIntervalHistogram(tagged("connect", start, spread(100, 2500)));
                 log.outputIntervalHistogram(tagged("subscribe", start, spread(100, 700)));

@@ -70,6 +70,15 @@ class RunReportTest {
     }
 
     @Test
+    void spectrumDrawsTheHonestMinersApartOnlyWhenSomeWereHostile() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.hostileMiners = true;
+        String spectrum = Html.svgs(render(fixture)).get(0);
+        assertEquals(5, Html.count(spectrum, "<polyline"));
+        assertTrue(spectrum.contains(">submit-honest<"), spectrum);
+    }
+
+    @Test
     void outcomesChartHasABarAndCountPerReason() throws IOException {
         String outcomes = Html.svgs(render(new RunFixture())).get(5);
         assertEquals(7, Html.count(outcomes, "<rect class=\"data\""));

@@ -45,10 +45,32 @@ class BadShareKindsTest {
 
     @Test
     void staleSharesAreRejectedAsStale() throws Exception {
-        // A block timer, so that miners also have older jobs to submit for, not only a made-up pow_hash.
-        LoadRun.Result r = run("stale=1", Runs.steadyServer().blockIntervalNs(200_000_000L).build());
+        // No block timer: the only job is current, so stale shares carry a pow_hash the server never issued.
+        LoadRun.Result r = run("stale=1", Runs.steadyServer().build());
         assertAllEndAs(r, Outcome.REJECTED_STALE, SubmitOutcome.STALE_JOB);
-        assertTrue(r.counts().jobsSeen() > 1, "jobs seen " + r.counts().jobsSeen());
+    }
+
+    @Test
+    void staleSharesAreStaleEvenUnderAWideWindow() throws Exception {
+        // A job every 20 ms and a window of 8: once the fleet has seen enough jobs, stale shares carry a job
+        // long gone from the window (not the one just before the current job, which a window of 8 still holds).
+        LoadRun.Result r = run("stale=1", Runs.steadyServer().window(8).blockIntervalNs(20_000_000L).build());
+        assertAllEndAs(r, Outcome.REJECTED_STALE, SubmitOutcome.STALE_JOB);
+        assertTrue(r.counts().jobsSeen() > 2 * 16, "jobs seen " + r.counts().jobsSeen());
+    }
+
+    @Test
+    void duplicatesOfAMovingJobAreStillDuplicates() throws Exception {
+        // New jobs every 100 ms and a window of 2: a miner repeats a nonce only on the job it was accepted for,
+        // and grinds a fresh share (to be repeated next) on a new job, so nothing comes back stale.
+        LoadRun.Result r = run("duplicate=1",
+                Runs.steadyServer().window(2).blockIntervalNs(100_000_000L).build());
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c);
+        assertReconciles(r);
+        assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_DUPLICATE), state);
+        assertTrue(c.of(Outcome.REJECTED_DUPLICATE) > c.sent() / 2, state);
+        assertTrue(r.counts().jobsSeen() > 5, "jobs seen " + r.counts().jobsSeen());
     }
 
     @Test

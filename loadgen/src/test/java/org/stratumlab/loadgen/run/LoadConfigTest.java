@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.server.ServerConfig;
@@ -124,7 +125,8 @@ class LoadConfigTest {
             long subscribeTimeoutNs, long submitTimeoutNs) {
         return new FleetSettings(miners, connectRate, solveRate, hashrate,
                 HashrateDistribution.parse("fixed"),
-                BadShareMix.NONE, "m", "", 1, subscribeTimeoutNs, submitTimeoutNs, 0, 1, 1, List.of(), 1);
+                BadShareMix.NONE, HostileMiners.NONE, "m", "", 1, subscribeTimeoutNs, submitTimeoutNs, 0, 1,
+                1, List.of(), 1);
     }
 
     private static void assertMessage(String message, Supplier<LoadConfig> build) {

@@ -126,6 +126,9 @@ class ReconciliationTest {
         // Every answered submit has a latency, and only those.
         assertEquals(sent - submits.get("unanswered").asLong(), s.get("latencyUs").get("submit").get("count")
                 .asLong());
+        assertEquals(s.get("latencyUs").get("submit").get("count").asLong(),
+                s.get("latencyUs").get("submitHonest").get("count").asLong(),
+                "no hostile miners: all honest");
         assertEquals(MINERS, s.get("latencyUs").get("connect").get("count").asLong());
         assertEquals(MINERS, s.get("latencyUs").get("subscribe").get("count").asLong());
         assertTrue(s.get("thresholds").isArray(), s.toString());
@@ -134,7 +137,8 @@ class ReconciliationTest {
     @Test
     void latencyLogIsReadableByHdrHistogramWithOneTagPerMetric() throws Exception {
         Map<String, Histogram> byTag = RunFiles.latencyByTag(out);
-        assertEquals(List.of("connect", "notify-skew", "submit", "submit-service", "subscribe"),
+        assertEquals(List.of("connect", "notify-skew", "submit", "submit-honest", "submit-service",
+                "subscribe"),
                 byTag.keySet().stream().sorted().toList());
         JsonNode latency = RunFiles.summary(out).get("latencyUs");
         assertEquals(latency.get("submit").get("count").asLong(), byTag.get("submit").getTotalCount());

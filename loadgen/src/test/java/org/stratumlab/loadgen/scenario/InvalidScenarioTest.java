@@ -19,7 +19,7 @@ class InvalidScenarioTest {
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, new-job-on-solution, notify-on-subscribe, "
             + "password, process, seed, window";
-    private static final String METRICS = "{submit|submit_service|connect|subscribe|notify_skew}."
+    private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
             + "subscribed.max, jobs, notifies, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
@@ -69,8 +69,8 @@ class InvalidScenarioTest {
                   embeded: {}
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
-                " line 2: unknown key 'prefix' in miners; known keys: io-threads, password, source-addresses, "
-                        + "submit-timeout, subscribe-timeout, worker-prefix",
+                " line 2: unknown key 'prefix' in miners; known keys: hostile, hostile-shares, io-threads, password, "
+                        + "source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
                 """
                         miners:
                           prefix: x
@@ -338,6 +338,13 @@ class InvalidScenarioTest {
                 ": phases[0].session-lifetime: '5' is not a duration: a number and a unit (ns, us, ms, s, m, "
                         + "h), e.g. 500ms or 10s",
                 ScenarioFiles.ONE_PHASE + "    session-lifetime: 5\n");
+        assertRejected(": miners.hostile: must be a share of the miners in 0..1, was 1.5",
+                "miners:\n  hostile: 1.5\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.hostile-shares: needs miners.hostile, the share of miners that send them",
+                "miners:\n  hostile-shares: invalid=1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.hostile-shares: 'bogus=1' is not kind=probability with kind one of invalid, "
+                + "stale, duplicate, malformed",
+                "miners:\n  hostile: 0.1\n  hostile-shares: bogus=1\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": phases[0]: phase 'phase-1': miners must not be negative, was -1", """
                 phases:
                   - duration: 1s

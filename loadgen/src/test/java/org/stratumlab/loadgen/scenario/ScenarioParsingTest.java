@@ -20,6 +20,7 @@ import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.server.ServerConfig;
 
@@ -60,6 +61,8 @@ class ScenarioParsingTest {
               submit-timeout: 4s
               io-threads: 3
               source-addresses: 127.0.0.1-127.0.0.3
+              hostile: 0.25
+              hostile-shares: invalid=0.5,malformed=0.5
             phases:
               - name: ramp
                 duration: 2s
@@ -136,6 +139,7 @@ class ScenarioParsingTest {
         assertEquals(3, s.ioThreads());
         assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"),
                 InetAddress.getByName("127.0.0.3")), f.sourceAddresses());
+        assertEquals(new HostileMiners(0.25, BadShareMix.parse("invalid=0.5,malformed=0.5")), f.hostile());
     }
 
     @Test
@@ -235,8 +239,16 @@ class ScenarioParsingTest {
         assertEquals(10 * S, f.subscribeTimeoutNs());
         assertEquals(10 * S, f.submitTimeoutNs());
         assertEquals(List.of(), f.sourceAddresses());
+        assertEquals(HostileMiners.NONE, f.hostile());
         assertEquals(Runtime.getRuntime().availableProcessors(), s.ioThreads());
         assertEquals(List.of(), s.thresholds());
+    }
+
+    @Test
+    void hostileMinersWithoutAMixSendOnlyBadSharesOfEveryKind() throws Exception {
+        FleetSettings f = load("miners:\n  hostile: 0.1\n" + ScenarioFiles.ONE_PHASE).fleet();
+        assertEquals(new HostileMiners(0.1, BadShareMix.parse("invalid=0.25,stale=0.25,duplicate=0.25,"
+                + "malformed=0.25")), f.hostile());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.stratumlab.loadgen.run.Phase;
+import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.threshold.Threshold;
 
 /**
@@ -106,11 +107,15 @@ class ShippedScenariosTest {
     }
 
     @Test
-    void hostileMixSendsEveryKindOfBadShare() throws Exception {
-        Phase first = shipped("hostile-mix").phases().get(0);
-        assertTrue(first.badShares().invalid() > 0 && first.badShares().stale() > 0
-                && first.badShares().duplicate() > 0 && first.badShares().malformed() > 0,
-                first.badShares().describe());
+    void hostileMixHasAHostileGroupSendingEveryKindOfBadShareBesideHonestMiners() throws Exception {
+        Scenario s = shipped("hostile-mix");
+        BadShareMix hostile = s.fleet().hostile().shares();
+        assertEquals(0.2, s.fleet().hostile().fraction());
+        assertTrue(hostile.invalid() > 0 && hostile.stale() > 0 && hostile.duplicate() > 0
+                && hostile.malformed() > 0, hostile.describe());
+        assertEquals(BadShareMix.NONE, s.phases().get(0).badShares(), "the others are honest");
+        assertTrue(s.thresholds().stream().anyMatch(t -> t.rule().startsWith("submit_honest.")),
+                "a threshold on the honest miners' latency");
     }
 
     @Test

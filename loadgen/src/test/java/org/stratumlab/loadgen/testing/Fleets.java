@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.loadgen.schedule.HostileMiners;
 
 /**
  * Fleet settings for tests: small fleets that connect at once, with the CLI's defaults elsewhere. Change a field
@@ -18,6 +19,7 @@ public final class Fleets {
     private double hashrate;
     private HashrateDistribution hashrates = HashrateDistribution.parse("fixed");
     private BadShareMix badShares = BadShareMix.NONE;
+    private HostileMiners hostile = HostileMiners.NONE;
     private long seed = 1;
     private long subscribeTimeoutNs = TimeUnit.SECONDS.toNanos(10);
     private long submitTimeoutNs = TimeUnit.SECONDS.toNanos(10);
@@ -43,6 +45,11 @@ public final class Fleets {
 
     public Fleets badShares(String mix) {
         badShares = BadShareMix.parse(mix);
+        return this;
+    }
+
+    public Fleets hostile(double fraction, String mix) {
+        hostile = new HostileMiners(fraction, BadShareMix.parse(mix));
         return this;
     }
 
@@ -86,7 +93,7 @@ public final class Fleets {
 
     public FleetSettings build() {
         return new FleetSettings(miners, connectRatePerSecond, solveRatePerSecond, hashrate, hashrates,
-                badShares, "miner", "", seed, subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
+                badShares, hostile, "miner", "", seed, subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                 reconnectBaseNs,
                 reconnectMaxNs, sourceAddresses, 1_000_000);
     }

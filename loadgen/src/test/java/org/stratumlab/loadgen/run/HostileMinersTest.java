@@ -1,0 +1,52 @@
+package org.stratumlab.loadgen.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.loadgen.testing.Fleets;
+import org.stratumlab.loadgen.testing.Runs;
+import org.stratumlab.protocol.mining.SubmitOutcome;
+
+/**
+ * A fleet with a hostile group (issue 5, hostile-mix): the hostile miners send their own bad shares, the honest
+ * ones only valid shares, and the honest miners' submit latency is recorded apart, one sample per honest submit.
+ */
+@Timeout(30)
+class HostileMinersTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void honestMinersLatencyCountsOnlyTheirOwnSubmits() throws Exception {
+        // Difficulty 64 and no new jobs: an honest share is accepted only if really ground, and every hostile
+        // share (an invalid nonce) is rejected as incorrect; so the outcomes split the submits by group.
+        LoadRun.Result r = Runs
+                .run(Runs.config(Fleets.of(10, 20).hostile(0.3, "invalid=1").seed(5).build(), null,
+                        Runs.steadyServer().difficulty(BigInteger.valueOf(64)).build(), 1000, out));
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c);
+        long accepted = c.of(Outcome.ACCEPTED);
+        long incorrect = c.of(Outcome.REJECTED_INCORRECT);
+        assertTrue(accepted > 0 && incorrect > 0, state);
+        assertEquals(c.sent(), accepted + incorrect, state);
+        assertEquals(accepted, r.serverCounters().submitsByOutcome().get(SubmitOutcome.ACCEPTED), state);
+
+        JsonNode latency = r.summary().path("latencyUs");
+        assertEquals(c.sent(), latency.path("submit").path("count").asLong(), "every submit");
+        assertEquals(accepted, latency.path("submitHonest").path("count").asLong(),
+                "the honest submits only");
+        assertEquals(0.3, r.summary().path("settings").path("hostileMiners").path("fraction").asDouble());
+        // Three miners in ten are hostile: a share of the submits near 0.3, not an exact one (Poisson events).
+        double hostileShare = (double) incorrect / c.sent();
+        assertTrue(hostileShare > 0.15 && hostileShare < 0.45,
+                "hostile share " + hostileShare + ", " + state);
+    }
+}
