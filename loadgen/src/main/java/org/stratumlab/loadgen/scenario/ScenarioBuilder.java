@@ -74,7 +74,7 @@ final class ScenarioBuilder {
             }
         }
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
-                thresholds(f),
+                thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads);
     }
 
@@ -231,17 +231,22 @@ final class ScenarioBuilder {
         return window;
     }
 
-    private static List<Threshold> thresholds(ScenarioFile f) {
+    private static List<Threshold> thresholds(ScenarioFile f, List<String> phaseNames) {
         List<Threshold> rules = new ArrayList<>();
         if (f.thresholds() != null) {
             for (int i = 0; i < f.thresholds().size(); i++) {
                 String rule = f.thresholds().get(i);
                 require(rule != null, "thresholds[" + i + "]", "empty rule");
+                Threshold threshold;
                 try {
-                    rules.add(Threshold.parse(rule));
+                    threshold = Threshold.parse(rule);
                 } catch (IllegalArgumentException e) {
                     throw prefixed("thresholds[" + i + "]", e);
                 }
+                require(threshold.phase() == null || phaseNames.contains(threshold.phase()),
+                        "thresholds[" + i + "]", "threshold '" + rule + "': no phase is named '"
+                                + threshold.phase() + "'; phases: " + String.join(", ", phaseNames));
+                rules.add(threshold);
             }
         }
         return rules;

@@ -13,19 +13,27 @@ import java.util.regex.Pattern;
  * <p>Latency metrics ({@code submit}, {@code submit_service}, {@code connect}, {@code subscribe},
  * {@code notify_skew} with {@code .p50 .p90 .p99 .p999 .max .mean}) need a time unit (us, ms, s); counts and
  * ratios take a plain number.
+ *
+ * <p>A rule may be scoped to one phase, k6's tag filter: {@code submit.p99{phase:steady} < 5ms} judges only what
+ * happened during the phase named {@code steady} (so a warm-up phase does not count). Phases record submits and
+ * latencies, not miners or notifies, so only those metrics take a scope.
  */
 public final class Threshold {
     private static final Pattern RULE = Pattern.compile(
-            "\\s*([a-z_][a-z0-9_.]*)\\s*(<=|>=|==|!=|<|>)\\s*([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(us|ms|s)?\\s*");
+            "\\s*([a-z_][a-z0-9_.]*)(?:\\{phase:([A-Za-z0-9._-]+)\\})?\\s*(<=|>=|==|!=|<|>)\\s*"
+                    + "([0-9]+(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?)\\s*(us|ms|s)?\\s*",
+            Pattern.CASE_INSENSITIVE);
 
     private final String rule;
     private final ThresholdMetric metric;
+    private final String phase;
     private final String operator;
     private final double limit;
 
-    private Threshold(String rule, ThresholdMetric metric, String operator, double limit) {
+    private Threshold(String rule, ThresholdMetric metric, String phase, String operator, double limit) {
         this.rule = rule;
         this.metric = metric;
+        this.phase = phase;
         this.operator = operator;
         this.limit = limit;
     }
@@ -37,17 +45,24 @@ public final class Threshold {
      *         unit
      */
     public static Threshold parse(String rule) {
-        Matcher m = RULE.matcher(rule.toLowerCase(Locale.ROOT));
+        Matcher m = RULE.matcher(rule);
         if (!m.matches()) {
             throw new IllegalArgumentException("threshold '" + rule
-                    + "' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or 'unanswered == 0'");
+                    + "' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', 'unanswered == 0' or "
+                    + "'submit.p99{phase:steady} < 5ms'");
         }
-        ThresholdMetric metric = ThresholdMetric.named(m.group(1));
+        String name = m.group(1).toLowerCase(Locale.ROOT);
+        ThresholdMetric metric = ThresholdMetric.named(name);
         if (metric == null) {
-            throw new IllegalArgumentException("threshold '" + rule + "': unknown metric '" + m.group(1)
+            throw new IllegalArgumentException("threshold '" + rule + "': unknown metric '" + name
                     + "'; known: " + ThresholdMetric.describeNames());
         }
-        String unit = m.group(4);
+        String phase = m.group(2);
+        if (phase != null && !metric.perPhase) {
+            throw new IllegalArgumentException("threshold '" + rule + "': " + metric.name
+                    + " is not recorded per phase; a {phase:...} scope takes submit counts, ratios and latencies");
+        }
+        String unit = m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT);
         if (metric.isLatency && unit == null) {
             throw new IllegalArgumentException("threshold '" + rule + "': " + metric.name
                     + " is a latency: give the value a unit (us, ms or s)");
@@ -56,12 +71,17 @@ public final class Threshold {
             throw new IllegalArgumentException("threshold '" + rule + "': " + metric.name
                     + " is not a latency: give a plain number");
         }
-        double value = Double.parseDouble(m.group(3)) * (unit == null ? 1 : switch (unit) {
+        double value = Double.parseDouble(m.group(4)) * (unit == null ? 1 : switch (unit) {
             case "us" -> 1;
             case "ms" -> 1e3;
             default -> 1e6;
         });
-        return new Threshold(rule.trim(), metric, m.group(2), value);
+        return new Threshold(rule.trim(), metric, phase, m.group(3), value);
+    }
+
+    /** @return the phase the rule is scoped to, or {@code null} for the whole run */
+    public String phase() {
+        return phase;
     }
 
     /** @return the rule as written */
@@ -74,7 +94,12 @@ public final class Threshold {
      * @return the measured value and whether the rule holds
      */
     public Result evaluate(JsonNode summary) {
-        double value = metric.read(summary);
+        JsonNode scope = phase == null ? summary : phaseNode(summary);
+        if (scope == null) {
+            // The phase never ran (the run ended before it): nothing was measured, so the rule cannot hold.
+            return new Result(rule, Double.NaN, metric.isLatency ? "us" : "", false);
+        }
+        double value = metric.read(scope);
         boolean passed = switch (operator) {
             case "<" -> value < limit;
             case "<=" -> value <= limit;
@@ -84,6 +109,16 @@ public final class Threshold {
             default -> value != limit;
         };
         return new Result(rule, value, metric.isLatency ? "us" : "", passed);
+    }
+
+    /** @return a phase's entry in summary.json's phases[] (submits and latencies, as the root), or null */
+    private JsonNode phaseNode(JsonNode summary) {
+        for (JsonNode p : summary.path("phases")) {
+            if (phase.equals(p.path("name").asText())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     /**

@@ -21,11 +21,15 @@ final class ThresholdMetric {
 
     final String name;
     final boolean isLatency;
+    /** Whether a phase's entry in summary.json records it too (submits and latencies do; miners do not). */
+    final boolean perPhase;
     private final ToDoubleFunction<JsonNode> reader;
 
-    private ThresholdMetric(String name, boolean isLatency, ToDoubleFunction<JsonNode> reader) {
+    private ThresholdMetric(String name, boolean isLatency, boolean perPhase,
+            ToDoubleFunction<JsonNode> reader) {
         this.name = name;
         this.isLatency = isLatency;
+        this.perPhase = perPhase;
         this.reader = reader;
     }
 
@@ -65,7 +69,7 @@ final class ThresholdMetric {
             for (String stat : STATS) {
                 boolean time = !stat.equals("count");
                 m.put(RULE_LATENCIES[i] + "." + stat,
-                        new ThresholdMetric(RULE_LATENCIES[i] + "." + stat, time,
+                        new ThresholdMetric(RULE_LATENCIES[i] + "." + stat, time, true,
                                 s -> s.path("latencyUs").path(key).path(stat).asDouble()));
             }
         }
@@ -77,12 +81,12 @@ final class ThresholdMetric {
         }
         count(m, "errors", s -> submits(s).path("errors").asDouble());
         count(m, "unanswered", s -> submits(s).path("unanswered").asDouble());
-        count(m, "never_answered", s -> s.path("miners").path("neverAnswered").asDouble());
-        count(m, "reconnects", s -> s.path("miners").path("reconnects").asDouble());
-        count(m, "connected.max", s -> s.path("miners").path("connectedMax").asDouble());
-        count(m, "subscribed.max", s -> s.path("miners").path("subscribed").asDouble());
-        count(m, "jobs", s -> s.path("notifies").path("jobs").asDouble());
-        count(m, "notifies", s -> s.path("notifies").path("received").asDouble());
+        whole(m, "never_answered", s -> s.path("miners").path("neverAnswered").asDouble());
+        whole(m, "reconnects", s -> s.path("miners").path("reconnects").asDouble());
+        whole(m, "connected.max", s -> s.path("miners").path("connectedMax").asDouble());
+        whole(m, "subscribed.max", s -> s.path("miners").path("subscribed").asDouble());
+        whole(m, "jobs", s -> s.path("notifies").path("jobs").asDouble());
+        whole(m, "notifies", s -> s.path("notifies").path("received").asDouble());
         count(m, "accepted_ratio", s -> ratio(submits(s).path("accepted").asDouble(), s));
         count(m, "rejected_ratio", s -> ratio(rejected(s), s));
         count(m, "stale_ratio", s -> ratio(submits(s).path("rejected").path("stale").asDouble(), s));
@@ -93,9 +97,16 @@ final class ThresholdMetric {
         return m;
     }
 
+    /** A count or ratio of submits, recorded for the whole run and for each phase. */
     private static void count(Map<String, ThresholdMetric> m, String name,
             ToDoubleFunction<JsonNode> reader) {
-        m.put(name, new ThresholdMetric(name, false, reader));
+        m.put(name, new ThresholdMetric(name, false, true, reader));
+    }
+
+    /** A count recorded for the whole run only. */
+    private static void whole(Map<String, ThresholdMetric> m, String name,
+            ToDoubleFunction<JsonNode> reader) {
+        m.put(name, new ThresholdMetric(name, false, false, reader));
     }
 
     private static JsonNode submits(JsonNode s) {

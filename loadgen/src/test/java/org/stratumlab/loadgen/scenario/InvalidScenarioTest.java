@@ -258,7 +258,8 @@ class InvalidScenarioTest {
     @Test
     void aMalformedThresholdShowsTheForm() {
         assertRejected(": thresholds[0]: threshold 'submit.p99 5ms' is not '<metric> <op> <value>', e.g. "
-                + "'submit.p99 < 5ms' or 'unanswered == 0'", ScenarioFiles.ONE_PHASE + """
+                + "'submit.p99 < 5ms', 'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'",
+                ScenarioFiles.ONE_PHASE + """
                         thresholds:
                           - submit.p99 5ms
                         """);
@@ -350,6 +351,23 @@ class InvalidScenarioTest {
                   - duration: 1s
                     miners: -1
                 """);
+    }
+
+    @Test
+    void aThresholdScopedToAnUnknownPhaseNamesThePhases() {
+        assertRejected(
+                ": thresholds[0]: threshold 'submit.p99{phase:stedy} < 5ms': no phase is named 'stedy'; "
+                        + "phases: ramp, steady",
+                """
+                        phases:
+                          - name: ramp
+                            duration: 1s
+                            miners: 2
+                          - name: steady
+                            duration: 1s
+                        thresholds:
+                          - submit.p99{phase:stedy} < 5ms
+                        """);
     }
 
     private static String external(String hostPort) {

@@ -146,7 +146,8 @@ class ThresholdTest {
 
     @Test
     void everyMetricTheReadmeListsIsKnown() {
-        for (String latency : List.of("submit", "submit_service", "connect", "subscribe", "notify_skew")) {
+        for (String latency : List.of("submit", "submit_honest", "submit_service", "connect", "subscribe",
+                "notify_skew")) {
             for (String stat : List.of("p50", "p90", "p99", "p999", "max", "mean")) {
                 assertEquals("us", Threshold.parse(latency + "." + stat + " < 1ms").evaluate(SUMMARY).unit());
             }
@@ -170,14 +171,62 @@ class ThresholdTest {
                 message("submit.p99 < 5"));
         assertEquals("threshold 'errors == 0s': errors is not a latency: give a plain number",
                 message("errors == 0s"));
-        assertEquals("threshold 'errors = 0' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
-                + "'unanswered == 0'", message("errors = 0"));
-        assertEquals("threshold 'errors == -1' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
-                + "'unanswered == 0'", message("errors == -1"));
+        assertEquals("threshold 'errors = 0' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
+                + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'", message("errors = 0"));
+        assertEquals("threshold 'errors == -1' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
+                + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'", message("errors == -1"));
         assertEquals(
-                "threshold 'submit.p99 < 5min' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms' or "
-                        + "'unanswered == 0'",
+                "threshold 'submit.p99 < 5min' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
+                        + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'",
                 message("submit.p99 < 5min"));
+    }
+
+    /** A run of two phases: a slow warm-up, then a quick steady phase. */
+    private static final JsonNode PHASED = tree(
+            """
+                    {
+                      "durationS": 10.0,
+                      "submits": {"sent": 300, "accepted": 300, "rejected": {}, "errors": 0, "unanswered": 0},
+                      "latencyUs": {"submit": {"count": 300, "p99": 90000}},
+                      "phases": [
+                        {"name": "Warm-up", "durationS": 2.0,
+                         "submits": {"sent": 100, "accepted": 100, "rejected": {}, "errors": 0, "unanswered": 0},
+                         "latencyUs": {"submit": {"count": 100, "p99": 90000}}},
+                        {"name": "steady", "durationS": 8.0,
+                         "submits": {"sent": 200, "accepted": 190, "rejected": {"stale": 10}, "errors": 0, "unanswered": 0},
+                         "latencyUs": {"submit": {"count": 200, "p99": 3000}}}
+                      ]
+                    }
+                    """);
+
+    @Test
+    void aRuleScopedToAPhaseJudgesThatPhaseAlone() {
+        assertFalse(Threshold.parse("submit.p99 < 5ms").evaluate(PHASED).passed(), "the whole run");
+        Threshold steady = Threshold.parse("submit.p99{phase:steady} < 5ms");
+        assertEquals("steady", steady.phase());
+        assertEquals(3000, steady.evaluate(PHASED).value());
+        assertTrue(steady.evaluate(PHASED).passed());
+        assertEquals(0.95, Threshold.parse("accepted_ratio{phase:steady} >= 0.9").evaluate(PHASED).value());
+        assertEquals(25, Threshold.parse("submits_per_s{phase:steady} > 0").evaluate(PHASED).value());
+        assertEquals(90000, Threshold.parse("submit.p99{phase:Warm-up} > 0us").evaluate(PHASED).value(),
+                "phase names keep their case");
+        assertTrue(Threshold.parse("Submit.P99{phase:steady} < 5MS").evaluate(PHASED).passed());
+        assertEquals(null, Threshold.parse("submit.p99 < 5ms").phase());
+    }
+
+    @Test
+    void aPhaseThatNeverRanFailsItsRules() {
+        Threshold.Result r = Threshold.parse("unanswered{phase:later} == 0").evaluate(PHASED);
+        assertFalse(r.passed());
+        assertTrue(Double.isNaN(r.value()));
+    }
+
+    @Test
+    void onlyWhatPhasesRecordTakesAPhaseScope() {
+        assertEquals(
+                "threshold 'connected.max{phase:steady} >= 1': connected.max is not recorded per phase; a "
+                        + "{phase:...} scope takes submit counts, ratios and latencies",
+                message("connected.max{phase:steady} >= 1"));
     }
 
     private static String message(String rule) {
