@@ -76,6 +76,22 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 heartbeatNs, ioThreads);
     }
 
+    /**
+     * The same settings with another chain: what a phase's retarget changes, or a restart's new chain.
+     *
+     * @param newDifficulty the difficulty
+     * @param newWindow the stale window
+     * @param newBlockIntervalNs the block interval
+     * @param newSeed the seed of the problem hashes
+     * @return the copy
+     */
+    public ServerConfig withChain(BigInteger newDifficulty, int newWindow, long newBlockIntervalNs,
+            long newSeed) {
+        return new ServerConfig(host, port, secret, newDifficulty, newWindow, dialect, newBlockIntervalNs,
+                newJobOnSolution, notifyOnSubscribe, startHeight, newSeed, maxLineBytes, idleTimeoutNs,
+                maxConnections, metricsPort, heartbeatNs, ioThreads);
+    }
+
     /** @return a builder holding every default */
     public static Builder builder() {
         return new Builder();

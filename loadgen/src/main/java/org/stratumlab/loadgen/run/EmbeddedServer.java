@@ -19,6 +19,34 @@ interface EmbeddedServer extends AutoCloseable {
         return mode.separate(miners) ? ForkedServer.start(config) : InProcessServer.start(config);
     }
 
+    /**
+     * The settings a phase's action leaves the simulator with, so that a later restart keeps them.
+     *
+     * @param current the settings before the action
+     * @param action the action
+     * @return the settings after it
+     */
+    static ServerConfig afterChanges(ServerConfig current, Phase.ServerAction action) {
+        return current.withChain(action.difficulty() != null ? action.difficulty() : current.difficulty(),
+                action.window() != null ? action.window() : current.window(),
+                action.blockIntervalNs() != null ? action.blockIntervalNs() : current.blockIntervalNs(),
+                current.seed());
+    }
+
+    /**
+     * What a restarted simulator comes back as: the same port and settings, on a chain that moved on while it
+     * was down (another seed), as a restarted node's would. The same jobs again would read, at the miners, as
+     * jobs they saw before the restart, and make the notify skew of every later job the restart's length.
+     *
+     * @param current the settings of the instance that stopped
+     * @param port the port its miners know
+     * @return the next instance's settings
+     */
+    static ServerConfig afterRestart(ServerConfig current, int port) {
+        return current.withPort(port).withChain(current.difficulty(), current.window(),
+                current.blockIntervalNs(), current.seed() + 1);
+    }
+
     InetSocketAddress address();
 
     String describe();

@@ -19,7 +19,8 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * The child exits when its standard input closes, so it cannot outlive the run. Used from the run's thread only.
  */
 final class ForkedServer implements EmbeddedServer {
-    private final ServerConfig config;
+    /** The settings now: the start's, with every change phases made since (a restart keeps them). */
+    private ServerConfig config;
     private Process process;
     private PrintStream commands;
     private BufferedReader replies;
@@ -81,8 +82,10 @@ final class ForkedServer implements EmbeddedServer {
                 throw new IOException("the embedded server's process ended without its final counters");
             }
             earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
-            launch(config.withPort(port));
+            config = EmbeddedServer.afterRestart(config, port);
+            launch(config);
         }
+        config = EmbeddedServer.afterChanges(config, action);
         if (action.difficulty() != null) {
             command("difficulty " + action.difficulty());
         }

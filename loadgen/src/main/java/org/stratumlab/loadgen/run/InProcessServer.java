@@ -8,7 +8,8 @@ import org.stratumlab.server.metrics.ServerMetrics;
 
 /** The embedded simulator in the run's own process. Used from the run's thread only. */
 final class InProcessServer implements EmbeddedServer {
-    private final ServerConfig config;
+    /** The settings now: the start's, with every change phases made since (a restart keeps them). */
+    private ServerConfig config;
     private StratumServer server;
     private ServerMetrics.Snapshot earlierInstances;
 
@@ -36,6 +37,7 @@ final class InProcessServer implements EmbeddedServer {
         if (action.restart()) {
             restart();
         }
+        config = EmbeddedServer.afterChanges(config, action);
         if (action.difficulty() != null) {
             server.blocks().setDifficulty(action.difficulty());
         }
@@ -53,7 +55,8 @@ final class InProcessServer implements EmbeddedServer {
         // Counted after the close: submits in flight until then still reached this instance (no loss, no race).
         ServerMetrics.Snapshot before = server.metrics().snapshot();
         earlierInstances = earlierInstances == null ? before : earlierInstances.plus(before);
-        server = StratumServer.start(config.withPort(port));
+        config = EmbeddedServer.afterRestart(config, port);
+        server = StratumServer.start(config);
     }
 
     @Override

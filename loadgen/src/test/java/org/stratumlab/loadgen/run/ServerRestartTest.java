@@ -109,6 +109,8 @@ class ServerRestartTest {
 
         assertTrue(c.reconnects() >= MINERS, state);
         assertEveryDropCountedOnce(c, servers.submitsTotal(), 0, state);
+        assertEquals(2, c.jobsSeen(),
+                "the restarted server's chain moved on: its job is a new one; " + state);
         JsonNode phases = RunFiles.summary(out).get("phases");
         assertEquals(2, phases.size(), phases.toString());
         assertEquals(MINERS, phases.get(0).get("subscribedAtEnd").asInt(), phases.toString());
@@ -137,6 +139,7 @@ class ServerRestartTest {
         String state = ReconciliationTest.describe(c) + " reconnects=" + c.reconnects() + "; servers "
                 + servers.submitsByOutcome();
         assertTrue(c.reconnects() >= 2 * miners, state);
+        assertEquals(3, c.jobsSeen(), "each instance's job is a new one; " + state);
         assertTrue(c.sent() > 0, state);
         assertEquals(c.sent(), c.ended(), state);
         // An instance counted twice would add all its submits again. (Each instance is counted just before it
