@@ -15,7 +15,8 @@ final class RunPage {
      * 5ms" measured 900), written as such; any other value is written as a plain number.
      */
     private static final Pattern LATENCY_RULE = Pattern.compile(
-            "^\\s*(submit|submit[-_]?service|connect|subscribe|notify[-_]?skew)\\.(p\\d+|mean|max|min)\\b",
+            "^\\s*(submit|submit[-_]?honest|submit[-_]?service|connect|subscribe|notify[-_]?skew)"
+                    + "\\.(p\\d+|mean|max|min)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private RunPage() {

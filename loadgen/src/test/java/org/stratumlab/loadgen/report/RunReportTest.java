@@ -122,7 +122,8 @@ class RunReportTest {
     void thresholdsTableShowsRuleMeasuredValueAndVerdict() throws IOException {
         RunFixture fixture = new RunFixture();
         fixture.thresholds = new Object[][]{{"submit.p99 < 5ms", 900, true}, {"unanswered == 0", 3, false},
-                {"accepted_ratio >= 0.99", 0.9, false}};
+                {"accepted_ratio >= 0.99", 0.9, false},
+                {"submit_honest.p99{phase:steady} < 5ms", 2585, true}};
         String html = render(fixture);
         assertTrue(html.contains("<h2>Thresholds</h2>"), html);
         assertTrue(html.contains("<td>submit.p99 &lt; 5ms</td><td class=\"num\">900 µs</td>"
@@ -131,7 +132,11 @@ class RunReportTest {
                 html.contains("<td>unanswered == 0</td><td class=\"num\">3</td><td class=\"fail\">FAIL</td>"),
                 html);
         assertTrue(html.contains("<td class=\"num\">0.900</td>"), html);
-        assertTrue(html.contains("FAILED</span> 1 of 3 thresholds passed"), html);
+        assertTrue(
+                html.contains(
+                        "<td>submit_honest.p99{phase:steady} &lt; 5ms</td><td class=\"num\">2.59 ms</td>"),
+                html);
+        assertTrue(html.contains("FAILED</span> 2 of 4 thresholds passed"), html);
     }
 
     @Test
