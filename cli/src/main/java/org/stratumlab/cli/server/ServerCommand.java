@@ -37,7 +37,13 @@ public final class ServerCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ServerConfig config = config();
         CountDownLatch stop = new CountDownLatch(1);
-        StratumServer server = StratumServer.start(config);
+        StratumServer server;
+        try {
+            server = StratumServer.start(config);
+        } catch (IOException e) {
+            // A port in use or an address this machine does not have: the user's to change, not a bug.
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.describe());
         out.flush();
