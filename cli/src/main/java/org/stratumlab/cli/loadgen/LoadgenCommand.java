@@ -94,8 +94,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private double hostile;
 
     @Option(names = "--hostile-shares", paramLabel = "MIX",
-            defaultValue = "invalid=0.25,stale=0.25,duplicate=0.25,malformed=0.25",
-            description = "The bad-share mix of hostile miners (default: ${DEFAULT-VALUE}).")
+            description = "The bad-share mix of hostile miners (default: only bad shares, each kind alike: "
+                    + "invalid=0.25,stale=0.25,duplicate=0.25,malformed=0.25).")
     private String hostileShares;
 
     @Option(names = "--session-lifetime", paramLabel = "DURATION", defaultValue = "0",
@@ -194,7 +194,13 @@ public final class LoadgenCommand implements Callable<Integer> {
     }
 
     private HostileMiners hostileMiners() {
-        BadShareMix mix = named("--hostile-shares", () -> BadShareMix.parse(hostileShares));
+        if (hostileShares != null && hostile == 0) {
+            throw new IllegalArgumentException(
+                    "--hostile-shares needs --hostile, the share of miners that send them");
+        }
+        BadShareMix mix = hostileShares == null
+                ? HostileMiners.ALL_BAD
+                : named("--hostile-shares", () -> BadShareMix.parse(hostileShares));
         return named("--hostile", () -> new HostileMiners(hostile, mix));
     }
 

@@ -114,9 +114,11 @@ public final class RunCommand implements Callable<Integer> {
             out.println("no thresholds");
         }
         for (Threshold.Result r : results) {
-            String measured = r.unit().equals("us")
-                    ? ProgressLine.formatUs(Math.round(r.value()))
-                    : String.format(Locale.ROOT, "%.4g", r.value());
+            String measured = Double.isNaN(r.value())
+                    ? "nothing: the phase did not run"
+                    : r.unit().equals("us")
+                            ? ProgressLine.formatUs(Math.round(r.value()))
+                            : String.format(Locale.ROOT, "%.4g", r.value());
             out.printf(Locale.ROOT, "%s  %s  (measured %s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
                     measured);
         }

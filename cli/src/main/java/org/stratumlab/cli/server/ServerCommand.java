@@ -42,7 +42,8 @@ public final class ServerCommand implements Callable<Integer> {
             server = StratumServer.start(config);
         } catch (IOException e) {
             // A port in use or an address this machine does not have: the user's to change, not a bug.
-            throw new ParameterException(spec.commandLine(), e.getMessage());
+            throw new ParameterException(spec.commandLine(),
+                    e.getMessage() + "; choose another --port or --host");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.describe());

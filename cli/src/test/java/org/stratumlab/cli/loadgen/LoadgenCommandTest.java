@@ -27,7 +27,8 @@ class LoadgenCommandTest {
         CliRun run = CliRun.of("loadgen", "--help");
         assertEquals(0, run.exitCode(), run.err());
         for (String option : List.of("--target", "--miners", "--connect-rate", "--duration", "--solve-rate",
-                "--hashrate", "--hashrate-dist", "--bad-shares", "--session-lifetime", "--source-addresses",
+                "--hashrate", "--hashrate-dist", "--bad-shares", "--hostile", "--hostile-shares",
+                "--session-lifetime", "--source-addresses",
                 "--worker-prefix", "--password", "--seed", "--subscribe-timeout", "--submit-timeout",
                 "--io-threads", "--name", "--out", "--server.", "Examples:")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
@@ -43,6 +44,9 @@ class LoadgenCommandTest {
             "--target 127.0.0.1:x|--target",
             "--bad-shares wrong=1|--bad-shares",
             "--bad-shares invalid=0.7,stale=0.7|--bad-shares",
+            "--hostile 1.5|--hostile",
+            "--hostile 0.2 --hostile-shares bogus=1|--hostile-shares",
+            "--hostile-shares invalid=1|--hostile-shares needs --hostile",
             "--hashrate 1e6 --hashrate-dist gamma:2|--hashrate-dist",
             "--solve-rate 1 --hashrate 5|--solve-rate",
             "--source-addresses 127.0.0.9-127.0.0.1|--source-addresses",

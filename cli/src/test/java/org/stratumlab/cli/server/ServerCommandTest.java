@@ -22,6 +22,7 @@ class ServerCommandTest {
                     .startsWith("stratumlab server: cannot listen on 127.0.0.1:" + taken.getLocalPort()
                             + ": "),
                     run.err());
+            assertTrue(run.err().contains("; choose another --port or --host"), run.err());
             assertFalse(run.err().contains("internal error"), run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }

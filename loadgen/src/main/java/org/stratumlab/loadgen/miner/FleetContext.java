@@ -17,8 +17,6 @@ import org.stratumlab.protocol.miner.JobNotify;
 final class FleetContext {
     /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
     private static final int JOBS_REMEMBERED = 256;
-    /** A job this many jobs behind the newest is outside any window a node uses (Conflux's default is 1). */
-    static final int STALE_DEPTH = 16;
     private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::fastest);
 
     final LoadMetrics metrics;
@@ -32,8 +30,8 @@ final class FleetContext {
     private final Map<U256, SharedJob> jobsByPowHash = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
     private volatile boolean submitting = true;
-    /** The oldest job remembered, once it is at least {@link #STALE_DEPTH} jobs old; else null. */
-    private volatile SharedJob longAgoJob;
+    /** A share the server accepted on the newest job any miner had one accepted on: what duplicates repeat. */
+    private volatile AcceptedShare lastAcceptedShare;
 
     FleetContext(LoadMetrics metrics, String password, BadShareMix badShares, BadShareMix hostileShares,
             long subscribeTimeoutNs,
@@ -66,7 +64,7 @@ final class FleetContext {
     SharedJob jobReceived(JobNotify notify, long nowNs, boolean broadcast) {
         SharedJob known = jobsByPowHash.get(notify.powHash());
         if (known == null) {
-            SharedJob fresh = new SharedJob(notify.jobId(), notify.powHashText(), notify.powHash(),
+            SharedJob fresh = SharedJob.of(notify.jobId(), notify.powHashText(), notify.powHash(),
                     notify.boundary(),
                     nowNs);
             known = jobsByPowHash.putIfAbsent(notify.powHash(), fresh);
@@ -88,15 +86,28 @@ final class FleetContext {
             if (jobsInOrder.size() > JOBS_REMEMBERED) {
                 jobsByPowHash.remove(jobsInOrder.removeFirst());
             }
-            if (jobsInOrder.size() > STALE_DEPTH) {
-                longAgoJob = jobsByPowHash.get(jobsInOrder.peekFirst());
-            }
         }
     }
 
-    /** @return a job at least {@link #STALE_DEPTH} jobs old, for stale shares; null until there is one */
-    SharedJob longAgoJob() {
-        return longAgoJob;
+    /** @return a share accepted on the newest job that had one, or null before any */
+    AcceptedShare lastAcceptedShare() {
+        return lastAcceptedShare;
+    }
+
+    /**
+     * A miner's share was accepted. Kept when it is of another job than the one kept: once per job, not per
+     * share, so that accepting allocates nothing in the steady state. Racing miners may keep either of two
+     * jobs' shares; duplicates check the job before they repeat one.
+     *
+     * @param jobIdText the job id the share was sent with
+     * @param powHashText the pow_hash it was sent with
+     * @param nonce its nonce
+     */
+    void shareAccepted(String jobIdText, String powHashText, U256 nonce) {
+        AcceptedShare kept = lastAcceptedShare;
+        if (kept == null || !kept.powHashText().equals(powHashText)) {
+            lastAcceptedShare = new AcceptedShare(jobIdText, powHashText, nonce);
+        }
     }
 
     /** @return the honest miners' current bad-share mix (a phase may change it) */

@@ -11,6 +11,37 @@ import org.stratumlab.pow.U256;
  * @param powHash the pow_hash
  * @param boundary the boundary
  * @param firstReceiptNs when the first miner received it, for notify skew
+ * @param forgedPowHashText a pow_hash of the same form that the server never issued (every hex digit flipped),
+ *        for stale shares
  */
-record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, long firstReceiptNs) {
+record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, long firstReceiptNs,
+        String forgedPowHashText) {
+
+    /**
+     * @param jobIdText the job id as the notify carried it
+     * @param powHashText the pow_hash as the notify carried it
+     * @param powHash the pow_hash
+     * @param boundary the boundary
+     * @param firstReceiptNs when the first miner received it
+     * @return the job, with its forged twin computed once for the whole fleet
+     */
+    static SharedJob of(String jobIdText, String powHashText, U256 powHash, U256 boundary,
+            long firstReceiptNs) {
+        return new SharedJob(jobIdText, powHashText, powHash, boundary, firstReceiptNs, forged(powHashText));
+    }
+
+    /**
+     * Flips every hex digit after the "0x": the same length and form, and (but for a 2^-256 chance) not a hash
+     * the server issued.
+     */
+    private static String forged(String hashText) {
+        char[] chars = hashText.toCharArray();
+        for (int i = hashText.startsWith("0x") ? 2 : 0; i < chars.length; i++) {
+            int digit = Character.digit(chars[i], 16);
+            if (digit >= 0) {
+                chars[i] = Character.forDigit(15 - digit, 16);
+            }
+        }
+        return new String(chars);
+    }
 }

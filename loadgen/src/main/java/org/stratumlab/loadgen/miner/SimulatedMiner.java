@@ -53,16 +53,16 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private ScheduledFuture<?> nextTimeoutCheck;
     private long nextRequestId = SUBSCRIBE_ID + 1;
     private SharedJob job;
-    private String acceptedJobIdText;
-    private String acceptedPowHashText;
-    private U256 acceptedNonce;
     private U256 pendingNonce;
     /** The id of the submit that carried {@link #pendingNonce}: only its own reply may make it accepted. */
     private long pendingNonceId;
     private String pendingJobIdText;
     private String pendingPowHashText;
-    /** A duplicate was drawn with nothing to repeat: repeat {@link #pendingNonce} once it is accepted. */
-    private boolean repeatWhenAccepted;
+    /**
+     * The id of a valid share sent for want of an accepted one to repeat (a duplicate drawn before any share of
+     * the job was accepted): once that share is accepted, it is repeated. 0 for none; ids are never reused.
+     */
+    private long repeatWhenAcceptedId;
 
     SimulatedMiner(MinerSlot slot, FleetContext fleet) {
         this.slot = slot;
@@ -175,17 +175,15 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         outstanding.removeHead();
         Outcome outcome = classify(response);
         metrics.outcome(outcome);
-        if (pendingNonce != null && id == pendingNonceId) {
-            boolean repeat = repeatWhenAccepted;
-            repeatWhenAccepted = false;
-            if (outcome == Outcome.ACCEPTED) {
-                acceptedNonce = pendingNonce;
-                acceptedJobIdText = pendingJobIdText;
-                acceptedPowHashText = pendingPowHashText;
-                if (repeat && fleet.submitting() && acceptedPowHashText.equals(job.powHashText())) {
-                    // The duplicate this share was ground for: its latency counts from now, when it is due.
-                    submit(ShareKind.DUPLICATE, now, now);
-                }
+        boolean repeat = id == repeatWhenAcceptedId;
+        if (repeat) {
+            repeatWhenAcceptedId = 0;
+        }
+        if (outcome == Outcome.ACCEPTED && pendingNonce != null && id == pendingNonceId) {
+            fleet.shareAccepted(pendingJobIdText, pendingPowHashText, pendingNonce);
+            if (repeat && fleet.submitting() && pendingPowHashText.equals(job.powHashText())) {
+                // The duplicate this share was ground for: its latency counts from now, when it is due.
+                submit(ShareKind.DUPLICATE, now, now);
             }
         }
     }
@@ -250,20 +248,22 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
                 MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), MALFORMED_NONCE,
                         job.powHashText());
             case STALE ->
+                // A pow_hash the server never issued is outside its window, whatever the window's size: judged
+                // exactly as an expired job (SPEC.md §5). An older job's hash would be inside a wide window.
                 MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), randomNonce(),
-                        staleJobPowHashText());
+                        job.forgedPowHashText());
             case DUPLICATE -> {
-                // Only a repeat within the current job is judged a duplicate: once the job has left the window,
-                // the server says stale first (SPEC.md §5). So an older accepted nonce is not repeated.
-                if (acceptedNonce != null && acceptedPowHashText.equals(job.powHashText())) {
-                    MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, acceptedJobIdText,
-                            acceptedNonce,
-                            acceptedPowHashText);
+                // The server keeps one set of accepted nonces per job, whoever sent them: repeating a nonce the
+                // fleet had accepted on the current job is a duplicate. One of an older job would be judged
+                // stale first once the job left the window, so it is not repeated.
+                AcceptedShare accepted = fleet.lastAcceptedShare();
+                if (accepted != null && accepted.powHashText().equals(job.powHashText())) {
+                    MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, accepted.jobIdText(),
+                            accepted.nonce(), accepted.powHashText());
                 } else {
-                    // Nothing accepted on this job to repeat: a fresh valid share now, repeated as soon as the
-                    // server accepts it (a duplicate repeats only what the server accepted).
+                    // Nothing accepted on this job yet: a fresh valid share now, repeated once it is accepted.
                     writeValid(line, id);
-                    repeatWhenAccepted = true;
+                    repeatWhenAcceptedId = id;
                 }
             }
             case INVALID ->
@@ -293,16 +293,6 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         pendingPowHashText = job.powHashText();
         MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
                 job.powHashText());
-    }
-
-    /**
-     * A pow_hash outside any plausible window: a job the fleet saw long ago, or, before there is one, a hash the
-     * server never issued (all zeros). The job just before the current one would not do: a window above 1
-     * still holds it, and the share would come back incorrect rather than stale.
-     */
-    private String staleJobPowHashText() {
-        SharedJob old = fleet.longAgoJob();
-        return old != null ? old.powHashText() : U256.ZERO.toPaddedHex();
     }
 
     private U256 randomNonce() {

@@ -2,6 +2,8 @@ package org.stratumlab.loadgen.report;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
@@ -30,7 +32,25 @@ record RunData(Path dir, Summary summary, Optional<TimeSeries> series, Map<Metri
         requireRunDirectory(dir);
         Summary summary = SummaryReader.read(dir.resolve(SUMMARY));
         Map<Metric, Histogram> latencies = LatencyLog.read(dir.resolve(LATENCY_LOG));
-        return new RunData(dir, summary, TimeSeries.read(dir.resolve(TIME_SERIES)), latencies);
+        return new RunData(dir, summary, TimeSeries.read(dir.resolve(TIME_SERIES)),
+                olderRunsCompleted(summary,
+                        latencies));
+    }
+
+    /**
+     * A run from before hostile miners existed has no submit-honest samples though every miner was honest: its
+     * honest miners' latency is its submit latency (the summary reader does the same for summary.json).
+     */
+    private static Map<Metric, Histogram> olderRunsCompleted(Summary summary,
+            Map<Metric, Histogram> latencies) {
+        boolean allHonest = summary.latency(Metric.SUBMIT_HONEST).count() == summary.latency(Metric.SUBMIT)
+                .count();
+        if (!allHonest || latencies.get(Metric.SUBMIT_HONEST).getTotalCount() > 0) {
+            return latencies;
+        }
+        Map<Metric, Histogram> completed = new EnumMap<>(latencies);
+        completed.put(Metric.SUBMIT_HONEST, latencies.get(Metric.SUBMIT));
+        return Collections.unmodifiableMap(completed);
     }
 
     /** @throws IllegalArgumentException unless {@code dir} is a directory */

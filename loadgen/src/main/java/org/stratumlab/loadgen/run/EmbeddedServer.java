@@ -35,8 +35,9 @@ interface EmbeddedServer extends AutoCloseable {
 
     /**
      * What a restarted simulator comes back as: the same port and settings, on a chain that moved on while it
-     * was down (another seed), as a restarted node's would. The same jobs again would read, at the miners, as
-     * jobs they saw before the restart, and make the notify skew of every later job the restart's length.
+     * was down (another seed: new pow hashes, as a restarted node's would be; heights start again from the
+     * configured height). The same jobs again would read, at the miners, as jobs they saw before the restart,
+     * and make the notify skew of every later job the restart's length.
      *
      * @param current the settings of the instance that stopped
      * @param port the port its miners know

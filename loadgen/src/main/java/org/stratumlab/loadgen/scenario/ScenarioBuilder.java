@@ -135,6 +135,7 @@ final class ScenarioBuilder {
     private static List<Phase> phases(List<ScenarioFile.PhaseEntry> entries) {
         require(entries != null && !entries.isEmpty(), "phases", "a scenario needs at least one phase");
         List<Phase> phases = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         Phase previous = null;
         for (int i = 0; i < entries.size(); i++) {
             String key = "phases[" + i + "]";
@@ -145,6 +146,12 @@ final class ScenarioBuilder {
             } catch (IllegalArgumentException ex) {
                 throw prefixed(key, ex);
             }
+            // Thresholds and the summary name phases: a name must be writable in {phase:NAME} and say which.
+            require(previous.name().matches("[A-Za-z0-9._-]+"), key + ".name", "'" + previous.name()
+                    + "' must be letters, digits, '.', '_' or '-' (thresholds name a phase as {phase:NAME})");
+            require(names.add(previous.name()), key + ".name",
+                    "'" + previous.name()
+                            + "' names an earlier phase too; each phase needs a name of its own");
             phases.add(previous);
         }
         return phases;
@@ -186,8 +193,6 @@ final class ScenarioBuilder {
                     + "miners that send them");
             return HostileMiners.NONE;
         }
-        require(m.hostile() >= 0 && m.hostile() <= 1, "miners.hostile",
-                "must be a share of the miners in 0..1, was " + m.hostile());
         BadShareMix shares = HostileMiners.ALL_BAD;
         if (m.hostileShares() != null) {
             try {
@@ -196,7 +201,11 @@ final class ScenarioBuilder {
                 throw prefixed("miners.hostile-shares", e);
             }
         }
-        return new HostileMiners(m.hostile(), shares);
+        try {
+            return new HostileMiners(m.hostile(), shares);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.hostile", e);
+        }
     }
 
     private static HashrateDistribution hashrates(String text) {

@@ -3,6 +3,7 @@ package org.stratumlab.loadgen.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,7 +55,13 @@ public final class ScenarioRun {
         for (Threshold rule : scenario.thresholds()) {
             Threshold.Result r = rule.evaluate(result.summary());
             judged.add(r);
-            list.addObject().put("rule", r.rule()).put("value", r.value()).put("unit", r.unit())
+            ObjectNode entry = list.addObject().put("rule", r.rule());
+            if (Double.isNaN(r.value())) {
+                entry.putNull("value"); // a phase that never ran: nothing was measured
+            } else {
+                entry.put("value", r.value());
+            }
+            entry.put("unit", r.unit())
                     .put("passed", r.passed());
         }
         result.summary().put("description", scenario.description());

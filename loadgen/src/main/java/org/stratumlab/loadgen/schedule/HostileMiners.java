@@ -16,7 +16,10 @@ public record HostileMiners(double fraction, BadShareMix shares) {
     /** No hostile miners. */
     public static final HostileMiners NONE = new HostileMiners(0, BadShareMix.NONE);
 
-    /** What a hostile miner sends when no mix is given: only bad shares, each kind alike. */
+    /**
+     * What a hostile miner sends when no mix is given: only bad shares, each kind alike. (A duplicate repeats a
+     * share the fleet had accepted on the current job; before there is one, it sends a valid share to repeat.)
+     */
     public static final BadShareMix ALL_BAD = new BadShareMix(0.25, 0.25, 0.25, 0.25);
 
     /** Checks the fraction. */
@@ -35,10 +38,5 @@ public record HostileMiners(double fraction, BadShareMix shares) {
      */
     public boolean isHostile(int index) {
         return Math.floor((index + 1) * fraction) > Math.floor(index * fraction);
-    }
-
-    /** @return the text form, e.g. {@code 0.2 (invalid=0.25,...)}, or {@code none} */
-    public String describe() {
-        return fraction == 0 ? "none" : fraction + " of the miners, " + shares.describe();
     }
 }

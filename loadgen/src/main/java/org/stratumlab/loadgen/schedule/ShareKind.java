@@ -7,13 +7,14 @@ public enum ShareKind {
     /** A nonce that does not solve the job: the server answers "Incorrect Nonce!". */
     INVALID("invalid"),
     /**
-     * A submit for a pow_hash outside the window: a job at least 16 jobs old, or one never issued before there is
-     * such a job: "Solution for a stale job!".
+     * A submit for a pow_hash outside the window, whatever its size (one the server never issued, which it
+     * judges as it judges an expired job): "Solution for a stale job!".
      */
     STALE("stale"),
     /**
-     * A repeat of a nonce the server already accepted for the current job; with none, a fresh valid share that
-     * is repeated once accepted: "Problem already solved".
+     * A repeat of a nonce the server already accepted for the current job, from any miner of the fleet; before
+     * any share of the job was accepted, a fresh valid share that is repeated once accepted: "Problem already
+     * solved".
      */
     DUPLICATE("duplicate"),
     /** A param that is not hex: the server answers a plain [false]. */

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * {@code submit.p99 < 5ms}, {@code unanswered == 0}, {@code accepted_ratio >= 0.99},
  * {@code notify_skew.p99 < 20ms}, {@code connected.max >= 10000}.
  *
- * <p>Latency metrics ({@code submit}, {@code submit_service}, {@code connect}, {@code subscribe},
+ * <p>Latency metrics ({@code submit}, {@code submit_honest}, {@code submit_service}, {@code connect},
+ * {@code subscribe},
  * {@code notify_skew} with {@code .p50 .p90 .p99 .p999 .max .mean}) need a time unit (us, ms, s); counts and
  * ratios take a plain number.
  *

@@ -67,6 +67,21 @@ class CompareReportTest {
     }
 
     @Test
+    void aRunWithHostileMinersAgainstAnOlderRunAddsTheHonestMinersSpectrumWithDataOnBothSides()
+            throws IOException {
+        RunFixture older = new RunFixture();
+        older.beforeHostileMiners = true;
+        RunFixture hostile = slower();
+        hostile.hostileMiners = true;
+        List<String> svgs = Html.svgs(compare(older, hostile));
+        assertEquals(6, svgs.size());
+        String honest = svgs.stream().filter(svg -> svg.contains("submit-honest latency")).findFirst()
+                .orElseThrow();
+        assertEquals(2, Html.count(honest, "<polyline"), honest);
+        Html.assertHasData(honest);
+    }
+
+    @Test
     void namesBothRunsAndEscapesThem() throws IOException {
         String html = compare(new RunFixture(), slower());
         assertTrue(html.contains("<td>scenario</td><td>smoke</td><td>smoke &lt;window 8&gt;</td>"), html);

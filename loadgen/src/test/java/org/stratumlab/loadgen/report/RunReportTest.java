@@ -79,6 +79,15 @@ class RunReportTest {
     }
 
     @Test
+    void aRunFromBeforeHostileMinersReadsAsAllHonest() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.beforeHostileMiners = true;
+        String spectrum = Html.svgs(render(fixture)).get(0);
+        assertEquals(4, Html.count(spectrum, "<polyline"));
+        assertFalse(spectrum.contains(">submit-honest<"), spectrum);
+    }
+
+    @Test
     void outcomesChartHasABarAndCountPerReason() throws IOException {
         String outcomes = Html.svgs(render(new RunFixture())).get(5);
         assertEquals(7, Html.count(outcomes, "<rect class=\"data\""));

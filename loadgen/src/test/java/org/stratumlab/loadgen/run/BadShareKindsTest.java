@@ -45,18 +45,19 @@ class BadShareKindsTest {
 
     @Test
     void staleSharesAreRejectedAsStale() throws Exception {
-        // No block timer: the only job is current, so stale shares carry a pow_hash the server never issued.
+        // No block timer: the only job is current.
         LoadRun.Result r = run("stale=1", Runs.steadyServer().build());
         assertAllEndAs(r, Outcome.REJECTED_STALE, SubmitOutcome.STALE_JOB);
     }
 
     @Test
     void staleSharesAreStaleEvenUnderAWideWindow() throws Exception {
-        // A job every 20 ms and a window of 8: once the fleet has seen enough jobs, stale shares carry a job
-        // long gone from the window (not the one just before the current job, which a window of 8 still holds).
-        LoadRun.Result r = run("stale=1", Runs.steadyServer().window(8).blockIntervalNs(20_000_000L).build());
+        // A job every 20 ms and a window of 64: every job a miner saw in this run is still inside the window, so
+        // only a pow_hash the server never issued is stale whatever the window.
+        LoadRun.Result r = run("stale=1",
+                Runs.steadyServer().window(64).blockIntervalNs(20_000_000L).build());
         assertAllEndAs(r, Outcome.REJECTED_STALE, SubmitOutcome.STALE_JOB);
-        assertTrue(r.counts().jobsSeen() > 2 * 16, "jobs seen " + r.counts().jobsSeen());
+        assertTrue(r.counts().jobsSeen() > 10, "jobs seen " + r.counts().jobsSeen());
     }
 
     @Test
@@ -81,13 +82,14 @@ class BadShareKindsTest {
 
     @Test
     void duplicateSharesAreRejectedAsDuplicates() throws Exception {
-        // A miner has nothing to repeat until its first share is accepted; from then on it repeats that nonce.
+        // Nothing is accepted yet at first, so the first draws send fresh shares; once one is accepted, every miner
+        // repeats an accepted nonce (the server's set of accepted nonces is per job, whoever sent them).
         LoadRun.Result r = run("duplicate=1", Runs.steadyServer().build());
         LoadMetrics.Counts c = r.counts();
         String state = ReconciliationTest.describe(c);
         assertReconciles(r);
         assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_DUPLICATE), state);
-        assertTrue(c.of(Outcome.ACCEPTED) >= MINERS, state);
+        assertTrue(c.of(Outcome.ACCEPTED) >= 1 && c.of(Outcome.ACCEPTED) <= 2 * MINERS, state);
         assertTrue(c.of(Outcome.REJECTED_DUPLICATE) > c.sent() / 2, state);
     }
 

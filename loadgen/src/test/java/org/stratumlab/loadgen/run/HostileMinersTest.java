@@ -49,4 +49,23 @@ class HostileMinersTest {
         assertTrue(hostileShare > 0.15 && hostileShare < 0.45,
                 "hostile share " + hostileShare + ", " + state);
     }
+
+    @Test
+    void hostileDuplicatesRepeatWhatTheHonestMinersHadAccepted() throws Exception {
+        // One job for the whole run: once an honest share is accepted, every hostile duplicate repeats an accepted
+        // nonce. Only a hostile miner that draws before any acceptance grinds a share of its own (one
+        // or two each), so hostile miners get almost nothing accepted.
+        LoadRun.Result r = Runs
+                .run(Runs.config(Fleets.of(10, 20).hostile(0.3, "duplicate=1").seed(6).build(), null,
+                        Runs.steadyServer().difficulty(BigInteger.valueOf(64)).build(), 1000, out));
+        LoadMetrics.Counts c = r.counts();
+        String state = ReconciliationTest.describe(c);
+        long honest = r.summary().path("latencyUs").path("submitHonest").path("count").asLong();
+        long hostile = c.sent() - honest;
+        assertTrue(hostile > 10, state);
+        assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_DUPLICATE), state);
+        assertTrue(c.of(Outcome.ACCEPTED) - honest <= 6, "hostile shares accepted: "
+                + (c.of(Outcome.ACCEPTED) - honest) + ", " + state);
+        assertTrue(c.of(Outcome.REJECTED_DUPLICATE) >= hostile - 6, state);
+    }
 }

@@ -339,7 +339,7 @@ class InvalidScenarioTest {
                 ": phases[0].session-lifetime: '5' is not a duration: a number and a unit (ns, us, ms, s, m, "
                         + "h), e.g. 500ms or 10s",
                 ScenarioFiles.ONE_PHASE + "    session-lifetime: 5\n");
-        assertRejected(": miners.hostile: must be a share of the miners in 0..1, was 1.5",
+        assertRejected(": miners.hostile: the hostile fraction must be in 0..1, got 1.5",
                 "miners:\n  hostile: 1.5\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": miners.hostile-shares: needs miners.hostile, the share of miners that send them",
                 "miners:\n  hostile-shares: invalid=1\n" + ScenarioFiles.ONE_PHASE);
@@ -351,6 +351,30 @@ class InvalidScenarioTest {
                   - duration: 1s
                     miners: -1
                 """);
+    }
+
+    @Test
+    void phaseNamesMustBeUniqueAndWritableInAThreshold() {
+        assertRejected(
+                ": phases[1].name: 'warm up' must be letters, digits, '.', '_' or '-' (thresholds name a "
+                        + "phase as {phase:NAME})",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: 2
+                          - name: warm up
+                            duration: 1s
+                        """);
+        assertRejected(
+                ": phases[1].name: 'steady' names an earlier phase too; each phase needs a name of its own",
+                """
+                        phases:
+                          - name: steady
+                            duration: 1s
+                            miners: 2
+                          - name: steady
+                            duration: 1s
+                        """);
     }
 
     @Test
