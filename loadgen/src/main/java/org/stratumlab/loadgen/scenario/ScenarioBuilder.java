@@ -5,8 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.Phase;
@@ -24,13 +27,15 @@ import org.stratumlab.server.ServerSecret;
  * the next, and checks everything. Every message starts with the key it is about ({@code phases[1].miners: ...}).
  */
 final class ScenarioBuilder {
+    /** What a scenario's or a phase's name may hold: it names the output folder, and a phase in {phase:NAME}. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private ScenarioBuilder() {
     }
 
     static Scenario build(ScenarioFile f, String defaultName) {
         String name = f.name() != null ? f.name() : defaultName;
-        require(!name.isBlank() && name.matches("[A-Za-z0-9._-]+"), "name",
+        require(!name.isBlank() && NAME.matcher(name).matches(), "name",
                 "'" + name + "' must be letters, digits, '.', '_' or '-' (it names the output folder)");
         long seed = f.seed() != null ? f.seed() : 1;
         ScenarioFile.Target target = f.target() != null ? f.target() : new ScenarioFile.Target(null, null);
@@ -135,7 +140,7 @@ final class ScenarioBuilder {
     private static List<Phase> phases(List<ScenarioFile.PhaseEntry> entries) {
         require(entries != null && !entries.isEmpty(), "phases", "a scenario needs at least one phase");
         List<Phase> phases = new ArrayList<>();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         Phase previous = null;
         for (int i = 0; i < entries.size(); i++) {
             String key = "phases[" + i + "]";
@@ -147,7 +152,7 @@ final class ScenarioBuilder {
                 throw prefixed(key, ex);
             }
             // Thresholds and the summary name phases: a name must be writable in {phase:NAME} and say which.
-            require(previous.name().matches("[A-Za-z0-9._-]+"), key + ".name", "'" + previous.name()
+            require(NAME.matcher(previous.name()).matches(), key + ".name", "'" + previous.name()
                     + "' must be letters, digits, '.', '_' or '-' (thresholds name a phase as {phase:NAME})");
             require(names.add(previous.name()), key + ".name",
                     "'" + previous.name()
