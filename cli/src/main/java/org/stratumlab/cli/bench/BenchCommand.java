@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stratumlab.report.BenchResultsPage;
+import org.stratumlab.results.JmhRun;
+import org.stratumlab.results.MachineFacts;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stratumlab bench}: runs the pow-bench JMH suite in a forked JVM and publishes it under
  * {@code results/pow-bench/} (issue 6): the JMH JSON named with date, CPU and JDK, the run's facts beside it, and
- * the regenerated README with tables and charts ({@link ResultsPage}).
+ * the regenerated README with tables and charts ({@code BenchResultsPage}).
  *
  * <p>The benchmarks live in {@code pow-bench/target/benchmarks.jar}, which the runnable jar does not contain
  * (JMH and Bouncy Castle stay out of it). The command finds it relative to the working directory (the repository
@@ -97,7 +100,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             out.println("stratumlab bench: wrote " + json);
         }
-        out.println("stratumlab bench: wrote " + ResultsPage.render(results));
+        out.println("stratumlab bench: wrote " + BenchResultsPage.render(results));
         return 0;
     }
 
@@ -195,7 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
                 List.of(java.toString(), "-cp", jarFile.toString(), SUITE_CLASS,
                         quick ? "--quick" : "--full", "--out", raw.toString()));
         command.addAll(regexes);
-        String loadBefore = Machine.loadAverage();
+        String loadBefore = MachineFacts.loadAverage();
         out.println("stratumlab bench: " + String.join(" ", command) + " (load average " + loadBefore + ")");
         out.flush();
         int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
@@ -207,17 +210,17 @@ public final class BenchCommand implements Callable<Integer> {
         }
         JmhRun run = JmhRun.read(raw);
         String date = LocalDate.now(ZoneOffset.UTC).toString();
-        String name = date + "_" + slug(Machine.cpuModel()) + "_jdk-" + slug(run.jdk()) + "_"
+        String name = date + "_" + slug(MachineFacts.cpuModel()) + "_jdk-" + slug(run.jdk()) + "_"
                 + (quick ? "quick" : "full") + ".json";
         Path json = results.resolve(name);
         Files.move(raw, json, StandardCopyOption.REPLACE_EXISTING);
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("date", date);
-        meta.put("cpu", Machine.cpuModel());
+        meta.put("cpu", MachineFacts.cpuModel());
         meta.put("cores", Runtime.getRuntime().availableProcessors());
         meta.put("mode", quick ? "quick" : "full");
         meta.put("loadBefore", loadBefore);
-        meta.put("loadAfter", Machine.loadAverage());
+        meta.put("loadAfter", MachineFacts.loadAverage());
         meta.put("command",
                 "./stratumlab bench" + (quick ? " --quick" : "") + (jvm != null ? " --jvm " + jvm : "")
                         + (regexes.isEmpty() ? "" : " " + String.join(" ", regexes)));

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
-import org.stratumlab.loadgen.report.RunReport;
+import org.stratumlab.cli.Invocations;
+import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
@@ -153,7 +154,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
         PrintWriter writer = spec.commandLine().getOut();
-        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive()).run();
+        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(), Invocations.of(spec, List.of()))
+                .run();
         SummaryTable.print(writer, result.summary(), config.outDir());
         writer.println("report " + RunReport.render(config.outDir()));
         if (result.counts().connectedMax() == 0) {

@@ -3,7 +3,7 @@ package org.stratumlab.cli.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.stratumlab.loadgen.report.ResultsIndex;
+import org.stratumlab.report.ResultsIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -10,16 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stratumlab.cli.Invocations;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
-import org.stratumlab.loadgen.record.ProgressLine;
-import org.stratumlab.loadgen.report.ResultsIndex;
-import org.stratumlab.loadgen.report.RunReport;
+import org.stratumlab.report.ResultsIndex;
+import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.scenario.Scenario;
 import org.stratumlab.loadgen.scenario.ScenarioException;
 import org.stratumlab.loadgen.scenario.ScenarioLoader;
 import org.stratumlab.loadgen.scenario.ScenarioRun;
-import org.stratumlab.loadgen.threshold.Threshold;
+import org.stratumlab.results.LatencyFormat;
+import org.stratumlab.results.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +81,8 @@ public final class RunCommand implements Callable<Integer> {
         writer.flush();
         ScenarioRun.Outcome outcome;
         try {
-            outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive());
+            outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive(),
+                    Invocations.of(spec, overrides));
         } catch (IOException e) {
             return unusable(e.getMessage());
         }
@@ -109,15 +111,15 @@ public final class RunCommand implements Callable<Integer> {
         return 2;
     }
 
-    private static void printThresholds(PrintWriter out, List<Threshold.Result> results) {
+    private static void printThresholds(PrintWriter out, List<Summary.ThresholdResult> results) {
         if (results.isEmpty()) {
             out.println("no thresholds");
         }
-        for (Threshold.Result r : results) {
-            String measured = Double.isNaN(r.value())
+        for (Summary.ThresholdResult r : results) {
+            String measured = r.value() == null
                     ? "nothing: the phase did not run"
-                    : r.unit().equals("us")
-                            ? ProgressLine.formatUs(Math.round(r.value()))
+                    : r.isLatency()
+                            ? LatencyFormat.of(r.value())
                             : String.format(Locale.ROOT, "%.4g", r.value());
             out.printf(Locale.ROOT, "%s  %s  (measured %s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
                     measured);

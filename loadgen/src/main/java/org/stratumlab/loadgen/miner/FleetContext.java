@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Metric;
+import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.pow.NonceGrinder;
 import org.stratumlab.pow.U256;

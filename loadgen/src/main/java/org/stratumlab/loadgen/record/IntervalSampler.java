@@ -1,5 +1,9 @@
 package org.stratumlab.loadgen.record;
 
+import org.stratumlab.results.Metric;
+import org.stratumlab.results.Outcome;
+import org.stratumlab.results.TimeSeriesColumn;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +25,6 @@ import org.HdrHistogram.HistogramLogWriter;
  * <p>Called from one thread only (the run's sampling thread).
  */
 public final class IntervalSampler implements AutoCloseable {
-    /** The columns of timeseries.csv. */
-    public static final String CSV_HEADER = "elapsed_s,connections,subscribed,submits,accepted,rejected_stale,"
-            + "rejected_incorrect,rejected_duplicate,rejected_other,errors,unanswered,notifies,submit_p50_us,submit_p99_us";
 
     private final LoadMetrics metrics;
     private final long startNs;
@@ -48,7 +49,8 @@ public final class IntervalSampler implements AutoCloseable {
         this.metrics = metrics;
         this.startNs = startNs;
         Files.createDirectories(outDir);
-        this.hlogStream = new PrintStream(Files.newOutputStream(outDir.resolve("latency.hlog")), false,
+        this.hlogStream = new PrintStream(Files.newOutputStream(outDir.resolve(Metric.LATENCY_LOG_FILE)),
+                false,
                 "US-ASCII");
         this.hlog = new HistogramLogWriter(hlogStream);
         hlog.outputComment("Stratum Lab load run: latencies in microseconds; tags: submit, submit-service, "
@@ -58,8 +60,8 @@ public final class IntervalSampler implements AutoCloseable {
         hlog.outputBaseTime(startEpochMs);
         hlog.outputStartTime(startEpochMs);
         hlog.outputLegend();
-        this.csv = Files.newBufferedWriter(outDir.resolve("timeseries.csv"));
-        csv.write(CSV_HEADER);
+        this.csv = Files.newBufferedWriter(outDir.resolve(TimeSeriesColumn.FILE_NAME));
+        csv.write(TimeSeriesColumn.headerLine());
         csv.newLine();
         for (Metric metric : Metric.values()) {
             totals.put(metric, new Histogram(3));
@@ -127,6 +129,7 @@ public final class IntervalSampler implements AutoCloseable {
         LoadMetrics.Counts n = i.now();
         LoadMetrics.Counts p = i.before();
         try {
+            // In TimeSeriesColumn's order.
             csv.write(String.format(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
                     i.elapsedSeconds(), n.connected(), n.subscribed(), n.sent() - p.sent(),
                     delta(n, p, Outcome.ACCEPTED), delta(n, p, Outcome.REJECTED_STALE),

@@ -1,5 +1,8 @@
 package org.stratumlab.loadgen.record;
 
+import org.stratumlab.results.Metric;
+import org.stratumlab.results.Outcome;
+
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;

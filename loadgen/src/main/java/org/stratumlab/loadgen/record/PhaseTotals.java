@@ -1,5 +1,7 @@
 package org.stratumlab.loadgen.record;
 
+import org.stratumlab.results.Metric;
+
 import java.util.EnumMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;

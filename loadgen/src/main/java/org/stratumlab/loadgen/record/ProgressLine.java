@@ -1,5 +1,8 @@
 package org.stratumlab.loadgen.record;
 
+import org.stratumlab.results.LatencyFormat;
+import org.stratumlab.results.Outcome;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -59,17 +62,7 @@ public final class ProgressLine {
                         + "p99 %s",
                 i.elapsedSeconds(), totalSeconds, n.connected(), targetMiners, n.subscribed(),
                 n.sent() - p.sent(),
-                n.of(Outcome.ACCEPTED), n.rejected(), n.of(Outcome.UNANSWERED), formatUs(i.submitP99Us()));
-    }
-
-    /**
-     * @param micros a latency
-     * @return it with a readable unit
-     */
-    public static String formatUs(long micros) {
-        if (micros >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.2fs", micros / 1e6);
-        }
-        return micros >= 1000 ? String.format(Locale.ROOT, "%.2fms", micros / 1e3) : micros + "us";
+                n.of(Outcome.ACCEPTED), n.rejected(), n.of(Outcome.UNANSWERED),
+                LatencyFormat.of(i.submitP99Us()));
     }
 }

@@ -1,6 +1,5 @@
 package org.stratumlab.loadgen.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +12,8 @@ import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.pow.NonceGrinder;
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
 import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.metrics.ServerMetrics;
 
@@ -30,6 +31,7 @@ public final class LoadRun {
     private final LoadConfig config;
     private final PrintWriter out;
     private final boolean terminal;
+    private final Summary.Invocation invocation;
 
     /**
      * @param config the run
@@ -37,20 +39,31 @@ public final class LoadRun {
      * @param terminal whether {@code out} is a terminal
      */
     public LoadRun(LoadConfig config, PrintWriter out, boolean terminal) {
+        this(config, out, terminal, null);
+    }
+
+    /**
+     * @param config the run
+     * @param out where progress and the final table go
+     * @param terminal whether {@code out} is a terminal
+     * @param invocation the command line that asked for the run, recorded in its summary; {@code null} if none
+     */
+    public LoadRun(LoadConfig config, PrintWriter out, boolean terminal, Summary.Invocation invocation) {
         this.config = config;
         this.out = out;
         this.terminal = terminal;
+        this.invocation = invocation;
     }
 
     /**
      * What a run produced.
      *
-     * @param summary the summary.json content
+     * @param summary what summary.json says
      * @param counts the final counters
      * @param serverCounters the embedded server's counters at the end (all its instances), or {@code null}
      *        against a target
      */
-    public record Result(ObjectNode summary, LoadMetrics.Counts counts,
+    public record Result(Summary summary, LoadMetrics.Counts counts,
             ServerMetrics.Snapshot serverCounters) {
     }
 
@@ -86,10 +99,12 @@ public final class LoadRun {
                 sampler.sample();
                 double durationS = (System.nanoTime() - startNs) / 1e9;
                 LoadMetrics.Counts counts = metrics.counts();
-                ObjectNode summary = RunSummary.build(config.name(), startedAt, durationS,
-                        RunSettings.of(config, target), config.fleet().miners(), counts, sampler.totals(),
-                        sampler.phases(), transport.name(), NonceGrinder.fastest().implementationName());
-                RunSummary.write(summary, config.outDir().resolve("summary.json"));
+                RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
+                        RunSettings.of(config, target), config.fleet().miners(), transport.name(),
+                        NonceGrinder.fastest().implementationName(), invocation);
+                Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
+                        fleet.unexpectedErrors());
+                SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
                 return new Result(summary, counts, server != null ? server.counters() : null);
             }
         } finally {

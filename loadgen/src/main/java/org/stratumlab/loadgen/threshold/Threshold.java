@@ -1,9 +1,9 @@
 package org.stratumlab.loadgen.threshold;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.stratumlab.results.Summary;
 
 /**
  * A pass/fail rule over a run's summary, written the way people write them in k6 or Gatling:
@@ -91,14 +91,17 @@ public final class Threshold {
     }
 
     /**
-     * @param summary a run's summary.json
+     * @param summary a run's summary
      * @return the measured value and whether the rule holds
      */
-    public Result evaluate(JsonNode summary) {
-        JsonNode scope = phase == null ? summary : phaseNode(summary);
+    public Summary.ThresholdResult evaluate(Summary summary) {
+        Scope scope = phase == null
+                ? Scope.whole(summary)
+                : summary.phase(phase).map(p -> Scope.phase(p, summary)).orElse(null);
+        String unit = metric.isLatency ? "us" : "";
         if (scope == null) {
             // The phase never ran (the run ended before it): nothing was measured, so the rule cannot hold.
-            return new Result(rule, Double.NaN, metric.isLatency ? "us" : "", false);
+            return new Summary.ThresholdResult(rule, null, unit, false);
         }
         double value = metric.read(scope);
         boolean passed = switch (operator) {
@@ -109,27 +112,6 @@ public final class Threshold {
             case "==" -> value == limit;
             default -> value != limit;
         };
-        return new Result(rule, value, metric.isLatency ? "us" : "", passed);
-    }
-
-    /** @return a phase's entry in summary.json's phases[] (submits and latencies, as the root), or null */
-    private JsonNode phaseNode(JsonNode summary) {
-        for (JsonNode p : summary.path("phases")) {
-            if (phase.equals(p.path("name").asText())) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /**
-     * A rule applied to a run.
-     *
-     * @param rule the rule as written
-     * @param value the measured value (microseconds for latencies)
-     * @param unit {@code us} for latencies, empty otherwise
-     * @param passed whether it holds
-     */
-    public record Result(String rule, double value, String unit, boolean passed) {
+        return new Summary.ThresholdResult(rule, value, unit, passed);
     }
 }

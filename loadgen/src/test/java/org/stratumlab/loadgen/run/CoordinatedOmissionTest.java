@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.RunFiles;
 import org.stratumlab.loadgen.testing.Runs;
@@ -72,7 +72,7 @@ class CoordinatedOmissionTest {
         assertEquals(List.of(), peer.failures());
         assertEquals(c.sent(), c.of(Outcome.ACCEPTED), state);
 
-        JsonNode latency = result.summary().get("latencyUs");
+        JsonNode latency = RunFiles.tree(result.summary()).get("latencyUs");
         JsonNode submit = latency.get("submit");
         // The only timing assertion of the suite: the deliberate 1 s stall is a floor, not a measurement.
         assertTrue(submit.get("p999").asLong() >= 900 * MS, submit.toString());
@@ -113,7 +113,7 @@ class CoordinatedOmissionTest {
         LoadRun.Result result = Runs
                 .run(Runs.config(Fleets.of(1, RATE).seed(18).build(), peer.address(), null,
                         1000, out));
-        JsonNode latency = result.summary().get("latencyUs");
+        JsonNode latency = RunFiles.tree(result.summary()).get("latencyUs");
         JsonNode submit = latency.get("submit");
         JsonNode service = latency.get("submitService");
         assertEquals(submit.get("count").asLong(), service.get("count").asLong());

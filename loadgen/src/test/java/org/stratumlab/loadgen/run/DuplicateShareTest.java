@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.loadgen.testing.ScriptedPeer;

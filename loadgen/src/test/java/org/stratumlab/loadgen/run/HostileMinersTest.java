@@ -1,5 +1,6 @@
 package org.stratumlab.loadgen.run;
 
+import org.stratumlab.loadgen.testing.RunFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.protocol.mining.SubmitOutcome;
@@ -39,11 +40,12 @@ class HostileMinersTest {
         assertEquals(c.sent(), accepted + incorrect, state);
         assertEquals(accepted, r.serverCounters().submitsByOutcome().get(SubmitOutcome.ACCEPTED), state);
 
-        JsonNode latency = r.summary().path("latencyUs");
+        JsonNode latency = RunFiles.tree(r.summary()).path("latencyUs");
         assertEquals(c.sent(), latency.path("submit").path("count").asLong(), "every submit");
         assertEquals(accepted, latency.path("submitHonest").path("count").asLong(),
                 "the honest submits only");
-        assertEquals(0.3, r.summary().path("settings").path("hostileMiners").path("fraction").asDouble());
+        assertEquals(0.3, RunFiles.tree(r.summary()).path("settings").path("hostileMiners").path("fraction")
+                .asDouble());
         // Three miners in ten are hostile: a share of the submits near 0.3, not an exact one (Poisson events).
         double hostileShare = (double) incorrect / c.sent();
         assertTrue(hostileShare > 0.15 && hostileShare < 0.45,
@@ -60,7 +62,8 @@ class HostileMinersTest {
                         Runs.steadyServer().difficulty(BigInteger.valueOf(64)).build(), 1000, out));
         LoadMetrics.Counts c = r.counts();
         String state = ReconciliationTest.describe(c);
-        long honest = r.summary().path("latencyUs").path("submitHonest").path("count").asLong();
+        long honest = RunFiles.tree(r.summary()).path("latencyUs").path("submitHonest").path("count")
+                .asLong();
         long hostile = c.sent() - honest;
         assertTrue(hostile > 10, state);
         assertEquals(c.sent(), c.of(Outcome.ACCEPTED) + c.of(Outcome.REJECTED_DUPLICATE), state);

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
+import org.stratumlab.results.TimeSeriesColumn;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.RunFiles;
 import org.stratumlab.loadgen.testing.Runs;
@@ -151,7 +152,7 @@ class ReconciliationTest {
     @Test
     void timeseriesHasItsHeaderAndOneRowPerSecondThatAddUpToTheTotals() throws Exception {
         List<String> lines = RunFiles.timeseriesLines(out);
-        assertEquals(IntervalSampler.CSV_HEADER, lines.get(0));
+        assertEquals(TimeSeriesColumn.headerLine(), lines.get(0));
         assertEquals("elapsed_s,connections,subscribed,submits,accepted,rejected_stale,rejected_incorrect,"
                 + "rejected_duplicate,rejected_other,errors,unanswered,notifies,submit_p50_us,submit_p99_us",
                 lines.get(0));

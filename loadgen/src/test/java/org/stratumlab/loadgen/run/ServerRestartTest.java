@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.testing.Await;

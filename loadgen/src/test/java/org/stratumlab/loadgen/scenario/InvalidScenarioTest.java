@@ -22,7 +22,7 @@ class InvalidScenarioTest {
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
-            + "subscribed.max, jobs, notifies, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
+            + "subscribed.max, jobs, notifies, unexpected_errors, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
             + "error_ratio, submits_per_s, accepted_per_s";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s

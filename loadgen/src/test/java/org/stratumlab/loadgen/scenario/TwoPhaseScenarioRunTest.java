@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
-import org.stratumlab.loadgen.record.Outcome;
+import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.server.metrics.ServerMetrics;
@@ -141,19 +143,19 @@ class TwoPhaseScenarioRunTest {
 
     @Test
     void everyThresholdIsListedWithItsMeasuredValue() {
-        List<Threshold.Result> results = outcome.thresholds();
+        List<Summary.ThresholdResult> results = outcome.thresholds();
         assertEquals(List.of("connected.max >= 20", "unanswered == 0", "submit.p99 < 10s", "sent >= 1000000"),
-                results.stream().map(Threshold.Result::rule).toList());
+                results.stream().map(Summary.ThresholdResult::rule).toList());
         assertEquals(List.of(true, true, true, false),
-                results.stream().map(Threshold.Result::passed).toList(),
+                results.stream().map(Summary.ThresholdResult::passed).toList(),
                 results.toString());
         assertFalse(outcome.passed());
-        assertEquals(20, results.get(0).value());
+        assertEquals(20.0, results.get(0).value());
         assertEquals(written.get("submits").get("sent").asDouble(), results.get(3).value());
         JsonNode listed = written.get("thresholds");
         assertEquals(results.size(), listed.size(), listed.toString());
         for (int i = 0; i < results.size(); i++) {
-            Threshold.Result r = results.get(i);
+            Summary.ThresholdResult r = results.get(i);
             JsonNode node = listed.get(i);
             assertEquals(r.rule(), node.get("rule").asText());
             assertEquals(r.value(), node.get("value").asDouble());
@@ -166,7 +168,7 @@ class TwoPhaseScenarioRunTest {
     @Test
     void theWrittenSummaryIsTheOneReturnedWithTheDescription() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        assertEquals(json.readTree(json.writeValueAsString(outcome.run().summary())), written);
+        assertEquals(json.readTree(SummaryFile.toJson(outcome.run().summary())), written);
         assertEquals("two-phase", written.get("scenario").asText());
         assertEquals("ten miners, then twenty at a higher difficulty", written.get("description").asText());
         assertTrue(Files.size(out.resolve("latency.hlog")) > 0);

@@ -12,10 +12,24 @@ import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
 
 /** Reads back what a run wrote: summary.json, latency.hlog (with HdrHistogram's own reader), timeseries.csv. */
 public final class RunFiles {
     private RunFiles() {
+    }
+
+    /**
+     * @param summary a run's summary
+     * @return it as the JSON tree summary.json holds
+     */
+    public static JsonNode tree(Summary summary) {
+        try {
+            return new ObjectMapper().readTree(SummaryFile.toJson(summary));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -2,11 +2,15 @@ package org.stratumlab.loadgen.threshold;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,8 +20,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ThresholdTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** A complete summary of zeros: each test writes only the keys it is about, merged over this. */
+    private static final String ZEROS = """
+            {"scenario": "t", "startedAt": "2026-11-24T10:00:00Z", "durationS": 0,
+             "machine": {"cpu": "test", "cores": 2}, "jdk": "17",
+             "miners": {"target": 0, "connectedMax": 0, "subscribed": 0, "neverAnswered": 0, "reconnects": 0},
+             "submits": {"sent": 0, "accepted": 0, "rejected": {"stale": 0, "incorrect": 0, "duplicate": 0, "other": 0},
+                         "errors": 0, "unanswered": 0},
+             "notifies": {"jobs": 0, "received": 0},
+             "latencyUs": {"submit": %1$s, "submitService": %1$s, "connect": %1$s, "subscribe": %1$s,
+                           "notifySkew": %1$s}}
+            """
+            .formatted(
+                    "{\"count\": 0, \"mean\": 0, \"p50\": 0, \"p90\": 0, \"p99\": 0, \"p999\": 0, \"max\": 0}");
+
     /** 200 submits in 4 s; every latency differs from every other, so a misread shows. */
-    private static final JsonNode SUMMARY = tree(
+    private static final Summary SUMMARY = tree(
             """
                     {
                       "durationS": 4.0,
@@ -46,7 +64,7 @@ class ThresholdTest {
             "error_ratio|0.01", "submits_per_s|50", "accepted_per_s|45", "submit.count|200",
             "submit_service.count|201", "notify_skew.count|104"})
     void aCountOrRatioReadsItsValueFromTheSummary(String metric, double expected) {
-        Threshold.Result r = Threshold.parse(metric + " >= 0").evaluate(SUMMARY);
+        Summary.ThresholdResult r = Threshold.parse(metric + " >= 0").evaluate(SUMMARY);
         assertEquals(expected, r.value(), 1e-12, metric);
         assertEquals("", r.unit());
     }
@@ -58,7 +76,7 @@ class ThresholdTest {
             "connect.p999|360", "subscribe.p90|420", "subscribe.mean|410.5", "notify_skew.p99|540",
             "notify_skew.max|580"})
     void aLatencyReadsMicrosecondsFromTheSummary(String metric, double expectedUs) {
-        Threshold.Result r = Threshold.parse(metric + " >= 0us").evaluate(SUMMARY);
+        Summary.ThresholdResult r = Threshold.parse(metric + " >= 0us").evaluate(SUMMARY);
         assertEquals(expectedUs, r.value(), metric);
         assertEquals("us", r.unit());
     }
@@ -72,7 +90,7 @@ class ThresholdTest {
             "sent == 200|true", "sent == 199|false",
             "sent != 199|true", "sent != 200|false"})
     void everyOperatorComparesTheMeasuredValueWithTheLimit(String rule, boolean passed) {
-        Threshold.Result r = Threshold.parse(rule).evaluate(SUMMARY);
+        Summary.ThresholdResult r = Threshold.parse(rule).evaluate(SUMMARY);
         assertEquals(passed, r.passed(), rule);
         assertEquals(rule, r.rule());
     }
@@ -90,7 +108,7 @@ class ThresholdTest {
 
     @Test
     void ratiosAreZeroWhenNothingWasSentSoThatAMinimumFails() {
-        JsonNode idle = tree(
+        Summary idle = tree(
                 """
                         {"durationS": 2.0, "submits": {"sent": 0, "accepted": 0,
                           "rejected": {"stale": 0, "incorrect": 0, "duplicate": 0, "other": 0}, "errors": 0, "unanswered": 0}}
@@ -105,21 +123,21 @@ class ThresholdTest {
 
     @Test
     void ratesAreZeroForARunOfNoDuration() {
-        JsonNode instant = tree("{\"durationS\": 0, \"submits\": {\"sent\": 10, \"accepted\": 10}}");
+        Summary instant = tree("{\"durationS\": 0, \"submits\": {\"sent\": 10, \"accepted\": 10}}");
         assertEquals(0, Threshold.parse("submits_per_s >= 0").evaluate(instant).value());
         assertEquals(0, Threshold.parse("accepted_per_s >= 0").evaluate(instant).value());
     }
 
     @Test
     void submitsPerSecondDividesByTheRunsDuration() {
-        JsonNode run = tree("{\"durationS\": 2.5, \"submits\": {\"sent\": 1000, \"accepted\": 900}}");
+        Summary run = tree("{\"durationS\": 2.5, \"submits\": {\"sent\": 1000, \"accepted\": 900}}");
         assertEquals(400, Threshold.parse("submits_per_s >= 0").evaluate(run).value(), 1e-9);
         assertEquals(360, Threshold.parse("accepted_per_s >= 0").evaluate(run).value(), 1e-9);
     }
 
     @Test
     void rejectedAddsUpEveryReasonTheSummaryHolds() {
-        JsonNode run = tree(
+        Summary run = tree(
                 """
                         {"submits": {"sent": 10, "rejected": {"stale": 1, "incorrect": 2, "duplicate": 3, "other": 4}}}
                         """);
@@ -129,8 +147,8 @@ class ThresholdTest {
 
     @Test
     void aMetricMissingFromTheSummaryReadsAsZero() {
-        JsonNode empty = tree("{}");
-        Threshold.Result r = Threshold.parse("connected.max >= 1").evaluate(empty);
+        Summary empty = tree("{}");
+        Summary.ThresholdResult r = Threshold.parse("connected.max >= 1").evaluate(empty);
         assertEquals(0, r.value());
         assertFalse(r.passed());
     }
@@ -182,7 +200,7 @@ class ThresholdTest {
     }
 
     /** A run of two phases: a slow warm-up, then a quick steady phase. */
-    private static final JsonNode PHASED = tree(
+    private static final Summary PHASED = tree(
             """
                     {
                       "durationS": 10.0,
@@ -216,9 +234,9 @@ class ThresholdTest {
 
     @Test
     void aPhaseThatNeverRanFailsItsRules() {
-        Threshold.Result r = Threshold.parse("unanswered{phase:later} == 0").evaluate(PHASED);
+        Summary.ThresholdResult r = Threshold.parse("unanswered{phase:later} == 0").evaluate(PHASED);
         assertFalse(r.passed());
-        assertTrue(Double.isNaN(r.value()));
+        assertNull(r.value(), "nothing was measured");
     }
 
     @Test
@@ -233,11 +251,34 @@ class ThresholdTest {
         return assertThrows(IllegalArgumentException.class, () -> Threshold.parse(rule)).getMessage();
     }
 
-    private static JsonNode tree(String json) {
+    private static Summary tree(String json) {
         try {
-            return JSON.readTree(json);
+            ObjectNode merged = (ObjectNode) JSON.readTree(ZEROS);
+            ObjectNode given = (ObjectNode) JSON.readTree(json);
+            if (given.has("phases")) {
+                for (int i = 0; i < given.get("phases").size(); i++) {
+                    ObjectNode phase = JSON.createObjectNode().put("startS", 0).put("durationS", 0);
+                    phase.set("submits", merged.get("submits").deepCopy());
+                    phase.set("latencyUs", merged.get("latencyUs").deepCopy());
+                    merge(phase, (ObjectNode) given.get("phases").get(i));
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) given.get("phases")).set(i, phase);
+                }
+            }
+            merge(merged, given);
+            return SummaryFile.parse(merged.toString(), "test");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void merge(ObjectNode into, ObjectNode from) {
+        from.fields().forEachRemaining(e -> {
+            JsonNode existing = into.get(e.getKey());
+            if (existing instanceof ObjectNode target && e.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+            } else {
+                into.set(e.getKey(), e.getValue());
+            }
+        });
     }
 }

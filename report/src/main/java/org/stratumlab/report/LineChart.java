@@ -1,0 +1,83 @@
+package org.stratumlab.report;
+
+import java.util.List;
+
+/**
+ * A line chart as one inline SVG: grid, ticks, axis titles with units, one polyline per {@link Series} and a
+ * legend above the plot. Used for the percentile spectra and for everything over time.
+ */
+final class LineChart {
+    private static final double LEGEND_Y = 22;
+    /** A rough width of one legend character at the legend's font size: there is no text measuring in SVG. */
+    private static final double CHAR_WIDTH = 7;
+
+    private final String title;
+    private final Axis x;
+    private final Axis y;
+    private final Frame frame = new Frame(70);
+
+    /**
+     * @param title what the chart shows (its accessible name)
+     * @param x the horizontal axis
+     * @param y the vertical axis
+     */
+    LineChart(String title, Axis x, Axis y) {
+        this.title = title;
+        this.x = x;
+        this.y = y;
+    }
+
+    /** @return the chart with these lines; a chart without data says so in the plot */
+    String render(List<Series> series) {
+        Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, title);
+        frame.xAxis(svg, x.scale(), x.title());
+        frame.yAxis(svg, y.scale(), y.title());
+        boolean any = false;
+        for (Series line : series) {
+            any |= draw(svg, line);
+        }
+        if (!any) {
+            frame.note(svg, "no samples in this run");
+        }
+        legend(svg, series);
+        return svg.close();
+    }
+
+    private boolean draw(Svg svg, Series line) {
+        int n = line.xs().length;
+        if (n == 0) {
+            return false;
+        }
+        double[] px = new double[n];
+        double[] py = new double[n];
+        for (int i = 0; i < n; i++) {
+            px[i] = frame.x(x.scale().fraction(line.xs()[i]));
+            py[i] = frame.y(y.scale().fraction(line.ys()[i]));
+        }
+        if (n == 1) {
+            svg.dot(px[0], py[0], line.color());
+        } else {
+            svg.polyline(px, py, line.color(), line.dashed());
+        }
+        return true;
+    }
+
+    private void legend(Svg svg, List<Series> series) {
+        double at = frame.left();
+        for (Series line : series) {
+            String name = line.isEmpty() ? line.name() + " (no samples)" : line.name();
+            svg.swatch(at, LEGEND_Y - 4, line.color(), line.dashed());
+            svg.text(at + 28, LEGEND_Y, "start", "legend", name);
+            at += 28 + name.length() * CHAR_WIDTH + 18;
+        }
+    }
+
+    /**
+     * One axis of a chart.
+     *
+     * @param scale how values map onto it
+     * @param title its title, with the unit, e.g. "latency (ms)"
+     */
+    record Axis(Scale scale, String title) {
+    }
+}

@@ -1,0 +1,108 @@
+package org.stratumlab.report;
+
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTML of one run's report: a header (scenario, date, machine, JDK, duration, verdict), the key figures, the
+ * thresholds when the run had any, the charts ({@link RunCharts}) and the effective settings.
+ */
+final class RunPage {
+    private RunPage() {
+    }
+
+    /** @return the whole document */
+    static String html(RunData run) {
+        Summary s = run.summary();
+        StringBuilder body = new StringBuilder();
+        body.append(Page.heading(1, "Stratum Lab run: " + s.scenario()));
+        body.append(verdict(s.thresholds()));
+        body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Run"))
+                .append(header(run)).append("</section>\n<section>\n").append(Page.heading(2, "Key figures"))
+                .append(keyFigures(s)).append("</section>\n</div>\n");
+        if (!s.thresholds().isEmpty()) {
+            body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
+        }
+        body.append(Page.heading(2, "Charts"));
+        if (run.series().isEmpty()) {
+            body.append(
+                    Page.paragraph("", RunData.TIME_SERIES + " is not in this run directory: no charts over "
+                            + "time."));
+        }
+        body.append(Page.charts(RunCharts.of(run)));
+        body.append(settings(s.settings()));
+        body.append("<footer>").append(Format.html("Rendered by 'stratumlab report' from " + run.dir()))
+                .append("</footer>\n");
+        return Page.document("Stratum Lab run: " + s.scenario() + ", " + Format.dateTime(s.startedAtInstant()),
+                body.toString());
+    }
+
+    /** @return a pass/fail banner when there are thresholds, else nothing */
+    static String verdict(List<Summary.ThresholdResult> thresholds) {
+        if (thresholds.isEmpty()) {
+            return "";
+        }
+        long passed = thresholds.stream().filter(Summary.ThresholdResult::passed).count();
+        boolean all = passed == thresholds.size();
+        return "<p><span class=\"verdict " + (all ? "pass" : "fail") + "\">" + (all ? "PASSED" : "FAILED")
+                + "</span> " + passed + " of " + thresholds.size() + " thresholds passed</p>\n";
+    }
+
+    private static String header(RunData run) {
+        Summary s = run.summary();
+        return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
+                .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
+                .row("JDK", s.jdk()).row("transport", s.transport()).row("grinder", s.grinder())
+                .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
+                .close();
+    }
+
+    private static String keyFigures(Summary s) {
+        Table table = new Table("figure", "value");
+        for (KeyFigure figure : KeyFigure.of(s)) {
+            table.row(List.of(new Table.Cell(figure.name()), new Table.Cell(figure.formatted(), "num")));
+        }
+        return table.close();
+    }
+
+    private static String thresholds(List<Summary.ThresholdResult> thresholds) {
+        Table table = new Table("rule", "measured", "result");
+        for (Summary.ThresholdResult t : thresholds) {
+            table.row(List.of(new Table.Cell(t.rule()), new Table.Cell(measured(t), "num"),
+                    new Table.Cell(t.passed() ? "pass" : "FAIL", t.passed() ? "pass" : "fail")));
+        }
+        return table.close();
+    }
+
+    /** @return a threshold's measured value: a latency when its unit says so, else a plain number */
+    static String measured(Summary.ThresholdResult threshold) {
+        Double value = threshold.value();
+        if (value == null) {
+            return "-"; // nothing was measured: the phase never ran
+        }
+        return threshold.isLatency() ? Format.latencyUs(value) : Format.number(value);
+    }
+
+    private static String settings(JsonNode settings) {
+        if (!settings.isObject() || settings.isEmpty()) {
+            return "";
+        }
+        Table table = new Table("setting", "value");
+        flatten("", settings, table);
+        return "<details>\n<summary>Effective settings</summary>\n" + table.close() + "</details>\n";
+    }
+
+    private static void flatten(String prefix, JsonNode node, Table table) {
+        if (!node.isObject()) {
+            table.row(prefix, node.isValueNode() ? node.asText() : node.toString());
+            return;
+        }
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(),
+                    table);
+        }
+    }
+}

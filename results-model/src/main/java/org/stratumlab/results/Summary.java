@@ -1,0 +1,491 @@
+package org.stratumlab.results;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A run's {@code summary.json}, the product's contract with other tools, as one type: the load generator builds it,
+ * {@link SummaryFile} writes and reads it, thresholds, the console table and the reports read it. The JSON keys are
+ * the component names; they are stable (other tools read them), so a component is renamed only with a new
+ * {@link #CURRENT_SCHEMA_VERSION}. Latencies are in microseconds.
+ *
+ * <p>Invariant of every {@link Submits}: {@code sent == accepted + rejected + errors + unanswered}.
+ *
+ * @param schemaVersion the version of this layout; files written before the field existed read as 1
+ * @param scenario the scenario's name (or the load run's)
+ * @param description what question the scenario answers; absent for a plain load run
+ * @param startedAt when the first miner started, ISO-8601
+ * @param durationS how long the run took, seconds, from the first connect to the last reply
+ * @param machine the machine it ran on
+ * @param jdk the JDK's version
+ * @param transport the miners' Netty transport (epoll, nio)
+ * @param grinder the nonce grinder's implementation
+ * @param invocation the command line and overrides that made the run; absent in older files
+ * @param settings the effective settings, after every override (free-form: they echo the run's configuration)
+ * @param miners miner counts
+ * @param submits submits by outcome, for the whole run
+ * @param notifies jobs and notifies seen
+ * @param latencyUs latency percentiles per metric, whole run
+ * @param errors unexpected exceptions, by class (a bug, never a peer's doing)
+ * @param phases each phase's submits and latencies
+ * @param thresholds each rule and its verdict; empty for a plain load run
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
+        "transport", "grinder", "invocation", "settings", "miners", "submits", "notifies", "latencyUs",
+        "errors",
+        "phases", "thresholds"})
+public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
+        String description,
+        @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
+        @JsonProperty(required = true) Machine machine, @JsonProperty(required = true) String jdk,
+        String transport, String grinder, Invocation invocation, JsonNode settings,
+        @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
+        @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
+        Errors errors, List<Phase> phases, List<ThresholdResult> thresholds) {
+
+    /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
+    public static final int CURRENT_SCHEMA_VERSION = 2;
+
+    /** Fills what older files lack and checks what every reader relies on. */
+    public Summary {
+        schemaVersion = schemaVersion == null ? 1 : schemaVersion;
+        Checks.require(!scenario.isBlank(), "scenario must not be empty");
+        try {
+            Instant.parse(startedAt);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    "startedAt must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+        }
+        Checks.nonNegative("durationS", durationS);
+        transport = transport == null ? "" : transport;
+        grinder = grinder == null ? "" : grinder;
+        settings = settings == null || settings.isNull() ? JsonNodeFactory.instance.objectNode() : settings;
+        errors = errors == null ? Errors.NONE : errors;
+        phases = phases == null ? List.of() : List.copyOf(phases);
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    /** @return when the run started */
+    public Instant startedAtInstant() {
+        return Instant.parse(startedAt);
+    }
+
+    /** @return submits sent per second of the run */
+    public double submitsPerSecond() {
+        return durationS > 0 ? submits.sent() / durationS : 0;
+    }
+
+    /** @return accepted / sent, 0 when nothing was sent */
+    public double acceptedRatio() {
+        return submits.sent() > 0 ? (double) submits.accepted() / submits.sent() : 0;
+    }
+
+    /** @return whether every threshold held (true when there are none) */
+    public boolean thresholdsPassed() {
+        return thresholds.stream().allMatch(ThresholdResult::passed);
+    }
+
+    /**
+     * @param name a phase's name
+     * @return that phase, if the run reached it
+     */
+    public Optional<Phase> phase(String name) {
+        return phases.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @param judged the verdicts
+     * @return the same summary with these thresholds
+     */
+    public Summary withThresholds(List<ThresholdResult> judged) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport,
+                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases, judged);
+    }
+
+    /**
+     * @param text what question the scenario answers
+     * @return the same summary with this description
+     */
+    public Summary withDescription(String text) {
+        return new Summary(schemaVersion, scenario, text, startedAt, durationS, machine, jdk, transport,
+                grinder,
+                invocation, settings, miners, submits, notifies, latencyUs, errors, phases, thresholds);
+    }
+
+    /**
+     * The machine a run ran on.
+     *
+     * @param cpu the CPU's model name
+     * @param cores the cores the JVM saw
+     * @param os the operating system and architecture; empty in older files
+     */
+    @JsonPropertyOrder({"cpu", "cores", "os"})
+    public record Machine(@JsonProperty(required = true) String cpu,
+            @JsonProperty(required = true) long cores,
+            String os) {
+        /** Fills what older files lack. */
+        public Machine {
+            Checks.nonNegative("cores", cores);
+            os = os == null ? "" : os;
+        }
+
+        /** @return this machine, now */
+        public static Machine current() {
+            return new Machine(MachineFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        }
+
+        /** @return e.g. "AMD EPYC, 2 cores, Linux amd64" */
+        public String describe() {
+            String text = cpu + ", " + cores + (cores == 1 ? " core" : " cores");
+            return os.isEmpty() ? text : text + ", " + os;
+        }
+    }
+
+    /**
+     * What made the run: a result is reproducible only with its command line and overrides.
+     *
+     * @param commandLine the arguments of {@code stratumlab}, as given
+     * @param overrides the scenario's {@code --set} overrides, in order (empty for a plain load run)
+     * @param version the version of Stratum Lab that ran it
+     * @param jvmOptions the JVM's own options
+     */
+    @JsonPropertyOrder({"commandLine", "overrides", "version", "jvmOptions"})
+    public record Invocation(List<String> commandLine, List<String> overrides, String version,
+            List<String> jvmOptions) {
+        /** Copies the lists; absent ones are empty. */
+        public Invocation {
+            commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+            version = version == null ? "" : version;
+            jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+        }
+    }
+
+    /**
+     * Miner counts.
+     *
+     * @param target the most miners any phase asked for
+     * @param connectedMax the most connected at once
+     * @param subscribed the most subscribed at once
+     * @param neverAnswered subscribes that got no reply in time
+     * @param reconnects connections made again after a loss
+     * @param connectFailures connects that failed
+     * @param subscribeRejected subscribes answered with a rejection
+     */
+    @JsonPropertyOrder({"target", "connectedMax", "subscribed", "neverAnswered", "reconnects",
+            "connectFailures",
+            "subscribeRejected"})
+    public record Miners(@JsonProperty(required = true) long target,
+            @JsonProperty(required = true) long connectedMax, @JsonProperty(required = true) long subscribed,
+            @JsonProperty(required = true) long neverAnswered, @JsonProperty(required = true) long reconnects,
+            Long connectFailures, Long subscribeRejected) {
+        /** Checks every count; older files lack the last two. */
+        public Miners {
+            connectFailures = connectFailures == null ? 0 : connectFailures;
+            subscribeRejected = subscribeRejected == null ? 0 : subscribeRejected;
+            Checks.nonNegative("target", target);
+            Checks.nonNegative("connectedMax", connectedMax);
+            Checks.nonNegative("subscribed", subscribed);
+            Checks.nonNegative("neverAnswered", neverAnswered);
+            Checks.nonNegative("reconnects", reconnects);
+            Checks.nonNegative("connectFailures", connectFailures);
+            Checks.nonNegative("subscribeRejected", subscribeRejected);
+        }
+    }
+
+    /**
+     * Submits by outcome.
+     *
+     * @param sent submits written
+     * @param accepted {@code [true]}
+     * @param rejected rejections by reason
+     * @param errors JSON-RPC error replies
+     * @param unanswered no reply in time, or the connection was lost first
+     * @param lateReplies replies that came after their submit was counted unanswered (whole run only; absent in
+     *        a phase)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"sent", "accepted", "rejected", "errors", "unanswered", "lateReplies"})
+    public record Submits(@JsonProperty(required = true) long sent,
+            @JsonProperty(required = true) long accepted,
+            @JsonProperty(required = true) Rejected rejected, @JsonProperty(required = true) long errors,
+            @JsonProperty(required = true) long unanswered, Long lateReplies) {
+        /** Checks every count. */
+        public Submits {
+            Checks.nonNegative("sent", sent);
+            Checks.nonNegative("accepted", accepted);
+            Checks.nonNegative("errors", errors);
+            Checks.nonNegative("unanswered", unanswered);
+        }
+
+        /**
+         * @param outcome an outcome
+         * @return how many submits ended so
+         */
+        public long of(Outcome outcome) {
+            return switch (outcome) {
+                case ACCEPTED -> accepted;
+                case REJECTED_STALE, REJECTED_INCORRECT, REJECTED_DUPLICATE, REJECTED_OTHER ->
+                    rejected.of(outcome);
+                case ERROR -> errors;
+                case UNANSWERED -> unanswered;
+            };
+        }
+
+        /** @return every rejection, whatever its reason */
+        public long rejectedTotal() {
+            return rejected.stale() + rejected.incorrect() + rejected.duplicate() + rejected.other();
+        }
+    }
+
+    /**
+     * Rejections by reason; the keys are {@link Outcome#key()}.
+     *
+     * @param stale "Solution for a stale job!"
+     * @param incorrect "Incorrect Nonce!"
+     * @param duplicate "Problem already solved"
+     * @param other no or an unknown reason
+     */
+    @JsonPropertyOrder({"stale", "incorrect", "duplicate", "other"})
+    public record Rejected(@JsonProperty(required = true) long stale,
+            @JsonProperty(required = true) long incorrect,
+            @JsonProperty(required = true) long duplicate, @JsonProperty(required = true) long other) {
+        /** Checks every count. */
+        public Rejected {
+            Checks.nonNegative("stale", stale);
+            Checks.nonNegative("incorrect", incorrect);
+            Checks.nonNegative("duplicate", duplicate);
+            Checks.nonNegative("other", other);
+        }
+
+        /**
+         * @param outcome a rejection
+         * @return its count
+         * @throws IllegalArgumentException for an outcome that is not a rejection
+         */
+        public long of(Outcome outcome) {
+            return switch (outcome) {
+                case REJECTED_STALE -> stale;
+                case REJECTED_INCORRECT -> incorrect;
+                case REJECTED_DUPLICATE -> duplicate;
+                case REJECTED_OTHER -> other;
+                case ACCEPTED, ERROR, UNANSWERED ->
+                    throw new IllegalArgumentException(outcome + " is not a rejection");
+            };
+        }
+    }
+
+    /**
+     * Jobs and notifies the miners saw.
+     *
+     * @param jobs distinct jobs
+     * @param received notifies received, over every miner
+     */
+    @JsonPropertyOrder({"jobs", "received"})
+    public record Notifies(@JsonProperty(required = true) long jobs,
+            @JsonProperty(required = true) long received) {
+        /** Checks the counts. */
+        public Notifies {
+            Checks.nonNegative("jobs", jobs);
+            Checks.nonNegative("received", received);
+        }
+    }
+
+    /**
+     * Percentiles per metric; the keys are {@link Metric#summaryKey()}.
+     *
+     * @param submit from a solution's intended time to the reply
+     * @param submitHonest the same, honest miners only (older files lack it: every miner was honest)
+     * @param submitService from the submit's write to its reply
+     * @param connect TCP connect
+     * @param subscribe subscribe to its reply
+     * @param notifySkew each miner's receipt of a job minus the first miner's
+     */
+    @JsonPropertyOrder({"submit", "submitHonest", "submitService", "connect", "subscribe", "notifySkew"})
+    public record Latencies(@JsonProperty(required = true) Percentiles submit, Percentiles submitHonest,
+            @JsonProperty(required = true) Percentiles submitService,
+            @JsonProperty(required = true) Percentiles connect,
+            @JsonProperty(required = true) Percentiles subscribe,
+            @JsonProperty(required = true) Percentiles notifySkew) {
+        /** Fills what older files lack. */
+        public Latencies {
+            submitHonest = submitHonest == null ? submit : submitHonest;
+        }
+
+        /**
+         * @param byMetric percentiles for every metric
+         * @return them as a record
+         */
+        public static Latencies of(Map<Metric, Percentiles> byMetric) {
+            return new Latencies(byMetric.get(Metric.SUBMIT), byMetric.get(Metric.SUBMIT_HONEST),
+                    byMetric.get(Metric.SUBMIT_SERVICE), byMetric.get(Metric.CONNECT),
+                    byMetric.get(Metric.SUBSCRIBE),
+                    byMetric.get(Metric.NOTIFY_SKEW));
+        }
+
+        /**
+         * @param metric a metric
+         * @return its percentiles
+         */
+        public Percentiles of(Metric metric) {
+            return switch (metric) {
+                case SUBMIT -> submit;
+                case SUBMIT_HONEST -> submitHonest;
+                case SUBMIT_SERVICE -> submitService;
+                case CONNECT -> connect;
+                case SUBSCRIBE -> subscribe;
+                case NOTIFY_SKEW -> notifySkew;
+            };
+        }
+    }
+
+    /**
+     * One metric's percentiles, in microseconds; all 0 when nothing was recorded ({@code count == 0}).
+     *
+     * @param count values recorded
+     * @param mean their mean, to 0.1
+     * @param p50 median
+     * @param p90 90th percentile
+     * @param p99 99th percentile
+     * @param p999 99.9th percentile
+     * @param max the largest
+     */
+    @JsonPropertyOrder({"count", "mean", "p50", "p90", "p99", "p999", "max"})
+    public record Percentiles(@JsonProperty(required = true) long count,
+            @JsonProperty(required = true) double mean,
+            @JsonProperty(required = true) long p50, @JsonProperty(required = true) long p90,
+            @JsonProperty(required = true) long p99, @JsonProperty(required = true) long p999,
+            @JsonProperty(required = true) long max) {
+        /** Checks every value. */
+        public Percentiles {
+            Checks.nonNegative("count", count);
+            Checks.nonNegative("mean", mean);
+            Checks.nonNegative("p50", p50);
+            Checks.nonNegative("p90", p90);
+            Checks.nonNegative("p99", p99);
+            Checks.nonNegative("p999", p999);
+            Checks.nonNegative("max", max);
+        }
+
+        /** @return whether nothing was recorded */
+        @JsonIgnore
+        public boolean isEmpty() {
+            return count == 0;
+        }
+
+        /**
+         * @param statistic p50, p90, p99, p999, max, mean or count
+         * @return that value
+         * @throws IllegalArgumentException for another name
+         */
+        public double statistic(String statistic) {
+            return switch (statistic) {
+                case "count" -> count;
+                case "mean" -> mean;
+                case "p50" -> p50;
+                case "p90" -> p90;
+                case "p99" -> p99;
+                case "p999" -> p999;
+                case "max" -> max;
+                default -> throw new IllegalArgumentException("unknown statistic '" + statistic + "'");
+            };
+        }
+
+        /** The statistics {@link #statistic} knows, in the order reports show them. */
+        public static final List<String> STATISTICS = List.of("p50", "p90", "p99", "p999", "max", "mean",
+                "count");
+    }
+
+    /**
+     * Unexpected exceptions, counted once each and keyed by class: a bug in Stratum Lab, never a peer's doing
+     * (resets and closed connections are not counted here).
+     *
+     * @param unexpected counts by exception class name
+     */
+    public record Errors(Map<String, Long> unexpected) {
+        /** No errors. */
+        public static final Errors NONE = new Errors(Map.of());
+
+        /** Sorts and copies the counts. */
+        public Errors {
+            unexpected = unexpected == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new TreeMap<>(unexpected));
+        }
+
+        /** @return every unexpected error, whatever its class */
+        public long unexpectedTotal() {
+            return unexpected.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * One phase.
+     *
+     * @param name its name
+     * @param startS when it began, seconds into the run
+     * @param durationS how long it lasted
+     * @param connectedAtEnd miners connected at its scheduled end
+     * @param subscribedAtEnd miners subscribed at its scheduled end
+     * @param submits its submits, by outcome
+     * @param latencyUs its latencies
+     */
+    @JsonPropertyOrder({"name", "startS", "durationS", "connectedAtEnd", "subscribedAtEnd", "submits",
+            "latencyUs"})
+    public record Phase(@JsonProperty(required = true) String name,
+            @JsonProperty(required = true) double startS,
+            @JsonProperty(required = true) double durationS, Long connectedAtEnd, Long subscribedAtEnd,
+            @JsonProperty(required = true) Submits submits,
+            @JsonProperty(required = true) Latencies latencyUs) {
+        /** Checks the times; older files lack the miner counts. */
+        public Phase {
+            connectedAtEnd = connectedAtEnd == null ? 0 : connectedAtEnd;
+            subscribedAtEnd = subscribedAtEnd == null ? 0 : subscribedAtEnd;
+            Checks.nonNegative("startS", startS);
+            Checks.nonNegative("durationS", durationS);
+        }
+
+        /** @return submits sent per second of the phase */
+        public double submitsPerSecond() {
+            return durationS > 0 ? submits.sent() / durationS : 0;
+        }
+    }
+
+    /**
+     * One threshold and its verdict.
+     *
+     * @param rule the rule as written
+     * @param value the measured value (microseconds for a latency), or {@code null} when nothing was measured (a
+     *        phase that never ran)
+     * @param unit {@code us} for a latency, empty otherwise
+     * @param passed whether it held
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"rule", "value", "unit", "passed"})
+    public record ThresholdResult(@JsonProperty(required = true) String rule, Double value, String unit,
+            @JsonProperty(required = true) boolean passed) {
+        /** Older files have no unit. */
+        public ThresholdResult {
+            unit = unit == null ? "" : unit;
+        }
+
+        /** @return whether the value is a latency in microseconds */
+        @JsonIgnore
+        public boolean isLatency() {
+            return unit.equals("us");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.stratumlab.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * summary.json through the typed record: every published run still loads, nothing it says is lost on the way
+ * back, and a broken file is one line naming the file and the key.
+ */
+class SummaryFileTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The published runs, committed beside the sources. */
+    private static final Path PUBLISHED = Path.of("..", "results");
+
+    @TempDir
+    Path tmp;
+
+    static List<Path> publishedSummaries() throws IOException {
+        try (Stream<Path> files = Files.walk(PUBLISHED)) {
+            return files.filter(f -> f.getFileName().toString().equals(SummaryFile.FILE_NAME)).sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void everyPublishedSummaryLoadsAndWritesBackWhatItSaid() throws IOException {
+        List<Path> files = publishedSummaries();
+        assertTrue(files.size() >= 5,
+                "published summaries under " + PUBLISHED.toAbsolutePath() + ": " + files);
+        for (Path file : files) {
+            Summary summary = SummaryFile.read(file);
+            JsonNode original = JSON.readTree(file.toFile());
+            JsonNode written = JSON.readTree(SummaryFile.toJson(summary));
+            assertContains(original, written, file.toString());
+            assertEquals(1, written.get("schemaVersion").asInt(),
+                    file + ": published before the field existed");
+            assertEquals(summary, SummaryFile.parse(SummaryFile.toJson(summary), file.toString()),
+                    file.toString());
+        }
+    }
+
+    @Test
+    void theInvariantHoldsInEveryPublishedSummary() throws IOException {
+        for (Path file : publishedSummaries()) {
+            Summary.Submits s = SummaryFile.read(file).submits();
+            assertEquals(s.sent(), s.accepted() + s.rejectedTotal() + s.errors() + s.unanswered(),
+                    file.toString());
+        }
+    }
+
+    @Test
+    void aFileWithoutSchemaVersionReadsAsTheFirstLayoutAndHonestLatencyDefaultsToAll() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(publishedSummaries().get(0).toFile());
+        root.remove("schemaVersion");
+        ((ObjectNode) root.get("latencyUs")).remove("submitHonest");
+        Summary s = SummaryFile.parse(root.toString(), "old");
+        assertEquals(1, s.schemaVersion());
+        assertEquals(s.latencyUs().submit(), s.latencyUs().submitHonest());
+        assertEquals(Summary.Errors.NONE, s.errors());
+    }
+
+    @Test
+    void aMissingKeyIsNamedWithItsPath() throws IOException {
+        assertRejected("submits.sent is missing", root -> ((ObjectNode) root.get("submits")).remove("sent"));
+        assertRejected("latencyUs.connect.p99 is missing",
+                root -> ((ObjectNode) root.get("latencyUs").get("connect")).remove("p99"));
+        assertRejected("scenario is missing", root -> root.remove("scenario"));
+        assertRejected("miners.target must be a number >= 0",
+                root -> ((ObjectNode) root.get("miners")).put("target", -1));
+        assertRejected("submits.accepted must be a whole number",
+                root -> ((ObjectNode) root.get("submits")).put("accepted", "many"));
+        assertRejected("startedAt must be an ISO-8601 instant such as 2026-11-24T10:00:00Z",
+                root -> root.put("startedAt", "yesterday"));
+    }
+
+    @Test
+    void notJsonIsSaidSoWithTheLine() throws IOException {
+        Path file = tmp.resolve(SummaryFile.FILE_NAME);
+        Files.writeString(file, "{\n  \"scenario\": \n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SummaryFile.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": not valid JSON"), e.getMessage());
+        assertEquals(tmp.resolve("none.json") + ": not found",
+                assertThrows(IllegalArgumentException.class, () -> SummaryFile.read(tmp.resolve("none.json")))
+                        .getMessage());
+    }
+
+    @Test
+    void aNullMeasuredValueStaysNull() throws IOException {
+        Summary s = SummaryFile.read(publishedSummaries().get(0));
+        Summary judged = s
+                .withThresholds(List.of(new Summary.ThresholdResult("sent{phase:x} > 0", null, "", false)));
+        JsonNode written = JSON.readTree(SummaryFile.toJson(judged)).get("thresholds").get(0);
+        assertTrue(written.get("value").isNull(), written.toString());
+        assertFalse(judged.thresholdsPassed());
+    }
+
+    @Test
+    void metricRuleNamesAreTheSummaryKeysInSnakeCase() {
+        assertEquals("submit_honest", Metric.SUBMIT_HONEST.ruleName());
+        assertEquals("notify_skew", Metric.NOTIFY_SKEW.ruleName());
+        assertEquals("submit", Metric.SUBMIT.ruleName());
+    }
+
+    private void assertRejected(String expected, java.util.function.Consumer<ObjectNode> breakIt)
+            throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(publishedSummaries().get(0).toFile());
+        breakIt.accept(root);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SummaryFile.parse(root.toString(), "run/summary.json"));
+        assertEquals("run/summary.json: " + expected, e.getMessage());
+    }
+
+    /** Every value of {@code expected} is in {@code actual} (which may have more: keys the new layout adds). */
+    private static void assertContains(JsonNode expected, JsonNode actual, String where) {
+        if (expected.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                assertTrue(actual.has(e.getKey()), where + ": " + e.getKey() + " was dropped");
+                assertContains(e.getValue(), actual.get(e.getKey()), where + "." + e.getKey());
+            }
+        } else if (expected.isArray()) {
+            assertEquals(expected.size(), actual.size(), where);
+            for (int i = 0; i < expected.size(); i++) {
+                assertContains(expected.get(i), actual.get(i), where + "[" + i + "]");
+            }
+        } else if (expected.isNumber()) {
+            assertEquals(expected.doubleValue(), actual.doubleValue(), where);
+        } else {
+            assertEquals(expected, actual, where);
+        }
+    }
+}
