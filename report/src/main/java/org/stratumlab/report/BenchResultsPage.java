@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.stratumlab.results.JmhRun;
+import org.stratumlab.results.LatencyFormat;
 import org.stratumlab.results.JmhRun.Result;
 
 /**
@@ -270,10 +271,6 @@ public final class BenchResultsPage {
     }
 
     static String format(double value) {
-        return value >= 100
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : value >= 10
-                        ? String.format(Locale.ROOT, "%.1f", value)
-                        : String.format(Locale.ROOT, "%.2f", value);
+        return LatencyFormat.threeFigures(value);
     }
 }

@@ -100,11 +100,14 @@ public final class ResultsIndex {
         String link = entry.hasReport()
                 ? "[report](" + Markdown.link(entry.dir(), RunReport.FILE_NAME) + ")"
                 : "[summary](" + Markdown.link(entry.dir(), RunData.SUMMARY) + ")";
-        return "| " + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
-                Markdown.cell(s.machine().describe()), Markdown.cell(s.jdk()),
-                Format.rate(s.submitsPerSecond()),
-                Format.percent(s.acceptedRatio()), Format.latencyUs(s.latencyUs().of(Metric.SUBMIT).p99()),
-                Format.latencyUs(s.latencyUs().of(Metric.NOTIFY_SKEW).p99()), thresholds(s.thresholds()), link)
+        return "| "
+                + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
+                        Markdown.cell(s.machine().describe()), Markdown.cell(s.jdk()),
+                        Format.rate(s.submitsPerSecond()),
+                        Format.percent(s.acceptedRatio()),
+                        Format.latencyUs(s.latencyUs().of(Metric.SUBMIT).p99()),
+                        Format.latencyUs(s.latencyUs().of(Metric.NOTIFY_SKEW).p99()),
+                        thresholds(s.thresholds()), link)
                 + " |";
     }
 

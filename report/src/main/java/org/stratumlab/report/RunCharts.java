@@ -100,14 +100,16 @@ final class RunCharts {
     }
 
     static Chart miners(TimeSeries series) {
-        List<Series> lines = List.of(line("connected", "#2ca02c", series.values(TimeSeriesColumn.CONNECTIONS)),
+        List<Series> lines = List.of(
+                line("connected", "#2ca02c", series.values(TimeSeriesColumn.CONNECTIONS)),
                 line("subscribed", "#9467bd", series.values(TimeSeriesColumn.SUBSCRIBED)));
         return new Chart("Miners over time", timeChart("Connected and subscribed miners", lines, "miners"),
                 "Open connections and subscribed miners at the end of each second.");
     }
 
     static Chart submitLatencyOverTime(TimeSeries series) {
-        List<Series> lines = List.of(line("p50", "#1f77b4", ms(series.values(TimeSeriesColumn.SUBMIT_P50_US))),
+        List<Series> lines = List.of(
+                line("p50", "#1f77b4", ms(series.values(TimeSeriesColumn.SUBMIT_P50_US))),
                 line("p99", "#d62728", ms(series.values(TimeSeriesColumn.SUBMIT_P99_US))));
         return new Chart("Submit latency over time", timeChart("Submit latency per second", lines,
                 "submit latency (ms)"), "Median and 99th percentile of the submits answered in each second.");

@@ -46,7 +46,8 @@ record RunData(Path dir, Summary summary, Optional<TimeSeries> series, Map<Metri
      */
     private static Map<Metric, Histogram> olderRunsCompleted(Summary summary,
             Map<Metric, Histogram> latencies) {
-        boolean allHonest = summary.latencyUs().of(Metric.SUBMIT_HONEST).count() == summary.latencyUs().of(Metric.SUBMIT)
+        boolean allHonest = summary.latencyUs().of(Metric.SUBMIT_HONEST).count() == summary.latencyUs()
+                .of(Metric.SUBMIT)
                 .count();
         if (!allHonest || latencies.get(Metric.SUBMIT_HONEST).getTotalCount() > 0) {
             return latencies;

@@ -36,7 +36,8 @@ final class RunPage {
         body.append(settings(s.settings()));
         body.append("<footer>").append(Format.html("Rendered by 'stratumlab report' from " + run.dir()))
                 .append("</footer>\n");
-        return Page.document("Stratum Lab run: " + s.scenario() + ", " + Format.dateTime(s.startedAtInstant()),
+        return Page.document(
+                "Stratum Lab run: " + s.scenario() + ", " + Format.dateTime(s.startedAtInstant()),
                 body.toString());
     }
 

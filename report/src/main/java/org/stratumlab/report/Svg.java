@@ -21,6 +21,30 @@ final class Svg {
                 .append(Format.html(title)).append("</title>\n");
     }
 
+    private Svg() {
+    }
+
+    /**
+     * An SVG file of its own (a results page links it): the namespace, a white background, and the styles the
+     * page's CSS gives inline charts, since a file has no page around it.
+     *
+     * @param width the width, in pixels
+     * @param height the height, in pixels
+     * @param title what the chart shows
+     * @return the started document
+     */
+    static Svg standalone(int width, int height, String title) {
+        Svg svg = new Svg();
+        svg.out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
+                .append("\" height=\"")
+                .append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+                .append("\" font-family=\"sans-serif\" font-size=\"11\">\n<title>").append(Format.html(title))
+                .append("</title>\n<style>.axis{stroke:#333}.tick{fill:#333}.title{font-weight:bold}"
+                        + ".whisker{stroke:black;fill:none}</style>\n")
+                .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
+        return svg;
+    }
+
     Svg line(double x1, double y1, double x2, double y2, String cssClass) {
         out.append("<line class=\"").append(cssClass).append("\" x1=\"").append(num(x1)).append("\" y1=\"")
                 .append(num(y1)).append("\" x2=\"").append(num(x2)).append("\" y2=\"").append(num(y2))
@@ -74,6 +98,16 @@ final class Svg {
                 .append("\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
                 .append("\" fill=\"").append(color).append("\"><title>").append(Format.html(tooltip))
                 .append("</title></rect>\n");
+        return this;
+    }
+
+    /** An error bar from x1 to x2 at height y, with end caps {@code cap} high. */
+    Svg whisker(double x1, double x2, double y, double cap) {
+        out.append("<path class=\"whisker\" d=\"M").append(num(x1)).append(' ').append(num(y)).append(" H")
+                .append(num(x2)).append(" M").append(num(x1)).append(' ').append(num(y - cap / 2))
+                .append(" V")
+                .append(num(y + cap / 2)).append(" M").append(num(x2)).append(' ').append(num(y - cap / 2))
+                .append(" V").append(num(y + cap / 2)).append("\"/>\n");
         return this;
     }
 

@@ -19,7 +19,8 @@ import java.util.Optional;
 final class TimeSeries {
     private static final String ELAPSED = TimeSeriesColumn.ELAPSED_S.header();
     /** The columns the report draws; the file may hold more (and older files fewer of the others). */
-    static final List<TimeSeriesColumn> USED = List.of(TimeSeriesColumn.ELAPSED_S, TimeSeriesColumn.CONNECTIONS,
+    static final List<TimeSeriesColumn> USED = List.of(TimeSeriesColumn.ELAPSED_S,
+            TimeSeriesColumn.CONNECTIONS,
             TimeSeriesColumn.SUBSCRIBED, TimeSeriesColumn.SUBMITS, TimeSeriesColumn.ACCEPTED,
             TimeSeriesColumn.SUBMIT_P50_US, TimeSeriesColumn.SUBMIT_P99_US);
 

@@ -23,9 +23,9 @@ public final class LatencyFormat {
             return String.format(Locale.ROOT, "%.0f µs", us);
         }
         if (us < 1_000_000) {
-            return significant(us / 1_000) + " ms";
+            return threeFigures(us / 1_000) + " ms";
         }
-        return significant(us / 1_000_000) + " s";
+        return threeFigures(us / 1_000_000) + " s";
     }
 
     /**
@@ -37,7 +37,11 @@ public final class LatencyFormat {
         return p.isEmpty() ? NONE : of(p.statistic(statistic));
     }
 
-    private static String significant(double value) {
+    /**
+     * @param value a positive number
+     * @return it with two decimals below 10, one below 100, none above: three significant figures for 1..999
+     */
+    public static String threeFigures(double value) {
         String pattern = value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f";
         return String.format(Locale.ROOT, pattern, value);
     }

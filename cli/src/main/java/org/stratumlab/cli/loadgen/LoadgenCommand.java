@@ -154,7 +154,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
         PrintWriter writer = spec.commandLine().getOut();
-        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(), Invocations.of(spec, List.of()))
+        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
+                Invocations.of(spec, List.of()))
                 .run();
         SummaryTable.print(writer, result.summary(), config.outDir());
         writer.println("report " + RunReport.render(config.outDir()));

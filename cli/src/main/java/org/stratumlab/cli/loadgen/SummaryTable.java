@@ -24,16 +24,20 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, "%nminers   target %d  connected max %d  subscribed %d  never answered %d  "
                 + "reconnects %d%n", miners.target(), miners.connectedMax(), miners.subscribed(),
                 miners.neverAnswered(), miners.reconnects());
-        out.printf(Locale.ROOT, "submits  sent %d  accepted %d  rejected stale %d, incorrect %d, duplicate %d, "
-                + "other %d  errors %d  unanswered %d%n", submits.sent(), submits.accepted(), rejected.stale(),
+        out.printf(Locale.ROOT,
+                "submits  sent %d  accepted %d  rejected stale %d, incorrect %d, duplicate %d, "
+                        + "other %d  errors %d  unanswered %d%n",
+                submits.sent(), submits.accepted(), rejected.stale(),
                 rejected.incorrect(), rejected.duplicate(), rejected.other(), submits.errors(),
                 submits.unanswered());
         out.printf(Locale.ROOT, "notifies jobs %d  received %d%n", summary.notifies().jobs(),
                 summary.notifies().received());
         if (summary.errors().unexpectedTotal() > 0) {
-            out.printf(Locale.ROOT, "unexpected errors %s (a bug: please report it)%n", summary.errors().unexpected());
+            out.printf(Locale.ROOT, "unexpected errors %s (a bug: please report it)%n",
+                    summary.errors().unexpected());
         }
-        out.printf(Locale.ROOT, "%-15s %8s %10s %10s %10s %10s %10s%n", "latency", "count", "p50", "p90", "p99",
+        out.printf(Locale.ROOT, "%-15s %8s %10s %10s %10s %10s %10s%n", "latency", "count", "p50", "p90",
+                "p99",
                 "p99.9", "max");
         for (Metric metric : Metric.values()) {
             Summary.Percentiles p = summary.latencyUs().of(metric);

@@ -74,7 +74,7 @@ class BenchCommandTest {
         assertTrue(readme.contains("≥ 4× `scalar` per thread | 8.40× met | n/a |"), readme);
         String chart = Files.readString(dir.resolve("chart-powCheck.svg"));
         assertTrue(chart.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""), chart);
-        assertTrue(chart.contains("<path d=\"M"), "error bars: " + chart);
+        assertTrue(chart.contains("<path class=\"whisker\" d=\"M"), "error bars: " + chart);
         assertTrue(Files.exists(dir.resolve("chart-powCheck-2t.svg")));
     }
 
