@@ -31,10 +31,11 @@ public final class LightCache {
     final int nodes;
     private final long buildTimeNs;
 
-    private LightCache(OctopusStage stage, int[] words, long buildTimeNs) {
+    /** For {@link #build}, and for tests that need a cache object without its second of building. */
+    LightCache(OctopusStage stage, int[] words, long buildTimeNs) {
         this.stage = stage;
         this.words = words;
-        this.nodes = stage.cacheNodes();
+        this.nodes = words.length / NODE_WORDS;
         this.buildTimeNs = buildTimeNs;
     }
 

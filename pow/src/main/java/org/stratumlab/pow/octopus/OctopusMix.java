@@ -67,15 +67,12 @@ final class OctopusMix {
             keccak512InPlace(r, m * W);
         }
         for (int i = 0; i < DATASET_PARENTS; i++) {
-            // The 4 parent indices first: their loads are independent, so their misses overlap.
-            int p0 = parentOffset(firstItem, i, r[i % W], nodes);
-            int p1 = parentOffset(firstItem + 1, i, r[W + i % W], nodes);
-            int p2 = parentOffset(firstItem + 2, i, r[2 * W + i % W], nodes);
-            int p3 = parentOffset(firstItem + 3, i, r[3 * W + i % W], nodes);
-            fnvNode(r, 0, cache, p0);
-            fnvNode(r, W, cache, p1);
-            fnvNode(r, 2 * W, cache, p2);
-            fnvNode(r, 3 * W, cache, p3);
+            int word = i % W;
+            int p0 = parentOffset(firstItem, i, r[word], nodes);
+            int p1 = parentOffset(firstItem + 1, i, r[W + word], nodes);
+            int p2 = parentOffset(firstItem + 2, i, r[2 * W + word], nodes);
+            int p3 = parentOffset(firstItem + 3, i, r[3 * W + word], nodes);
+            fnvParents(r, cache, p0, p1, p2, p3);
         }
         for (int m = 0; m < ITEMS_PER_PAGE; m++) {
             keccak512InPlace(r, m * W);
@@ -86,10 +83,35 @@ final class OctopusMix {
         return Integer.remainderUnsigned(fnv(item ^ i, word), nodes) * W;
     }
 
-    private static void fnvNode(int[] r, int at, int[] cache, int node) {
-        for (int j = 0; j < W; j++) {
-            r[at + j] = fnv(r[at + j], cache[node + j]);
+    /**
+     * {@code r[m].word[j] = fnv(r[m].word[j], node[p_m].word[j])} for the 4 items. The first and the last word of
+     * each parent are read before any arithmetic: a node may straddle two cache lines, and so all 8 lines are
+     * requested within a few instructions. Read in the order of use instead, the later lines would be requested
+     * only after some 250 instructions, beyond what the core's reorder window holds while the first miss waits.
+     */
+    private static void fnvParents(int[] r, int[] cache, int p0, int p1, int p2, int p3) {
+        int last0 = cache[p0 + W - 1];
+        int last1 = cache[p1 + W - 1];
+        int last2 = cache[p2 + W - 1];
+        int last3 = cache[p3 + W - 1];
+        int first0 = cache[p0];
+        int first1 = cache[p1];
+        int first2 = cache[p2];
+        int first3 = cache[p3];
+        r[0] = fnv(r[0], first0);
+        r[W] = fnv(r[W], first1);
+        r[2 * W] = fnv(r[2 * W], first2);
+        r[3 * W] = fnv(r[3 * W], first3);
+        for (int j = 1; j < W - 1; j++) {
+            r[j] = fnv(r[j], cache[p0 + j]);
+            r[W + j] = fnv(r[W + j], cache[p1 + j]);
+            r[2 * W + j] = fnv(r[2 * W + j], cache[p2 + j]);
+            r[3 * W + j] = fnv(r[3 * W + j], cache[p3 + j]);
         }
+        r[W - 1] = fnv(r[W - 1], last0);
+        r[2 * W - 1] = fnv(r[2 * W - 1], last1);
+        r[3 * W - 1] = fnv(r[3 * W - 1], last2);
+        r[4 * W - 1] = fnv(r[4 * W - 1], last3);
     }
 
     /** Replaces the 16 words at {@code at} by their Keccak-512 digest (a 64-byte single-block message). */
