@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The light caches of a process, one per stage, built once and shared by every verifier. It holds at most
@@ -22,6 +23,7 @@ public final class LightCacheStore {
     public static final int DEFAULT_MAX_STAGES = 2;
 
     private final Executor executor;
+    private final Function<OctopusStage, LightCache> builder;
     private final Entry[] entries;
     private long useClock;
     /** The cache last returned by {@link #get}: the fast path, since nearly every call asks for the same stage. */
@@ -56,10 +58,16 @@ public final class LightCacheStore {
      * @throws IllegalArgumentException if {@code maxStages} is below 1
      */
     public LightCacheStore(Executor executor, int maxStages) {
+        this(executor, maxStages, LightCache::build);
+    }
+
+    /** With another builder, so that tests of the store need not spend a second per stage. */
+    LightCacheStore(Executor executor, int maxStages, Function<OctopusStage, LightCache> builder) {
         if (maxStages < 1) {
             throw new IllegalArgumentException("maxStages must be at least 1, got " + maxStages);
         }
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.builder = Objects.requireNonNull(builder, "builder");
         this.entries = new Entry[maxStages];
     }
 
@@ -139,7 +147,7 @@ public final class LightCacheStore {
 
     private void buildInto(long stage, CompletableFuture<LightCache> future) {
         try {
-            future.complete(LightCache.build(OctopusStage.ofStage(stage)));
+            future.complete(builder.apply(OctopusStage.ofStage(stage)));
         } catch (RuntimeException | Error e) {
             remove(future);
             future.completeExceptionally(e);
