@@ -20,6 +20,8 @@ public interface PowAlgorithm {
      * @param height the job's block height (unused by {@code keccak})
      * @param nonce the nonce ({@code octopus} hashes its low 64 bits only)
      * @return H, read as a big-endian integer
+     * @throws IllegalArgumentException if the height is outside what the algorithm supports ({@code octopus}:
+     *         0 to 2^31 - 1)
      */
     U256 hash(U256 problemHash, long height, U256 nonce);
 
@@ -32,6 +34,7 @@ public interface PowAlgorithm {
      * @param nonce the nonce
      * @param boundary the job's boundary
      * @return whether the nonce solves the job
+     * @throws IllegalArgumentException if the height is outside what the algorithm supports
      */
     default boolean isValid(U256 problemHash, long height, U256 nonce, U256 boundary) {
         return PowRule.meetsBoundary(hash(problemHash, height, nonce), nonce, boundary);

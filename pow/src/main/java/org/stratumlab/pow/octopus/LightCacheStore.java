@@ -130,10 +130,13 @@ public final class LightCacheStore {
     }
 
     private LightCache getSlow(long stage) {
-        CompletableFuture<LightCache> created = new CompletableFuture<>();
-        CompletableFuture<LightCache> future = findOrAdd(stage, created);
-        if (future == created) {
-            buildInto(stage, created);
+        CompletableFuture<LightCache> future = find(stage);
+        if (future == null) {
+            CompletableFuture<LightCache> created = new CompletableFuture<>();
+            future = findOrAdd(stage, created);
+            if (future == created) {
+                buildInto(stage, created);
+            }
         }
         LightCache cache;
         try {
@@ -141,8 +144,18 @@ public final class LightCacheStore {
         } catch (CompletionException e) {
             throw rethrown(e.getCause());
         }
-        latest = cache;
+        publishIfHeld(cache);
         return cache;
+    }
+
+    /** Makes a cache the fast path's, unless it was evicted meanwhile (the fast path must not keep it alive). */
+    private synchronized void publishIfHeld(LightCache cache) {
+        for (Entry entry : entries) {
+            if (entry != null && entry.stage == cache.stage().stage()) {
+                latest = cache;
+                return;
+            }
+        }
     }
 
     private void buildInto(long stage, CompletableFuture<LightCache> future) {
@@ -189,18 +202,25 @@ public final class LightCacheStore {
         }
     }
 
-    /** An empty slot if there is one, else the slot asked for longest ago. */
+    /**
+     * An empty slot if there is one, else the slot asked for longest ago, never the fast path's stage while
+     * another can go: calls that take the fast path do not update {@code lastUse}, so the stage in use would
+     * otherwise look idle.
+     */
     private int leastRecentlyUsedSlot() {
-        int slot = 0;
+        LightCache inUse = latest;
+        long inUseStage = inUse == null ? -1 : inUse.stage().stage();
+        int slot = -1;
         for (int i = 0; i < entries.length; i++) {
-            if (entries[i] == null) {
+            Entry entry = entries[i];
+            if (entry == null) {
                 return i;
             }
-            if (entries[i].lastUse < entries[slot].lastUse) {
+            if (entry.stage != inUseStage && (slot < 0 || entry.lastUse < entries[slot].lastUse)) {
                 slot = i;
             }
         }
-        return slot;
+        return slot < 0 ? 0 : slot;
     }
 
     private static RuntimeException rethrown(Throwable cause) {

@@ -57,6 +57,19 @@ class LightCacheStoreTest {
     }
 
     @Test
+    void theStageInUseIsNotEvictedByPreparingTheNextButOne() {
+        LightCacheStore store = new LightCacheStore(Runnable::run, 2, this::countingBuild);
+        LightCache current = store.get(0);
+        store.prepare(STAGE).join();
+        // Served by the fast path, which leaves the eviction clock alone: stage 0 still counts as in use.
+        assertSame(current, store.get(1));
+        store.prepare(2 * STAGE).join();
+        assertSame(current, store.getIfReady(0));
+        assertNull(store.getIfReady(STAGE));
+        assertEquals(List.of(0L, 1L, 2L), built);
+    }
+
+    @Test
     void prepareBuildsOnTheExecutorAndGetWaitsForThatBuild() throws Exception {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         CountDownLatch release = new CountDownLatch(1);
