@@ -80,8 +80,8 @@ public final class LightCacheStore {
      * Starts building the cache of a height's stage on the executor, unless it is built or being built.
      *
      * @param height a block height
-     * @return the cache, when built; completes exceptionally if the build fails (the stage is then dropped, and a
-     *         later call builds it again)
+     * @return the cache, when built; completes exceptionally if the build fails or the executor rejects it (the
+     *         stage is then dropped, and a later call builds it again)
      * @throws IllegalArgumentException if the height is out of range ({@link OctopusStage#ofHeight})
      */
     public CompletableFuture<LightCache> prepare(long height) {
@@ -90,7 +90,13 @@ public final class LightCacheStore {
         CompletableFuture<LightCache> cache = findOrAdd(stage, created);
         if (cache == created) {
             // Submitted outside the lock: a direct executor would otherwise build under it.
-            executor.execute(() -> buildInto(stage, created));
+            try {
+                executor.execute(() -> buildInto(stage, created));
+            } catch (RuntimeException e) {
+                // A rejected build must not leave a future that every later get() would wait on forever.
+                remove(created);
+                created.completeExceptionally(e);
+            }
         }
         return cache;
     }

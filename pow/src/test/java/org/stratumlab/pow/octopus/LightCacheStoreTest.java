@@ -108,6 +108,15 @@ class LightCacheStoreTest {
     }
 
     @Test
+    void aRejectedPrepareFailsItsFutureAndLeavesTheStageBuildable() {
+        LightCacheStore store = new LightCacheStore(task -> {
+            throw new java.util.concurrent.RejectedExecutionException("shut down");
+        }, 2, this::countingBuild);
+        assertTrue(store.prepare(0).isCompletedExceptionally());
+        assertEquals(0, store.get(0).stage().stage());
+    }
+
+    @Test
     void badSettingsAndHeightsAreRejected() {
         assertEquals("maxStages must be at least 1, got 0",
                 assertThrows(IllegalArgumentException.class, () -> new LightCacheStore(Runnable::run, 0))
