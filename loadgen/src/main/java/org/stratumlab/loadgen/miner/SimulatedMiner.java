@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.Metric;
@@ -27,7 +28,8 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
  * <p>Latency of a submit runs from the event's intended time, not from when it was written, so a slow server or
  * a late generator cannot hide (no coordinated omission); service time (write to reply) is recorded separately.
  *
- * <p>Stateful, one per connection; everything runs on the connection's event loop.
+ * <p>Stateful, one per connection; everything runs on the connection's event loop, and reads the time from it
+ * (its ticker, which its timers also run on), so that a test can drive the miner in virtual time.
  */
 final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     /** Set on a channel the miner closed to end its session (churn): the fleet reconnects at once. */
@@ -71,12 +73,16 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
         metrics.connectedChanged(1);
         ByteBuf line = ctx.alloc().buffer(128);
         MinerRequestWriter.writeSubscribeLine(line, SUBSCRIBE_ID, slot.workerId, fleet.password);
-        subscribeSentNs = System.nanoTime();
+        subscribeSentNs = nowNs();
         awaitingSubscribe = true;
         metrics.awaitingSubscribeChanged(1);
         ctx.writeAndFlush(line, ctx.voidPromise());
@@ -99,7 +105,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ServerMessage message) {
-        long now = System.nanoTime();
+        long now = nowNs();
         if (message instanceof JobNotify notify) {
             onNotify(notify, now);
         } else if (message instanceof RpcResponse response) {
@@ -218,7 +224,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
         cancel(nextSolution);
         nextSolution = null;
-        startSolvingIfReady(System.nanoTime());
+        startSolvingIfReady(nowNs());
     }
 
     private void scheduleSolution(long intendedNs, long now) {
@@ -229,7 +235,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     private void onSolutionEvent() {
         long intended = slot.schedule.nextIntendedNs();
-        long now = System.nanoTime();
+        long now = nowNs();
         if (!fleet.submitting() || !ctx.channel().isActive()) {
             nextSolution = null;
             return;
@@ -317,7 +323,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     /** Submits older than the timeout end as unanswered; replies are in order, so only the oldest can be. */
     private void expireUnanswered() {
-        long now = System.nanoTime();
+        long now = nowNs();
         while (!outstanding.isEmpty() && now - outstanding.headWrittenNs() >= fleet.submitTimeoutNs) {
             outstanding.removeHead();
             metrics.outcome(Outcome.UNANSWERED);
@@ -352,8 +358,18 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
     }
 
+    private long nowNs() {
+        return ctx.executor().ticker().nanoTime();
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close(); // a reset or a framing error: the connection is over, channelInactive counts the rest
+        // A reset is the peer's doing and counted by the fleet as a lost connection; anything else (a framing
+        // error, a bug) is unexpected, counted by class and logged once. Either way channelInactive counts the
+        // rest.
+        if (!(cause instanceof IOException)) {
+            fleet.unexpectedErrors.record(cause);
+        }
+        ctx.close();
     }
 }
