@@ -28,8 +28,7 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
  * <p>Latency of a submit runs from the event's intended time, not from when it was written, so a slow server or
  * a late generator cannot hide (no coordinated omission); service time (write to reply) is recorded separately.
  *
- * <p>Stateful, one per connection; everything runs on the connection's event loop, and reads the time from it
- * (its ticker, which its timers also run on), so that a test can drive the miner in virtual time.
+ * <p>Stateful, one per connection; everything runs on the connection's event loop.
  */
 final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     /** Set on a channel the miner closed to end its session (churn): the fleet reconnects at once. */
@@ -73,16 +72,12 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     }
 
     @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        this.ctx = ctx;
-    }
-
-    @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
         metrics.connectedChanged(1);
         ByteBuf line = ctx.alloc().buffer(128);
         MinerRequestWriter.writeSubscribeLine(line, SUBSCRIBE_ID, slot.workerId, fleet.password);
-        subscribeSentNs = nowNs();
+        subscribeSentNs = System.nanoTime();
         awaitingSubscribe = true;
         metrics.awaitingSubscribeChanged(1);
         ctx.writeAndFlush(line, ctx.voidPromise());
@@ -105,7 +100,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ServerMessage message) {
-        long now = nowNs();
+        long now = System.nanoTime();
         if (message instanceof JobNotify notify) {
             onNotify(notify, now);
         } else if (message instanceof RpcResponse response) {
@@ -224,7 +219,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
         cancel(nextSolution);
         nextSolution = null;
-        startSolvingIfReady(nowNs());
+        startSolvingIfReady(System.nanoTime());
     }
 
     private void scheduleSolution(long intendedNs, long now) {
@@ -235,7 +230,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     private void onSolutionEvent() {
         long intended = slot.schedule.nextIntendedNs();
-        long now = nowNs();
+        long now = System.nanoTime();
         if (!fleet.submitting() || !ctx.channel().isActive()) {
             nextSolution = null;
             return;
@@ -323,7 +318,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     /** Submits older than the timeout end as unanswered; replies are in order, so only the oldest can be. */
     private void expireUnanswered() {
-        long now = nowNs();
+        long now = System.nanoTime();
         while (!outstanding.isEmpty() && now - outstanding.headWrittenNs() >= fleet.submitTimeoutNs) {
             outstanding.removeHead();
             metrics.outcome(Outcome.UNANSWERED);
@@ -356,10 +351,6 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         if (future != null) {
             future.cancel(false);
         }
-    }
-
-    private long nowNs() {
-        return ctx.executor().ticker().nanoTime();
     }
 
     @Override
