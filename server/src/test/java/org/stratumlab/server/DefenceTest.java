@@ -17,7 +17,7 @@ import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
 /**
- * The defences of issue 3 that the node lacks (SPEC.md §7): over-long lines, the connection limit, and parser
+ * The defences the node lacks: over-long lines, the connection limit, and parser
  * limits on deeply nested or huge values. Each closed connection is counted by reason. The idle timeout is
  * tested in virtual time, in {@code session.IdleTimeoutTest}.
  */

@@ -31,12 +31,7 @@ class IdleTimeoutTest {
     void silentConnectionIsClosedAtTheIdleTimeoutAndCounted() {
         EmbeddedChannel channel = sessions.open();
 
-        advance(channel, IDLE_NS - 1);
-        assertTrue(channel.isOpen(), "closed before the timeout");
-        advance(channel, 1);
-
-        assertFalse(channel.isOpen());
-        assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
+        assertClosedExactlyAtTheTimeout(channel);
     }
 
     @Test
@@ -46,12 +41,8 @@ class IdleTimeoutTest {
 
         channel.writeInbound(EmbeddedSessions.bytes(SUBSCRIBE));
         assertEquals("{\"result\":true,\"id\":1}\n", EmbeddedSessions.readOutbound(channel));
-        advance(channel, IDLE_NS - 1);
-        assertTrue(channel.isOpen(), "closed less than the timeout after the request");
-        advance(channel, 1);
 
-        assertFalse(channel.isOpen());
-        assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
+        assertClosedExactlyAtTheTimeout(channel);
     }
 
     @Test
@@ -74,6 +65,15 @@ class IdleTimeoutTest {
         advance(channel, IDLE_NS - 3 * (IDLE_NS / 4));
 
         assertFalse(channel.isOpen());
+        assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
+    }
+
+    /** Open one nanosecond before the timeout since the last inbound bytes, closed and counted at it. */
+    private void assertClosedExactlyAtTheTimeout(EmbeddedChannel channel) {
+        advance(channel, IDLE_NS - 1);
+        assertTrue(channel.isOpen(), "closed before the timeout");
+        advance(channel, 1);
+        assertFalse(channel.isOpen(), "open at the timeout");
         assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
     }
 
