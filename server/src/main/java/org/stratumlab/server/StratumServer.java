@@ -65,7 +65,7 @@ public final class StratumServer implements AutoCloseable {
                 ByteBufAllocator.DEFAULT);
         this.producer = new BlockProducer(chain, config.blockIntervalNs(), config.heartbeatNs(),
                 broadcaster::broadcast,
-                metrics::jobMade);
+                metrics::jobMade, metrics.unexpectedErrors());
         this.transport = NettyTransport.best();
         this.acceptor = transport.newGroup(1);
         this.workers = transport.newGroup(config.ioThreads());

@@ -3,11 +3,9 @@ package org.stratumlab.server;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stratumlab.server.testing.ServerFixture.WAIT;
 
 import java.io.IOException;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,8 +17,9 @@ import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
 /**
- * The defences of issue 3 that the node lacks (SPEC.md §7): over-long lines, the connection limit, the idle
- * timeout, and parser limits on deeply nested or huge values. Each closed connection is counted by reason.
+ * The defences the node lacks: over-long lines, the connection limit, and parser
+ * limits on deeply nested or huge values. Each closed connection is counted by reason. The idle timeout is
+ * tested in virtual time, in {@code session.IdleTimeoutTest}.
  */
 @Timeout(20)
 class DefenceTest {
@@ -89,31 +88,6 @@ class DefenceTest {
         second.close();
         fixture.awaitMetrics("the second is gone", m -> m.connections() == 1);
         fixture.subscribed("fourth");
-    }
-
-    @Test
-    void silentConnectionIsClosedAfterIdleTimeoutAndCounted() throws IOException {
-        fixture.start(b -> b.idleTimeoutNs(Duration.ofMillis(300).toNanos()));
-        LineClient silent = fixture.connect();
-
-        silent.assertClosed(WAIT);
-
-        fixture.awaitMetrics("the close is counted", m -> m.rejectedByReason().get(Rejection.IDLE) == 1);
-    }
-
-    @Test
-    void subscriberThatOnlyReceivesIsStillIdle() throws IOException {
-        fixture.start(b -> b.idleTimeoutNs(Duration.ofMillis(300).toNanos())
-                .heartbeatNs(Duration.ofMillis(50).toNanos()));
-        LineClient listener = fixture.subscribed("listener");
-
-        // Heartbeats flow out, but only inbound bytes keep a connection alive.
-        for (String line = listener.readLineOrNull(WAIT); line != null; line = listener
-                .readLineOrNull(WAIT)) {
-            assertTrue(Wire.isNotify(line), line);
-        }
-
-        fixture.awaitMetrics("the close is counted", m -> m.rejectedByReason().get(Rejection.IDLE) == 1);
     }
 
     @ParameterizedTest(name = "[{index}] {0} levels")

@@ -19,14 +19,14 @@ import org.stratumlab.server.testing.Wire;
 
 /**
  * Notify fan-out under load (issue 3, Tests): many subscribers all get the same bytes, and a subscriber that
- * stops reading costs the server a bounded amount of memory: while its channel is not writable only the newest
- * notify is kept, the older ones are counted as dropped.
+ * stops reading over real TCP has its older notifies dropped and counted, and gets the newest when it reads
+ * again. That the dropped notifies leave no pending bytes behind is measured on the writer itself, in
+ * {@code notify.NotifyWriterTest}.
  */
 @Timeout(120)
 class FanOutTest {
     private static final int CONNECTIONS = 1_000;
     private static final int PUSHES = 10_000;
-    private static final long MAX_BUFFERED_BYTES = 1 << 20;
 
     @RegisterExtension
     final ServerFixture fixture = new ServerFixture();
@@ -55,7 +55,7 @@ class FanOutTest {
     }
 
     @Test
-    void subscriberThatNeverReadsCostsBoundedMemoryAndGetsNewestJobWhenItReads() throws IOException {
+    void subscriberThatStopsReadingHasOlderNotifiesDroppedAndGetsTheNewestWhenItReads() throws IOException {
         StratumServer server = fixture.start();
         LineClient stalled = fixture.connect(4096);
         fixture.subscribe(stalled, "stalled");
@@ -65,7 +65,7 @@ class FanOutTest {
         }
 
         fixture.awaitMetrics("every push reached the stalled subscriber, one at most still pending",
-                m -> m.jobs() == PUSHES && m.notifiesSent() + m.notifiesDropped() >= PUSHES - 1);
+                m -> m.jobs() == 1 + PUSHES && m.notifiesSent() + m.notifiesDropped() >= PUSHES - 1);
         ServerMetrics.Snapshot stalledState = fixture.metrics();
         assertTrue(stalledState.notifiesDropped() > 0, "older notifies are replaced: " + stalledState);
         assertTrue(stalledState.notifiesSent() + stalledState.notifiesDropped() <= PUSHES,

@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stratumlab.server.testing.ServerFixture.WAIT;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
 import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.server.testing.Prometheus;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;
@@ -82,12 +78,31 @@ class MetricsEndpointTest {
         assertEquals(1, value(body, "stratum_protocol_errors_total{code=\"-32700\"}"), body);
         assertEquals(1, value(body, "stratum_protocol_errors_total{code=\"-32601\"}"), body);
         assertEquals(3, value(body, "stratum_validation_seconds_count"), body);
-        assertEquals(1, value(body, "stratum_jobs_total"), body);
+        assertEquals(2, value(body, "stratum_jobs_total"), () -> "the first job and the pushed one: " + body);
         assertEquals(1, value(body, "stratum_notifies_sent_total"), body);
         assertEquals(1, value(body, "stratum_connections"), body);
         assertEquals(1, value(body, "stratum_subscribed"), body);
         assertTrue(value(body, "stratum_bytes_received_total") > 0, body);
         assertTrue(value(body, "stratum_bytes_sent_total") > 0, body);
+    }
+
+    @Test
+    void firstJobIsCountedOnceItsNotifyHasBeenSent() throws Exception {
+        fixture.start(b -> b.metricsPort(0).notifyOnSubscribe(true));
+        LineClient client = fixture.connect();
+
+        client.send(Wire.subscribe("1", "w", ""));
+        assertEquals(Wire.result("true", "1"), client.readLine(WAIT));
+        assertEquals(Wire.notify(Dialect.conflux(), 17, fixture.predictedJobs(1).get(0)),
+                client.readLine(WAIT));
+
+        String body = scrape();
+        assertEquals(1, value(body, "stratum_jobs_total"), body);
+        assertEquals(1, fixture.metrics().jobs());
+        fixture.server().blocks().newJobNow();
+        assertEquals(Wire.notify(Dialect.conflux(), 18, fixture.predictedJobs(2).get(1)),
+                client.readLine(WAIT));
+        assertEquals(2, value(scrape(), "stratum_jobs_total"));
     }
 
     @Test
@@ -98,21 +113,10 @@ class MetricsEndpointTest {
     }
 
     private String scrape() throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-        HttpRequest request = HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + fixture.server().metricsPort() + "/metrics"))
-                .timeout(WAIT).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return response.body();
+        return Prometheus.scrape(fixture.server().metricsPort());
     }
 
-    /** @return the value of the one sample named exactly {@code series} (name and labels) */
     private static double value(String body, String series) {
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)").matcher(body);
-        if (!matcher.find()) {
-            throw new AssertionError(series + " missing from:\n" + body);
-        }
-        return Double.parseDouble(matcher.group(1));
+        return Prometheus.value(body, series);
     }
 }

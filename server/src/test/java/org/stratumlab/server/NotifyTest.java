@@ -7,6 +7,8 @@ import static org.stratumlab.server.testing.ServerFixture.WAIT;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
 import org.stratumlab.server.testing.LineClient;
@@ -78,7 +81,7 @@ class NotifyTest {
         List<Job> jobs = fixture.predictedJobs(4);
         server.blocks().newJobNow();
         server.blocks().newJobNow();
-        fixture.awaitMetrics("two jobs made", m -> m.jobs() == 2);
+        fixture.awaitMetrics("two jobs made after the first", m -> m.jobs() == 3);
         LineClient client = fixture.subscribed("late");
 
         server.blocks().newJobNow();
@@ -148,7 +151,7 @@ class NotifyTest {
         assertEquals(Wire.notify(dialect, id, jobs.get(1)), line);
         assertEquals(Wire.notify(dialect, id + 1, jobs.get(1)), client.readLine(WAIT));
         assertEquals(Wire.notify(dialect, id + 2, jobs.get(1)), client.readLine(WAIT));
-        assertEquals(1, fixture.metrics().jobs(), "a heartbeat is not a new job");
+        assertEquals(2, fixture.metrics().jobs(), "a heartbeat is not a new job");
     }
 
     @ParameterizedTest
@@ -164,6 +167,40 @@ class NotifyTest {
         assertEquals(Wire.result(Wire.submitResult(dialect, true), "5"), miner.readLine(WAIT));
         assertEquals(Wire.notify(dialect, 17, jobs.get(1)), miner.readLine(WAIT));
         assertEquals(Wire.notify(dialect, 17, jobs.get(1)), other.readLine(WAIT));
+    }
+
+    /**
+     * The node does not coalesce: each accepted solution makes its own new job, also when they arrive together.
+     * The window is wide enough that every solution of the burst is still in it when it is judged.
+     */
+    @Test
+    void burstOfAcceptedSolutionsMakesAsManyNewJobs() throws IOException {
+        int burst = 5;
+        fixture.start(b -> b.window(burst + 1));
+        List<Job> jobs = fixture.predictedJobs(burst + 1);
+        LineClient miner = fixture.subscribed("miner");
+        StringBuilder submits = new StringBuilder();
+        U256 nonce = null;
+        for (int i = 0; i < burst; i++) {
+            nonce = Solutions.validNonceAfter(jobs.get(0), nonce);
+            submits.append(Wire.submit(Integer.toString(i), "miner", jobs.get(0), nonce.toMinimalHex()))
+                    .append('\n');
+        }
+
+        miner.sendRaw(submits.toString().getBytes(StandardCharsets.UTF_8));
+
+        List<String> replies = new ArrayList<>();
+        List<String> notifies = new ArrayList<>();
+        while (replies.size() + notifies.size() < 2 * burst) {
+            String line = miner.readLine(WAIT);
+            (Wire.isNotify(line) ? notifies : replies).add(line);
+        }
+        for (int i = 0; i < burst; i++) {
+            assertEquals(Wire.result("[true]", Integer.toString(i)), replies.get(i));
+            assertEquals(Wire.notify(Dialect.conflux(), 17 + i, jobs.get(1 + i)), notifies.get(i));
+        }
+        fixture.assertNothingPending(miner);
+        assertEquals(1 + burst, fixture.metrics().jobs());
     }
 
     @Test

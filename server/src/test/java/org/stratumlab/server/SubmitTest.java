@@ -142,7 +142,7 @@ class SubmitTest {
         LineClient client = fixture.connect();
         Job old = server.chain().current();
         server.blocks().newJobNow();
-        fixture.awaitMetrics("a new job", m -> m.jobs() == 1);
+        fixture.awaitMetrics("a new job after the first", m -> m.jobs() == 2);
 
         client.send(Wire.submit("1", "rig-7", old, Solutions.validNonce(old).toMinimalHex()));
 
@@ -193,7 +193,7 @@ class SubmitTest {
 
         client.send(submit);
         assertEquals(Wire.result(Wire.submitResult(dialect, true), "1"), client.readLine(WAIT));
-        fixture.awaitMetrics("the solution made a job", m -> m.jobs() == 1);
+        fixture.awaitMetrics("the solution made a job after the first", m -> m.jobs() == 2);
         client.send(submit);
 
         assertEquals(Wire.result(Wire.submitRejected(dialect, "Problem already solved with nonce = "
@@ -201,27 +201,39 @@ class SubmitTest {
                 client.readLine(WAIT));
     }
 
+    /**
+     * The node clears its job after a solution to any problem still in the window, not only the newest: with a
+     * window of three, solutions to the third-latest, the second-latest and the latest problem are each accepted
+     * and each followed by a new job; a problem that has left the window is stale.
+     */
     @ParameterizedTest
     @MethodSource("dialects")
-    void windowOfThreeAcceptsJobTwoPushesBackButNotThree(Dialect dialect) throws IOException {
+    void solutionToAnyProblemInTheWindowIsAcceptedAndMakesANewJob(Dialect dialect) throws IOException {
         StratumServer server = fixture.start(b -> b.dialect(dialect).window(3));
-        LineClient client = fixture.connect();
-        List<Job> jobs = fixture.predictedJobs(4);
+        LineClient miner = fixture.subscribed("w");
+        List<Job> jobs = fixture.predictedJobs(6);
         server.blocks().newJobNow();
         server.blocks().newJobNow();
-        fixture.awaitMetrics("two new jobs", m -> m.jobs() == 2);
+        assertEquals(Wire.notify(dialect, 17, jobs.get(1)), miner.readLine(WAIT));
+        assertEquals(Wire.notify(dialect, 18, jobs.get(2)), miner.readLine(WAIT));
 
-        client.send(Wire.submit("1", "w", jobs.get(0), Solutions.validNonce(jobs.get(0)).toMinimalHex()));
-        client.send(Wire.submit("2", "w", jobs.get(1), Solutions.validNonce(jobs.get(1)).toMinimalHex()));
-        assertEquals(Wire.result(Wire.submitResult(dialect, true), "1"), client.readLine(WAIT));
-        assertEquals(Wire.result(Wire.submitResult(dialect, true), "2"), client.readLine(WAIT));
-        server.blocks().newJobNow();
-        fixture.awaitMetrics("a third new job", m -> m.jobs() == 3);
+        // The window is newest first: [2, 1, 0], then [3, 2, 1], then [4, 3, 2].
+        int[] solved = {0, 2, 4};
+        for (int i = 0; i < solved.length; i++) {
+            Job job = jobs.get(solved[i]);
+            String id = Integer.toString(10 + i);
+            miner.send(Wire.submit(id, "w", job, Solutions.validNonce(job).toMinimalHex()));
+            assertEquals(Wire.result(Wire.submitResult(dialect, true), id), miner.readLine(WAIT));
+            assertEquals(Wire.notify(dialect, 19 + i, jobs.get(3 + i)), miner.readLine(WAIT));
+        }
 
-        U256 another = Solutions.validNonceAfter(jobs.get(0), Solutions.validNonce(jobs.get(0)));
-        client.send(Wire.submit("3", "w", jobs.get(0), another.toMinimalHex()));
+        Job left = jobs.get(2); // the window is now [5, 4, 3]
+        miner.send(Wire.submit("20", "w", left, Solutions.validNonceAfter(left, Solutions.validNonce(left))
+                .toMinimalHex()));
         assertEquals(
-                Wire.result(Wire.submitRejected(dialect, "Solution for a stale job! worker_id = w"), "3"),
-                client.readLine(WAIT));
+                Wire.result(Wire.submitRejected(dialect, "Solution for a stale job! worker_id = w"), "20"),
+                miner.readLine(WAIT));
+        fixture.assertNothingPending(miner);
+        assertEquals(6, fixture.metrics().jobs(), "the first job, two asked for and three after solutions");
     }
 }

@@ -9,6 +9,7 @@ import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.pow.NonceGrinder;
 import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.miner.JobNotify;
+import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
  * What every miner of a fleet shares: settings, the metrics, a grinder per thread, and the first receipt time of
@@ -20,6 +21,8 @@ final class FleetContext {
     private static final ThreadLocal<NonceGrinder> GRINDERS = ThreadLocal.withInitial(NonceGrinder::fastest);
 
     final LoadMetrics metrics;
+    /** What the miners' connections threw besides resets, by class, the first of each class logged. */
+    final UnexpectedErrors unexpectedErrors = UnexpectedErrors.toStderr("stratumlab loadgen");
     final String password;
     private volatile BadShareMix badShares;
     final BadShareMix hostileShares;

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -250,6 +251,11 @@ public final class MinerFleet implements AutoCloseable {
                 connect(slot);
             }
         }, delayNs, TimeUnit.NANOSECONDS);
+    }
+
+    /** @return how many unexpected exceptions (not resets) the miners' connections met, by exception class */
+    public Map<String, Long> unexpectedErrors() {
+        return context.unexpectedErrors.snapshot();
     }
 
     /** Stops new submits and reconnects; in-flight submits are still answered or time out. */

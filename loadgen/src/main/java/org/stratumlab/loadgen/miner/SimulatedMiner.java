@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
@@ -354,6 +355,12 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close(); // a reset or a framing error: the connection is over, channelInactive counts the rest
+        // A reset is the peer's doing and counted by the fleet as a lost connection; anything else (a framing
+        // error, a bug) is unexpected, counted by class and logged once. Either way channelInactive counts the
+        // rest.
+        if (!(cause instanceof IOException)) {
+            fleet.unexpectedErrors.record(cause);
+        }
+        ctx.close();
     }
 }

@@ -7,16 +7,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
+import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
  * Drives the simulated chain on its own thread, the single writer of the chain (SPEC.md §4, §7):
  * <ul>
  * <li>a new job every block interval (the timer restarts whenever a job is made, however it was made);
- * <li>a new job when a solution of the current job is accepted, if so configured. Several solutions of one job
- * accepted at once make one new job, not a burst of them;
+ * <li>a new job after every accepted solution, if so configured, whichever problem of the window it solved: the
+ * node clears its current job when any problem still in its window is solved, and assembles a new one. A burst
+ * of N accepted solutions makes N new jobs, one after the other, as the node's mining loop does;
  * <li>a heartbeat: the current job is pushed again after the heartbeat interval without a push.
  * </ul>
- * Each push goes to the {@code publisher}, which encodes and broadcasts it.
+ * Each push goes to the {@code publisher}, which encodes and broadcasts it. Whatever a task throws is recorded as
+ * an unexpected error and the timers stay set: the chain never stops because one broadcast failed.
  *
  * <p>Thread-safe: every request is handed to the chain thread.
  */
@@ -25,9 +28,10 @@ public final class BlockProducer implements AutoCloseable {
     private final long heartbeatNs;
     private final Consumer<Job> publisher;
     private final Runnable onJobMade;
+    private final UnexpectedErrors errors;
     private final ScheduledThreadPoolExecutor thread = chainThread();
-    private final Runnable blockTick = this::newJob;
-    private final Runnable heartbeatTick = this::heartbeat;
+    private final Runnable blockTick = guarded(this::newJob);
+    private final Runnable heartbeatTick = guarded(this::heartbeat);
     private long blockIntervalNs;
     private ScheduledFuture<?> nextBlock;
     private ScheduledFuture<?> nextHeartbeat;
@@ -42,6 +46,22 @@ public final class BlockProducer implements AutoCloseable {
     public BlockProducer(SimulatedChain chain, long blockIntervalNs, long heartbeatNs,
             Consumer<Job> publisher,
             Runnable onJobMade) {
+        this(chain, blockIntervalNs, heartbeatNs, publisher, onJobMade,
+                UnexpectedErrors.toStderr("stratumlab chain"));
+    }
+
+    /**
+     * @param chain the chain to extend
+     * @param blockIntervalNs a new job every this often; 0 for none
+     * @param heartbeatNs re-push the current job after this long without a push
+     * @param publisher sends a job to the subscribers
+     * @param onJobMade told of each new job (not of heartbeats), the chain's first job included, for counting
+     * @param errors where whatever a task throws is recorded
+     */
+    public BlockProducer(SimulatedChain chain, long blockIntervalNs, long heartbeatNs,
+            Consumer<Job> publisher,
+            Runnable onJobMade, UnexpectedErrors errors) {
+        this.errors = errors;
         this.chain = chain;
         this.blockIntervalNs = blockIntervalNs;
         this.heartbeatNs = heartbeatNs;
@@ -61,25 +81,26 @@ public final class BlockProducer implements AutoCloseable {
         return executor;
     }
 
-    /** Starts the timers. The first job exists already and is not pushed: nobody has subscribed yet. */
+    /**
+     * Starts the timers. The first job exists already and is not pushed (nobody has subscribed yet), but it is a
+     * job made, and counted as one: its notifies are sent later, by heartbeat or on subscribe.
+     */
     public void start() {
-        thread.execute(() -> {
+        onJobMade.run();
+        execute(() -> {
             scheduleBlock();
             scheduleHeartbeat();
         });
     }
 
     /**
-     * A solution of {@code powHash} was accepted: make a new job if it solved the current one.
+     * A solution was accepted: make a new job. Any problem still in the window counts, not only the newest, and
+     * each solution makes its own job: the node clears its job after every solution it seals.
      *
      * @param powHash the problem hash that was solved
      */
     public void solved(U256 powHash) {
-        execute(() -> {
-            if (chain.current().powHash().equals(powHash)) {
-                newJob();
-            }
-        });
+        execute(this::newJob);
     }
 
     /**
@@ -129,15 +150,29 @@ public final class BlockProducer implements AutoCloseable {
 
     private void execute(Runnable task) {
         if (!thread.isShutdown()) {
-            thread.execute(task);
+            thread.execute(guarded(task));
         }
     }
 
+    /**
+     * An exception escaping a task would end it silently: a scheduled executor keeps it in a future nobody reads.
+     * The timers are set before the work that may throw, so recording the error is all that is left to do.
+     */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                errors.record(e);
+            }
+        };
+    }
+
     private void newJob() {
+        scheduleBlock();
         Job job = chain.nextJob();
         onJobMade.run();
         push(job);
-        scheduleBlock();
     }
 
     private void heartbeat() {
@@ -145,8 +180,8 @@ public final class BlockProducer implements AutoCloseable {
     }
 
     private void push(Job job) {
-        publisher.accept(job);
         scheduleHeartbeat();
+        publisher.accept(job);
     }
 
     private void scheduleBlock() {

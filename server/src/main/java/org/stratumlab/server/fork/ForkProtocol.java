@@ -105,7 +105,7 @@ public final class ForkProtocol {
         return new ServerMetrics.Snapshot(num(kv, "connections"), num(kv, "subscribed"), num(kv, "jobs"),
                 num(kv, "notifies-sent"), num(kv, "notifies-dropped"), outcomes, closed,
                 num(kv, "bytes-received"),
-                num(kv, "bytes-sent"));
+                num(kv, "bytes-sent"), Map.of());
     }
 
     private static long num(Map<String, String> kv, String key) {

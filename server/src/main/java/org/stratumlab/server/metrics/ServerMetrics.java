@@ -2,13 +2,16 @@ package org.stratumlab.server.metrics;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.stratumlab.protocol.mining.SubmitOutcome;
+import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
  * The simulator's counters, kept in a Prometheus registry of its own (one per server, so that two servers in one
@@ -42,6 +45,7 @@ public final class ServerMetrics {
     }
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final UnexpectedErrors unexpectedErrors;
     private final Gauge connections = Gauge.builder().name("stratum_connections").help("Open connections.")
             .register(registry);
     private final Gauge subscribed = Gauge.builder().name("stratum_subscribed")
@@ -77,8 +81,25 @@ public final class ServerMetrics {
     private final CounterDataPoint otherRequests = requests.labelValues("other");
     private final Map<Integer, CounterDataPoint> protocolErrorsByCode = new HashMap<>();
 
-    /** Creates the counters, all at zero, so that every series is exposed from the start. */
+    /** Creates the counters, all at zero; unexpected errors are logged to standard error, once per class. */
     public ServerMetrics() {
+        this(UnexpectedErrors.toStderr("stratumlab server"));
+    }
+
+    /**
+     * Creates the counters, all at zero, so that every series is exposed from the start.
+     *
+     * @param unexpectedErrors where the server's unexpected errors are counted, exposed here by class
+     */
+    public ServerMetrics(UnexpectedErrors unexpectedErrors) {
+        this.unexpectedErrors = unexpectedErrors;
+        // Read from the error counter at scrape time: it stays the one place that counts, and a class shows up
+        // only once it has happened (the classes cannot be known up front).
+        CounterWithCallback.builder().name("stratum_unexpected_errors_total")
+                .help("Unexpected exceptions (bugs, not peer resets) by exception class.").labelNames("class")
+                .callback(points -> unexpectedErrors.snapshot()
+                        .forEach((className, count) -> points.call(count, className)))
+                .register(registry);
         for (Rejection reason : Rejection.values()) {
             rejectedByReason.put(reason, rejected.labelValues(reason.label));
         }
@@ -93,6 +114,11 @@ public final class ServerMetrics {
     /** @return the registry to expose */
     public PrometheusRegistry registry() {
         return registry;
+    }
+
+    /** @return where unexpected errors are recorded (the terminal handler and the chain record theirs) */
+    public UnexpectedErrors unexpectedErrors() {
+        return unexpectedErrors;
     }
 
     /** A connection opened (and was not rejected). */
@@ -176,7 +202,7 @@ public final class ServerMetrics {
         rejectedByReason.forEach((reason, point) -> byReason.put(reason, (long) point.get()));
         return new Snapshot((long) connections.get(), (long) subscribed.get(), (long) jobs.get(),
                 (long) notifiesSent.get(), (long) notifiesDropped.get(), byOutcome, byReason,
-                (long) bytesReceived.get(), (long) bytesSent.get());
+                (long) bytesReceived.get(), (long) bytesSent.get(), unexpectedErrors.snapshot());
     }
 
     /**
@@ -191,12 +217,13 @@ public final class ServerMetrics {
      * @param rejectedByReason connections closed by the server, by reason
      * @param bytesReceived bytes read
      * @param bytesSent bytes written
+     * @param unexpectedErrors unexpected exceptions by class name
      */
     public record Snapshot(long connections, long subscribed, long jobs, long notifiesSent,
             long notifiesDropped,
             Map<SubmitOutcome, Long> submitsByOutcome, Map<Rejection, Long> rejectedByReason,
             long bytesReceived,
-            long bytesSent) {
+            long bytesSent, Map<String, Long> unexpectedErrors) {
         /** @return the submits of every outcome */
         public long submitsTotal() {
             return submitsByOutcome.values().stream().mapToLong(Long::longValue).sum();
@@ -214,10 +241,12 @@ public final class ServerMetrics {
             later.submitsByOutcome.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
             Map<Rejection, Long> reasons = new EnumMap<>(rejectedByReason);
             later.rejectedByReason.forEach((k, v) -> reasons.merge(k, v, Long::sum));
+            Map<String, Long> errors = new TreeMap<>(unexpectedErrors);
+            later.unexpectedErrors.forEach((k, v) -> errors.merge(k, v, Long::sum));
             return new Snapshot(later.connections, later.subscribed, jobs + later.jobs,
                     notifiesSent + later.notifiesSent, notifiesDropped + later.notifiesDropped, outcomes,
                     reasons,
-                    bytesReceived + later.bytesReceived, bytesSent + later.bytesSent);
+                    bytesReceived + later.bytesReceived, bytesSent + later.bytesSent, errors);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
 import org.stratumlab.protocol.frame.InvalidUtf8Exception;
 import org.stratumlab.protocol.frame.LineTooLongException;
 import org.stratumlab.protocol.jsonrpc.JsonRpcResponseWriter;
@@ -18,7 +19,9 @@ import org.stratumlab.server.metrics.ServerMetrics.Rejection;
  * <li>over-long line: the SPEC.md §7 error line, then close;
  * <li>invalid UTF-8: close without a reply, as the node does (SPEC.md §1);
  * <li>idle for {@code --idle-timeout}: close (slowloris);
- * <li>an I/O error (reset by peer) or anything else: close, without logging each one.
+ * <li>an I/O error (reset by peer): close; a peer that went away is not the server's fault, so not counted;
+ * <li>anything else is a bug: counted by class and logged once per class ({@link ServerMetrics#unexpectedErrors}),
+ * then close. Logging each one would let a bug hit by every connection flood the log.
  * </ul>
  * Stateless and {@code @Sharable}; runs on the channel's event loop.
  */
@@ -32,8 +35,19 @@ final class DefenceHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            ctx.close(); // the peer went away: not the server's fault, so not counted
+        } else if (cause instanceof LineTooLongException || cause instanceof InvalidUtf8Exception) {
+            rejectFrame(ctx, cause);
+        } else {
+            metrics.unexpectedErrors().record(cause); // even after the close: a bug is a bug
+            ctx.close();
+        }
+    }
+
+    private void rejectFrame(ChannelHandlerContext ctx, Throwable cause) {
         if (!ctx.channel().isActive()) {
-            return;
+            return; // already closed by an earlier frame of the same read: counted once
         }
         if (cause instanceof LineTooLongException) {
             metrics.rejected(Rejection.LINE_TOO_LONG);
@@ -41,12 +55,8 @@ final class DefenceHandler extends ChannelInboundHandlerAdapter {
             ByteBuf line = ctx.alloc().buffer(96);
             JsonRpcResponseWriter.writeLineTooLongLine(line);
             ctx.writeAndFlush(line).addListener(ChannelFutureListener.CLOSE);
-        } else if (cause instanceof InvalidUtf8Exception) {
-            metrics.rejected(Rejection.INVALID_UTF8);
-            ctx.close();
         } else {
-            // IOException is a peer that went away; anything else is a bug we must not amplify by logging per
-            // connection. Either way the connection is over.
+            metrics.rejected(Rejection.INVALID_UTF8);
             ctx.close();
         }
     }

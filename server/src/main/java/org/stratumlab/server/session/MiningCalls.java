@@ -2,6 +2,7 @@ package org.stratumlab.server.session;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.util.concurrent.Ticker;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
 import org.stratumlab.protocol.jsonrpc.JsonRpcError;
@@ -99,15 +100,26 @@ public final class MiningCalls {
      * @param out where the response goes
      */
     public void submit(JsonRpcCall call, ByteBuf out) {
+        submit(call, out, Ticker.systemTicker());
+    }
+
+    /**
+     * Judges a submit, timing the validation with the connection's clock (virtual in tests).
+     *
+     * @param call a {@code mining.submit} call that expects a response
+     * @param out where the response goes
+     * @param ticker the event loop's clock
+     */
+    void submit(JsonRpcCall call, ByteBuf out, Ticker ticker) {
         SubmitParams params = SubmitParams.of(call.params());
         if (params == null) {
             metrics.submit(SubmitOutcome.MALFORMED, -1);
             dialect.writeSubmitResponse(out, call, SubmitOutcome.MALFORMED, null, null);
             return;
         }
-        long start = System.nanoTime();
+        long start = ticker.nanoTime();
         SubmitOutcome outcome = validator.validate(params.powHash(), params.nonce());
-        metrics.submit(outcome, System.nanoTime() - start);
+        metrics.submit(outcome, ticker.nanoTime() - start);
         dialect.writeSubmitResponse(out, call, outcome, params.workerId(), params.nonce());
         if (outcome == SubmitOutcome.ACCEPTED && newJobOnSolution) {
             producer.solved(params.powHash());

@@ -68,7 +68,11 @@ public final class StratumChannelInitializer extends ChannelInitializer<SocketCh
         channel.closeFuture().addListener(f -> openConnections.decrementAndGet());
         openChannels.add(channel);
         metrics.connectionOpened();
-        ChannelPipeline pipeline = channel.pipeline();
+        addHandlers(channel.pipeline());
+    }
+
+    /** Builds a served connection's pipeline; package-private so that tests can drive it in virtual time. */
+    void addHandlers(ChannelPipeline pipeline) {
         pipeline.addLast(tracker);
         if (idleTimeoutNs > 0) {
             pipeline.addLast(new IdleStateHandler(idleTimeoutNs, 0, 0, TimeUnit.NANOSECONDS));

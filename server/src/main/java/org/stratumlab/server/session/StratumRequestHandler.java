@@ -91,7 +91,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
         switch (call.method()) {
             case MiningMethods.SUBSCRIBE ->
                 subscribedInLine |= calls.subscribe(ctx.channel(), notifyWriter, call, out);
-            case MiningMethods.SUBMIT -> calls.submit(call, out);
+            case MiningMethods.SUBMIT -> calls.submit(call, out, ctx.executor().ticker());
             default -> {
                 calls.metrics().protocolError(JsonRpcError.METHOD_NOT_FOUND.code());
                 JsonRpcResponseWriter.writeError(out, call.hasJsonrpc(), JsonRpcError.METHOD_NOT_FOUND,
