@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,7 +34,11 @@ public final class MinerFleet implements AutoCloseable {
     private static final int MAX_SERVER_LINE_BYTES = 64 * 1024;
     private static final long RAMP_TICK_NS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** How long stopSubmitting waits for one event loop to run past the flag: a loop stuck longer is a bug. */
+    private static final long BARRIER_TIMEOUT_MS = 10_000;
+
     private final FleetSettings settings;
+    private final EventLoopGroup group;
     private final FleetContext context;
     private final LoadMetrics metrics;
     private final InetSocketAddress target;
@@ -67,6 +72,7 @@ public final class MinerFleet implements AutoCloseable {
                 settings.hostile().shares(),
                 settings.subscribeTimeoutNs(), settings.submitTimeoutNs(), settings.maxGrindAttempts(),
                 settings.sessionLifetimeNs());
+        this.group = group;
         this.rampLoop = group.next();
         this.slots = makeSlots(settings);
         this.channels = new Channel[settings.miners()];
@@ -258,9 +264,20 @@ public final class MinerFleet implements AutoCloseable {
         return context.unexpectedErrors.snapshot();
     }
 
-    /** Stops new submits and reconnects; in-flight submits are still answered or time out. */
-    public void stopSubmitting() {
+    /**
+     * Stops new submits and reconnects; in-flight submits are still answered or time out. Returns once every
+     * event loop has run past the flag: a solution event that had already begun when the flag fell (its nonce
+     * being ground, its submit being written) has then been counted as sent, so a drain that follows sees it in
+     * flight instead of a submit appearing after the drain and being cut off as unanswered.
+     *
+     * @throws InterruptedException if interrupted while waiting for the event loops
+     */
+    public void stopSubmitting() throws InterruptedException {
         context.stopSubmitting();
+        for (EventExecutor loop : group) {
+            loop.submit(() -> {
+            }).await(BARRIER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     /**
@@ -274,11 +291,6 @@ public final class MinerFleet implements AutoCloseable {
         while (metrics.counts().inFlight() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5); // polling a counter the event loops update; no event to wait on
         }
-    }
-
-    /** @return unexpected exceptions the miners met, by class: each is a bug, not a peer's doing */
-    public java.util.Map<String, Long> unexpectedErrors() {
-        return java.util.Map.of();
     }
 
     /** Closes every connection and waits for them to close; in-flight submits end as unanswered. */
