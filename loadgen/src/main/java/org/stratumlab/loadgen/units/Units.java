@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)");
-    private static final List<String> FORMAT_UNITS = List.of("h", "m", "s", "ms", "us");
+    private static final List<String> FORMAT_UNITS = List.of("s", "ms", "us");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmM]?)");
 
     private Units() {
@@ -55,7 +55,7 @@ public final class Units {
 
     /**
      * @param ns a duration in nanoseconds, not negative
-     * @return it in the largest unit that holds it exactly ({@code 500ms}, {@code 300s}, {@code 1500us}), or
+     * @return it in the largest unit up to seconds that holds it exactly ({@code 500ms}, {@code 300s}), or
      *         {@code 0}; {@link #durationNs(String)} reads it back as the same nanoseconds
      */
     public static String formatDurationNs(long ns) {
