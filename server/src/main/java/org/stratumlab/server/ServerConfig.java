@@ -63,17 +63,13 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
     }
 
     /**
-    * The same settings on another port: a restarted server keeps the port its miners know.
-    *
-    * @param newPort the port
-    * @return the copy
-    */
+     * The same settings on another port: a restarted server keeps the port its miners know.
+     *
+     * @param newPort the port
+     * @return the copy
+     */
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, secret, difficulty, window, dialect, blockIntervalNs,
-                newJobOnSolution,
-                notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs, maxConnections,
-                metricsPort,
-                heartbeatNs, ioThreads);
+        return toBuilder().port(newPort).build();
     }
 
     /**
@@ -87,9 +83,17 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
      */
     public ServerConfig withChain(BigInteger newDifficulty, int newWindow, long newBlockIntervalNs,
             long newSeed) {
-        return new ServerConfig(host, port, secret, newDifficulty, newWindow, dialect, newBlockIntervalNs,
-                newJobOnSolution, notifyOnSubscribe, startHeight, newSeed, maxLineBytes, idleTimeoutNs,
-                maxConnections, metricsPort, heartbeatNs, ioThreads);
+        return toBuilder().difficulty(newDifficulty).window(newWindow).blockIntervalNs(newBlockIntervalNs)
+                .seed(newSeed).build();
+    }
+
+    /** @return a builder holding these settings, to change some of them */
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).secret(secret).difficulty(difficulty).window(window)
+                .dialect(dialect).blockIntervalNs(blockIntervalNs).newJobOnSolution(newJobOnSolution)
+                .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
+                .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
+                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads);
     }
 
     /** @return a builder holding every default */

@@ -2,6 +2,7 @@ package org.stratumlab.server;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.stratumlab.pow.keccak.Keccak256;
 
@@ -60,6 +61,17 @@ public final class ServerSecret {
      */
     public String toHex() {
         return HexFormat.of().formatHex(keccakOfPassword);
+    }
+
+    /** Two secrets are equal when they are the same hash (compared in constant time). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ServerSecret s && MessageDigest.isEqual(keccakOfPassword, s.keccakOfPassword);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(keccakOfPassword);
     }
 
     @Override

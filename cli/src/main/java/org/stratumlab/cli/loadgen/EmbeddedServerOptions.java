@@ -6,10 +6,14 @@ import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Reads {@code --server.<option>=<value>} arguments with the very option definitions of {@code stratumlab server}
  * (so the two cannot drift apart), for the embedded server. Its port defaults to 0 (any free port).
+ *
+ * <p>{@code --server.password} and {@code --server.secret} are exclusive, and errors name the options with their
+ * prefix, as the user wrote them.
  */
 final class EmbeddedServerOptions {
     private static final String PREFIX = "--server.";
@@ -18,21 +22,21 @@ final class EmbeddedServerOptions {
     }
 
     static ServerConfig parse(CommandLine owner, List<String> args) {
-        List<String> serverArgs = new ArrayList<>(List.of("--port=0"));
+        List<String> serverArgs = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith(PREFIX)) {
                 throw new ParameterException(owner, "Unknown option: '" + arg + "'");
             }
             serverArgs.add("--" + arg.substring(PREFIX.length()));
         }
-        ServerOptions options = new ServerOptions();
-        CommandLine parser = new CommandLine(options).setOverwrittenOptionsAllowed(true);
+        CommandLine parser = new CommandLine(ServerOptions.mixin()).setOverwrittenOptionsAllowed(true);
+        ParseResult parsed;
         try {
-            parser.parseArgs(serverArgs.toArray(String[]::new));
+            parsed = parser.parseArgs(serverArgs.toArray(String[]::new));
         } catch (ParameterException e) {
             // Name the options as the user wrote them (once: a second pass would prefix them twice).
             throw new ParameterException(owner, e.getMessage().replace("'--", "'" + PREFIX));
         }
-        return options.toConfig();
+        return ServerOptions.toConfig(parsed, ServerConfig.builder().port(0));
     }
 }

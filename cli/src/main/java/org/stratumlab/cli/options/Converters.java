@@ -1,7 +1,7 @@
 package org.stratumlab.cli.options;
 
 import java.math.BigInteger;
-import org.stratumlab.loadgen.scenario.Units;
+import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
 import picocli.CommandLine.ITypeConverter;

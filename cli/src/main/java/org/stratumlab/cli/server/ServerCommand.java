@@ -8,7 +8,8 @@ import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.StratumServer;
 import org.stratumlab.server.metrics.ServerMetrics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
@@ -18,20 +19,29 @@ import sun.misc.Signal;
  * {@code mining_type = "stratum"} in dev mode. Runs until SIGINT or SIGTERM, then closes every connection,
  * prints the final counters and exits 0.
  */
-@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false, description = {
-        "Runs the node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for "
-                + "byte, with a simulated chain and the defences the node lacks.",
-        "Stops on Ctrl-C or SIGTERM, printing the final counters.%n"},
+@Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = ServerCommand.WithServerOptions.class, description = {
+                "Runs the node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for "
+                        + "byte, with a simulated chain and the defences the node lacks.",
+                "Stops on Ctrl-C or SIGTERM, printing the final counters.%n"},
         footer = {
                 "%nExample: point a miner at it",
                 "  ./stratumlab server --port 32525 --password secret --difficulty 1000",
                 "  miner: stratum+tcp://127.0.0.1:32525, worker name of your choice, password 'secret'"})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    private CommandSpec spec;
 
-    @Mixin
-    private ServerOptions options;
+    /** Adds the options made from the settings table (picocli calls it once, when it builds the command). */
+    static final class WithServerOptions implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            command.mixinStandardHelpOptions(false); // added again after: --help and --version come last
+            command.addMixin("server", ServerOptions.mixin());
+            command.mixinStandardHelpOptions(true);
+            return command;
+        }
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -59,7 +69,7 @@ public final class ServerCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         try {
-            return options.toConfig();
+            return ServerOptions.toConfig(spec.commandLine().getParseResult(), ServerConfig.builder());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

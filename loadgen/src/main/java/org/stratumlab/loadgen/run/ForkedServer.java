@@ -4,19 +4,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.simulator.ForkProtocol;
 import org.stratumlab.server.ServerConfig;
-import org.stratumlab.server.fork.ForkProtocol;
-import org.stratumlab.server.fork.ForkedServerMain;
 import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
- * The embedded simulator in a child JVM, driven over {@link ForkProtocol}: same java binary, same class path.
- * The child exits when its standard input closes, so it cannot outlive the run. Used from the run's thread only.
+ * The embedded simulator in a child JVM, driven over {@link ForkProtocol}: same java binary, same class path, and
+ * the JVM options of this process that a second one may repeat (its heap size, GC options, -D properties; see
+ * {@link ForkProtocol#forwardedJvmOptions}). The child exits when its standard input closes, so it cannot outlive the run. Used from the run's thread only.
  */
 final class ForkedServer implements EmbeddedServer {
     /** The settings now: the start's, with every change phases made since (a restart keeps them). */
@@ -25,6 +26,7 @@ final class ForkedServer implements EmbeddedServer {
     private PrintStream commands;
     private BufferedReader replies;
     private int port;
+    private int metricsPort;
     private String description;
     private ServerMetrics.Snapshot earlierInstances;
 
@@ -41,19 +43,24 @@ final class ForkedServer implements EmbeddedServer {
     private void launch(ServerConfig settings) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                ForkedServerMain.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // The parent's heap (-Xmx from STRATUMLAB_JAVA_OPTS) and GC options are the child's too: it holds the
+        // server's half of every connection.
+        List<String> command = ForkProtocol.childCommand(java, System.getProperty("java.class.path"),
+                ManagementFactory.getRuntimeMXBean().getInputArguments());
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         commands = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         commands.println(ForkProtocol.configLine(settings));
         String line = reply();
-        if (!line.startsWith("listening ")) {
+        ForkProtocol.Listening listening = ForkProtocol.Listening.parse(line);
+        if (listening == null) {
             close();
             throw new IOException("the embedded server did not start: " + line.replaceFirst("^error ", ""));
         }
-        String[] parts = line.split(" ", 3);
-        port = Integer.parseInt(parts[1]);
-        description = parts[2].replace("stratumlab server", "embedded server (separate process)");
+        port = listening.port();
+        metricsPort = listening.metricsPort();
+        description = listening.description().replace("stratumlab server",
+                "embedded server (separate process)");
     }
 
     private String reply() throws IOException {
@@ -67,6 +74,11 @@ final class ForkedServer implements EmbeddedServer {
     @Override
     public InetSocketAddress address() {
         return new InetSocketAddress(config.host(), port);
+    }
+
+    /** @return the port of the child's metrics endpoint (the one it bound if it was given 0), or -1 for none */
+    int metricsPort() {
+        return metricsPort;
     }
 
     @Override
@@ -125,7 +137,7 @@ final class ForkedServer implements EmbeddedServer {
         try {
             for (String line = replies.readLine(); line != null
                     && !line.equals("stopped"); line = replies.readLine()) {
-                if (line.startsWith("counters")) {
+                if (ForkProtocol.isCounters(line)) {
                     last = ForkProtocol.parseCounters(line);
                 }
             }

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stratumlab.loadgen.miner.FleetSettings;
-import org.stratumlab.server.ServerConfig;
+import org.stratumlab.loadgen.simulator.ServerSettings;
 
 /** The effective settings of a run, as summary.json records them (after every override). */
 final class RunSettings {
@@ -34,7 +34,7 @@ final class RunSettings {
         s.put("ioThreads", config.ioThreads());
         s.put("phases", phases(config.phases()));
         if (config.target() == null) {
-            s.put("server", server(config.embeddedServer()));
+            s.put("server", ServerSettings.echo(config.embeddedServer()));
         }
         return s;
     }
@@ -69,18 +69,5 @@ final class RunSettings {
             list.add(m);
         }
         return list;
-    }
-
-    private static Map<String, Object> server(ServerConfig e) {
-        Map<String, Object> server = new LinkedHashMap<>();
-        server.put("difficulty", e.difficulty().toString());
-        server.put("window", e.window());
-        server.put("dialect", e.dialect().name());
-        server.put("blockIntervalMs", e.blockIntervalNs() / 1e6);
-        server.put("newJobOnSolution", e.newJobOnSolution());
-        server.put("notifyOnSubscribe", e.notifyOnSubscribe());
-        server.put("passwordRequired", e.secret() != null);
-        server.put("ioThreads", e.ioThreads());
-        return server;
     }
 }

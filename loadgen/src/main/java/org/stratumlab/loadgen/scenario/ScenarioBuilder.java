@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -16,11 +17,11 @@ import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
+import org.stratumlab.loadgen.simulator.ServerSettings;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.pow.Difficulty;
-import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.server.ServerConfig;
-import org.stratumlab.server.ServerSecret;
 
 /**
  * Turns a bound {@link ScenarioFile} into a {@link Scenario}: fills defaults, carries each phase's settings into
@@ -51,8 +52,8 @@ final class ScenarioBuilder {
                 : new ScenarioFile.Miners(null, null, null, null, null, null, null, null);
         String password = m.password() != null
                 ? m.password()
-                : target.embedded() != null && target.embedded().password() != null
-                        ? target.embedded().password()
+                : target.embedded() != null && target.embedded().textByKey().get("password") != null
+                        ? target.embedded().textByKey().get("password")
                         : "";
         Phase first = phases.get(0);
         FleetSettings fleet = new FleetSettings(miners, first.connectRatePerSecond(),
@@ -84,54 +85,9 @@ final class ScenarioBuilder {
     }
 
     private static ServerConfig embedded(ScenarioFile.Embedded e) {
-        ServerConfig.Builder b = ServerConfig.builder().port(0);
-        if (e == null) {
-            return b.build();
-        }
         try {
-            if (e.difficulty() != null) {
-                b.difficulty(difficulty("difficulty", e.difficulty()));
-            }
-            if (e.window() != null) {
-                b.window(e.window());
-            }
-            if (e.blockInterval() != null) {
-                b.blockIntervalNs(duration("block-interval", e.blockInterval()));
-            }
-            if (e.newJobOnSolution() != null) {
-                b.newJobOnSolution(e.newJobOnSolution());
-            }
-            if (e.notifyOnSubscribe() != null) {
-                b.notifyOnSubscribe(e.notifyOnSubscribe());
-            }
-            if (e.dialect() != null) {
-                b.dialect(Dialect.byName(e.dialect()));
-            }
-            if (e.password() != null) {
-                b.secret(ServerSecret.ofPassword(e.password()));
-            }
-            if (e.height() != null) {
-                b.startHeight(e.height());
-            }
-            if (e.seed() != null) {
-                b.seed(e.seed());
-            }
-            if (e.maxLineBytes() != null) {
-                b.maxLineBytes(size("max-line-bytes", e.maxLineBytes()));
-            }
-            if (e.idleTimeout() != null) {
-                b.idleTimeoutNs(duration("idle-timeout", e.idleTimeout()));
-            }
-            if (e.maxConnections() != null) {
-                b.maxConnections(e.maxConnections());
-            }
-            if (e.heartbeat() != null) {
-                b.heartbeatNs(duration("heartbeat", e.heartbeat()));
-            }
-            if (e.ioThreads() != null) {
-                b.ioThreads(e.ioThreads());
-            }
-            return b.build();
+            return ServerSettings.read(e == null ? Map.of() : e.serverSettings(),
+                    ServerConfig.builder().port(0));
         } catch (IllegalArgumentException ex) {
             throw prefixed("target.embedded", ex);
         }
@@ -307,14 +263,6 @@ final class ScenarioBuilder {
     private static long duration(String key, String text) {
         try {
             return Units.durationNs(text);
-        } catch (IllegalArgumentException e) {
-            throw prefixed(key, e);
-        }
-    }
-
-    private static int size(String key, String text) {
-        try {
-            return Units.sizeBytes(text);
         } catch (IllegalArgumentException e) {
             throw prefixed(key, e);
         }

@@ -1,6 +1,10 @@
 package org.stratumlab.loadgen.scenario;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.stratumlab.loadgen.simulator.ServerSettings;
 
 /**
  * A scenario file as written: what Jackson binds YAML to, with kebab-case keys and every key optional here
@@ -26,29 +30,29 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
     }
 
     /**
-     * The embedded simulator's settings: the options of {@code stratumlab server}.
+     * The embedded simulator's settings: any key of {@link ServerSettings} (the options of
+     * {@code stratumlab server}), as text, and {@code process}: where it runs, same (this process), separate (a
+     * child JVM) or auto (separate above 8,000 miners). Bound by {@link EmbeddedReader}, which rejects an unknown
+     * key with its line.
      *
-     * @param difficulty the difficulty
-     * @param window pow_problem_window_size
-     * @param blockInterval a new job this often; 0 for none
-     * @param newJobOnSolution a new job after each accepted solution
-     * @param notifyOnSubscribe the current job right after subscribe
-     * @param dialect conflux or doc
-     * @param password the password miners must send
-     * @param height the first job's height
-     * @param seed the seed of the problem hashes
-     * @param maxLineBytes the request line limit
-     * @param idleTimeout the idle timeout
-     * @param maxConnections the connection limit
-     * @param heartbeat the heartbeat interval
-     * @param ioThreads the server's event loops
-     * @param process where it runs: same (this process), separate (a child JVM) or auto (separate above 8,000
-     *        miners)
+     * @param textByKey each value as written, by key, in the file's order
      */
-    record Embedded(String difficulty, Integer window, String blockInterval, Boolean newJobOnSolution,
-            Boolean notifyOnSubscribe, String dialect, String password, Long height, Long seed,
-            String maxLineBytes,
-            String idleTimeout, Integer maxConnections, String heartbeat, Integer ioThreads, String process) {
+    @JsonDeserialize(using = EmbeddedReader.class)
+    record Embedded(Map<String, String> textByKey) {
+        /** The one key that is not a server setting. */
+        static final String PROCESS = "process";
+
+        /** @return the value of {@code process}, or null */
+        String process() {
+            return textByKey.get(PROCESS);
+        }
+
+        /** @return the server's settings: every key but {@code process} */
+        Map<String, String> serverSettings() {
+            Map<String, String> settings = new LinkedHashMap<>(textByKey);
+            settings.remove(PROCESS);
+            return settings;
+        }
     }
 
     /**

@@ -16,9 +16,9 @@ class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, miners, name, phases, seed, target, thresholds";
     private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, miners, "
             + "name, server, session-lifetime, solve-rate";
-    private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, "
-            + "idle-timeout, io-threads, max-connections, max-line-bytes, new-job-on-solution, notify-on-subscribe, "
-            + "password, process, seed, window";
+    private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
+            + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
+            + "notify-on-subscribe, password, port, process, secret, seed, window";
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
@@ -319,7 +319,7 @@ class InvalidScenarioTest {
                   embedded:
                     process: other
                 """ + ScenarioFiles.ONE_PHASE);
-        assertRejected(": target.embedded: unknown dialect 'nope', expected one of conflux, doc", """
+        assertRejected(": target.embedded.dialect: unknown dialect 'nope', expected one of conflux, doc", """
                 target:
                   embedded:
                     dialect: nope

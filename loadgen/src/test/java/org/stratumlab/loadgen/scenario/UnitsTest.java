@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stratumlab.loadgen.units.Units;
 
 /** Durations, sizes and address ranges as scenario files and the command line write them. */
 class UnitsTest {

@@ -1,5 +1,8 @@
-package org.stratumlab.loadgen.scenario;
+package org.stratumlab.loadgen.units;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)");
+    private static final List<String> FORMAT_UNITS = List.of("s", "ms", "us");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmM]?)");
 
     private Units() {
@@ -30,19 +34,41 @@ public final class Units {
             throw new IllegalArgumentException("'" + text
                     + "' is not a duration: a number and a unit (ns, us, ms, s, m, h), e.g. 500ms or 10s");
         }
-        double nanosPerUnit = switch (m.group(2)) {
-            case "ns" -> 1;
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            case "s" -> 1e9;
-            case "m" -> 60e9;
-            default -> 3600e9;
-        };
-        double ns = Double.parseDouble(m.group(1)) * nanosPerUnit;
-        if (ns > Long.MAX_VALUE / 2) {
+        // Exact (not a double): a duration written by formatDurationNs reads back as the same nanoseconds.
+        BigDecimal ns = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(nanosPerUnit(m.group(2))));
+        if (ns.compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0) {
             throw new IllegalArgumentException("'" + text + "' is too long a duration");
         }
-        return Math.round(ns);
+        return ns.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private static long nanosPerUnit(String unit) {
+        return switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
+        };
+    }
+
+    /**
+     * @param ns a duration in nanoseconds, not negative
+     * @return it in the largest unit up to seconds that holds it exactly ({@code 500ms}, {@code 300s}), or
+     *         {@code 0}; {@link #durationNs(String)} reads it back as the same nanoseconds
+     */
+    public static String formatDurationNs(long ns) {
+        if (ns == 0) {
+            return "0";
+        }
+        for (String unit : FORMAT_UNITS) {
+            long per = nanosPerUnit(unit);
+            if (ns % per == 0) {
+                return ns / per + unit;
+            }
+        }
+        return ns + "ns";
     }
 
     /**

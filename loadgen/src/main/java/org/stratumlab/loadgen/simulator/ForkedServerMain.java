@@ -1,4 +1,4 @@
-package org.stratumlab.server.fork;
+package org.stratumlab.loadgen.simulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -10,8 +10,8 @@ import org.stratumlab.server.StratumServer;
 
 /**
  * The child side of {@link ForkProtocol}: reads its configuration from standard input, starts the server, obeys
-  * commands, and stops when told to or when its parent goes away (standard input closes), printing its final
- * counters and {@code stopped}.
+ * commands, and stops when told to or when its parent goes away (standard input closes), printing its final
+ * counters and {@code stopped}. Runs on its main thread only.
  */
 public final class ForkedServerMain {
     private ForkedServerMain() {
@@ -27,12 +27,13 @@ public final class ForkedServerMain {
         String first = in.readLine();
         StratumServer server;
         try {
-            server = StratumServer.start(ForkProtocol.parseConfig(first == null ? "" : first));
+            server = StratumServer.start(ForkProtocol.parseConfig(first == null ? "{}" : first));
         } catch (IOException | RuntimeException e) {
             out.println("error " + e.getMessage());
             return;
         }
-        out.println("listening " + server.localAddress().getPort() + " " + server.describe());
+        out.println(new ForkProtocol.Listening(server.localAddress().getPort(), server.metricsPort(),
+                server.describe()).line());
         try {
             serve(in, out, server);
         } finally {
