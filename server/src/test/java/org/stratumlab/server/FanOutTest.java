@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.metrics.ServerMetrics;
-import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 
 /** Starting and stopping the embedded server (issue 3, Behaviour: on shutdown close connections). */

@@ -17,7 +17,7 @@ import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.server.chain.Job;
-import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;

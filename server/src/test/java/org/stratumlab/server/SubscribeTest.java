@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stratumlab.pow.keccak.Keccak256;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
-import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 

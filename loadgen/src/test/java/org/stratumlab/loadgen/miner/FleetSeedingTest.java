@@ -10,7 +10,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.stratumlab.loadgen.testing.Fleets;
-import org.stratumlab.loadgen.testing.Statistics;
+import org.stratumlab.testing.Statistics;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Timeout;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
-import org.stratumlab.loadgen.testing.Await;
+import org.stratumlab.testing.Await;
 import org.stratumlab.loadgen.testing.Fleets;
-import org.stratumlab.loadgen.testing.ScriptedPeer;
+import org.stratumlab.testing.ScriptedPeer;
 import org.stratumlab.protocol.frame.LineTooLongException;
 import org.stratumlab.protocol.transport.NettyTransport;
 

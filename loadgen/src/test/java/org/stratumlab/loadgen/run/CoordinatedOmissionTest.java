@@ -18,7 +18,7 @@ import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.RunFiles;
 import org.stratumlab.loadgen.testing.Runs;
-import org.stratumlab.loadgen.testing.ScriptedPeer;
+import org.stratumlab.testing.ScriptedPeer;
 
 /**
  * Coordinated omission (DESIGN.md, load model): against a server that stops reading and answering for 1 s once,

@@ -18,7 +18,7 @@ import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
-import org.stratumlab.loadgen.testing.ScriptedPeer;
+import org.stratumlab.testing.ScriptedPeer;
 
 /**
  * A deliberately duplicate share repeats a nonce the server <em>accepted</em>, even when several submits are in

@@ -17,7 +17,7 @@ import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Outcome;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
-import org.stratumlab.loadgen.testing.Await;
+import org.stratumlab.testing.Await;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.RunFiles;
 import org.stratumlab.loadgen.testing.Runs;

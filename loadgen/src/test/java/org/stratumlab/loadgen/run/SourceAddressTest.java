@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
-import org.stratumlab.loadgen.testing.ScriptedPeer;
+import org.stratumlab.testing.ScriptedPeer;
 
 /** Connections are spread round robin over the local source addresses given (issue 4: beyond ~28k per address). */
 @Timeout(20)

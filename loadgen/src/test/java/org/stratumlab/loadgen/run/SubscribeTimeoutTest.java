@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
-import org.stratumlab.loadgen.testing.ScriptedPeer;
+import org.stratumlab.testing.ScriptedPeer;
 
 /**
  * A real node serves 1024 connections at a time; the others complete the TCP handshake and are never read

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.stratumlab.loadgen.testing.Statistics;
+import org.stratumlab.testing.Statistics;
 
 class BadShareMixTest {
     @Test

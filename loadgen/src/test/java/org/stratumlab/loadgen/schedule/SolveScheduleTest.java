@@ -9,7 +9,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.stratumlab.loadgen.testing.Statistics;
+import org.stratumlab.testing.Statistics;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
 

@@ -8,10 +8,10 @@ import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
 import org.stratumlab.protocol.jsonrpc.Params;
 import org.stratumlab.protocol.mining.SubmitOutcome;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.Lines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.stratumlab.protocol.testing.Lines.written;
+import static org.stratumlab.testing.Lines.written;
 
 class ConfluxDialectTest {
     static final String HASH = "0x2106e1162d1199483fa010bcaa7d4f05b23b85d456b4a7089d787ae2e880deaf";

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.stratumlab.protocol.dialect.ConfluxDialectTest.HASH;
 import static org.stratumlab.protocol.dialect.ConfluxDialectTest.MAINNET_BOUNDARY;
 import static org.stratumlab.protocol.dialect.ConfluxDialectTest.POW_HASH;
-import static org.stratumlab.protocol.testing.Lines.written;
+import static org.stratumlab.testing.Lines.written;
 
 class DocDialectTest {
     private final Dialect doc = Dialect.doc();

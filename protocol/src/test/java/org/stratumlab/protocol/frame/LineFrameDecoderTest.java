@@ -5,8 +5,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.stratumlab.protocol.testing.EventRecorder;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.EventRecorder;
+import org.stratumlab.testing.Lines;
 
 import java.util.ArrayList;
 import java.util.Collections;

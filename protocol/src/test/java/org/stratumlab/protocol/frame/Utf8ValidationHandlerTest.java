@@ -6,8 +6,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stratumlab.protocol.testing.EventRecorder;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.EventRecorder;
+import org.stratumlab.testing.Lines;
 
 import java.util.ArrayList;
 import java.util.HexFormat;

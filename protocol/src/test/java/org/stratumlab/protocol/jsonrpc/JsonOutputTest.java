@@ -3,7 +3,7 @@ package org.stratumlab.protocol.jsonrpc;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.stratumlab.protocol.testing.Lines.written;
+import static org.stratumlab.testing.Lines.written;
 
 class JsonOutputTest {
     private static String string(String value) {

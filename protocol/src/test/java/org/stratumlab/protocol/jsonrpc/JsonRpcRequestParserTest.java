@@ -4,7 +4,7 @@ import io.netty.buffer.ByteBuf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.Lines;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package org.stratumlab.protocol.jsonrpc;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.stratumlab.protocol.testing.Lines.written;
+import static org.stratumlab.testing.Lines.written;
 
 class JsonRpcResponseWriterTest {
     private static String result(boolean jsonrpc, String value, JsonRpcId id) {

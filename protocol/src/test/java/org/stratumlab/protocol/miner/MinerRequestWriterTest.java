@@ -8,10 +8,10 @@ import org.stratumlab.protocol.jsonrpc.JsonRpcId;
 import org.stratumlab.protocol.jsonrpc.JsonRpcRequestParser;
 import org.stratumlab.protocol.mining.SubmitParams;
 import org.stratumlab.protocol.mining.SubscribeParams;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.Lines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.stratumlab.protocol.testing.Lines.written;
+import static org.stratumlab.testing.Lines.written;
 
 class MinerRequestWriterTest {
     static final String HASH = ServerMessageParserTest.HASH;

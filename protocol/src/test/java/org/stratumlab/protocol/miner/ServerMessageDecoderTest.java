@@ -5,8 +5,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.stratumlab.protocol.frame.LineFrameDecoder;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
-import org.stratumlab.protocol.testing.EventRecorder;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.EventRecorder;
+import org.stratumlab.testing.Lines;
 
 import java.util.List;
 

@@ -12,7 +12,7 @@ import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
 import org.stratumlab.protocol.jsonrpc.Params;
 import org.stratumlab.protocol.mining.SubmitOutcome;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.Lines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

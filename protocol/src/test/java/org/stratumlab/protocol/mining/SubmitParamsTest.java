@@ -7,7 +7,7 @@ import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
 import org.stratumlab.protocol.jsonrpc.JsonRpcRequestParser;
 import org.stratumlab.protocol.jsonrpc.Params;
-import org.stratumlab.protocol.testing.Lines;
+import org.stratumlab.testing.Lines;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

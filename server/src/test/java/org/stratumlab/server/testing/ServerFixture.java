@@ -1,5 +1,7 @@
 package org.stratumlab.server.testing;
 
+import org.stratumlab.testing.LineClient;
+import org.stratumlab.testing.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.stratumlab.protocol.testing;
+package org.stratumlab.testing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;

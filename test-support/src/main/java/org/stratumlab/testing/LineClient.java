@@ -1,4 +1,4 @@
-package org.stratumlab.server.testing;
+package org.stratumlab.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package org.stratumlab.loadgen.testing;
+package org.stratumlab.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;

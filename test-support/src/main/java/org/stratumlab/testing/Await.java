@@ -1,4 +1,4 @@
-package org.stratumlab.loadgen.testing;
+package org.stratumlab.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +12,15 @@ public final class Await {
     private static final long POLL_NS = 1_000_000;
 
     private Await() {
+    }
+
+    /**
+     * @param what describes the condition, for the failure message
+     * @param condition polled until true
+     * @param timeout how long it may take
+     */
+    public static void until(String what, BooleanSupplier condition, Duration timeout) {
+        until(what, condition, () -> "", timeout);
     }
 
     /**
