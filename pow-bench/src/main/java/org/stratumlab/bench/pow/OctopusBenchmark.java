@@ -1,7 +1,5 @@
 package org.stratumlab.bench.pow;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,11 +19,10 @@ import org.stratumlab.pow.PowAlgorithm;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.PowRule;
 import org.stratumlab.pow.U256;
-import org.stratumlab.pow.keccak.Keccak256;
-import org.stratumlab.pow.keccak.Keccak512;
 import org.stratumlab.pow.octopus.LightCache;
 import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.pow.octopus.OctopusVerifier;
+import org.stratumlab.pow.octopus.ReferenceOctopus;
 
 /**
  * Octopus light verification, as an Octopus endpoint does it per submit ({@code verify}: one hash from the light
@@ -65,7 +62,7 @@ public class OctopusBenchmark {
 
         OctopusStage octopusStage;
         LightCache cache;
-        Straightforward reference;
+        ReferenceOctopus reference;
         OctopusVerifier verifier;
         Inputs inputs;
 
@@ -78,7 +75,7 @@ public class OctopusBenchmark {
                     cache = LightCache.build(octopusStage);
                     verifier = new OctopusVerifier();
                 }
-                case "reference" -> reference = Straightforward.build(octopusStage);
+                case "reference" -> reference = ReferenceOctopus.build(stage);
                 default -> throw new IllegalArgumentException("unknown impl " + impl);
             }
             if (stage == 0 && !hash(KNOWN_POW_HASH, 0).equals(KNOWN_HASH)) {
@@ -103,7 +100,7 @@ public class OctopusBenchmark {
         }
 
         Object buildCache() {
-            return verifier != null ? LightCache.build(octopusStage) : Straightforward.build(octopusStage);
+            return verifier != null ? LightCache.build(octopusStage) : ReferenceOctopus.build(stage);
         }
     }
 
@@ -163,214 +160,6 @@ public class OctopusBenchmark {
 
         int next() {
             return next++ & (INPUTS - 1);
-        }
-    }
-
-    /**
-     * Octopus light verification written as plainly as the algorithm reads (steps 3 to 7), the yardstick for the
-     * optimised code: the cache in a byte array, every Keccak through the general byte-array functions, one dataset
-     * item after the other, new arrays everywhere. Sizes and seed come from {@link OctopusStage}.
-     */
-    static final class Straightforward {
-        private static final int NODE = 64;
-        private static final int MIX = 256;
-        private static final long MOD = 1032193;
-        private static final int N = 1024;
-        private static final int WARP = 32;
-        private static final int PER_THREAD = N / WARP;
-        private static final int FNV_PRIME = 0x01000193;
-
-        private final byte[] cache;
-        private final int nodes;
-        private final long pages;
-
-        private Straightforward(byte[] cache, long datasetBytes) {
-            this.cache = cache;
-            this.nodes = cache.length / NODE;
-            this.pages = datasetBytes / MIX;
-        }
-
-        static Straightforward build(OctopusStage stage) {
-            int n = stage.cacheNodes();
-            byte[] cache = new byte[n * NODE];
-            System.arraycopy(Keccak512.hash(stage.seed()), 0, cache, 0, NODE);
-            for (int i = 1; i < n; i++) {
-                System.arraycopy(Keccak512.hash(node(cache, i - 1)), 0, cache, i * NODE, NODE);
-            }
-            for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < n; i++) {
-                    byte[] a = node(cache, (i - 1 + n) % n);
-                    byte[] b = node(cache, (int) (Integer.toUnsignedLong(word(cache, i * NODE)) % n));
-                    for (int j = 0; j < NODE; j++) {
-                        a[j] ^= b[j];
-                    }
-                    System.arraycopy(Keccak512.hash(a), 0, cache, i * NODE, NODE);
-                }
-            }
-            return new Straightforward(cache, stage.datasetBytes());
-        }
-
-        byte[] hash(byte[] powHash, long nonce) {
-            long[] v = new long[4];
-            ByteBuffer.wrap(powHash).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
-            int[] res = new int[PER_THREAD];
-            long result = polynomial(v, nonce, res);
-            byte[] seed64 = Keccak512.hash(
-                    ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN).put(powHash).putLong(result)
-                            .array());
-            int[] mix = new int[64];
-            for (int i = 0; i < 64; i++) {
-                mix[i] = word(seed64, 4 * (i % 16));
-            }
-            for (int i = 0; i < 32; i++) {
-                long idx = Integer.toUnsignedLong(fnv(word(seed64, 0) ^ i ^ res[i], mix[i % 64])) % pages;
-                for (int m = 0; m < 4; m++) {
-                    int[] item = item((int) (idx * 4 + m));
-                    for (int j = 0; j < 16; j++) {
-                        mix[m * 16 + j] = fnv(mix[m * 16 + j], item[j]);
-                    }
-                }
-            }
-            ByteBuffer last = ByteBuffer.allocate(96).order(ByteOrder.LITTLE_ENDIAN).put(seed64);
-            for (int i = 0; i < 8; i++) {
-                int r1 = fnv(fnv(fnv(mix[4 * i], mix[4 * i + 1]), mix[4 * i + 2]), mix[4 * i + 3]);
-                int k = 4 * (8 + i);
-                int r2 = fnv(fnv(fnv(mix[k], mix[k + 1]), mix[k + 2]), mix[k + 3]);
-                last.putInt(fnv(r1, r2));
-            }
-            return Keccak256.hash(last.array());
-        }
-
-        private int[] item(int k) {
-            byte[] r = node(cache, (int) (Integer.toUnsignedLong(k) % nodes));
-            putWord(r, 0, word(r, 0) ^ k);
-            int[] w = words(Keccak512.hash(r));
-            for (int i = 0; i < 256; i++) {
-                int p = (int) (Integer.toUnsignedLong(fnv(k ^ i, w[i % 16])) % nodes);
-                for (int j = 0; j < 16; j++) {
-                    w[j] = fnv(w[j], word(cache, p * NODE + 4 * j));
-                }
-            }
-            byte[] bytes = new byte[NODE];
-            for (int j = 0; j < 16; j++) {
-                putWord(bytes, 4 * j, w[j]);
-            }
-            return words(Keccak512.hash(bytes));
-        }
-
-        private static long polynomial(long[] v, long nonce, int[] res) {
-            long a = remap(v[0]);
-            long b = remap(v[1]);
-            long w = remap(v[3]);
-            long c;
-            for (long h = v[2];; h++) {
-                c = remap(h);
-                if (b * b % MOD != 4 * a * c % MOD) {
-                    break;
-                }
-            }
-            long[] d = new long[N];
-            long base = Long.divideUnsigned(nonce, WARP) * WARP;
-            for (int i = 0; i < WARP; i++) {
-                long[] s = {v[0], v[1], v[2], v[3]};
-                long m = base + i;
-                s[3] ^= m;
-                sipRound(s);
-                sipRound(s);
-                s[0] ^= m;
-                s[2] ^= 0xff;
-                for (int r = 0; r < 4; r++) {
-                    sipRound(s);
-                }
-                for (int j = 0; j < PER_THREAD; j++) {
-                    sipRound(s);
-                    d[j * WARP + i] = Integer.toUnsignedLong((int) (s[0] ^ s[1] ^ s[2] ^ s[3])) % MOD;
-                }
-            }
-            long t = Long.remainderUnsigned(nonce, WARP);
-            long wpow = power(w, t);
-            long w2pow = power(w * w % MOD, t);
-            long fullWpow = power(w, WARP);
-            long fullW2pow = power(w * w % MOD, WARP);
-            long result = 0;
-            for (int i = 0; i < PER_THREAD; i++) {
-                long x = (a * w2pow + b * wpow + c) % MOD;
-                long pv = 0;
-                for (int j = N - 1; j >= 0; j--) {
-                    pv = (pv * x + d[j]) % MOD;
-                }
-                res[i] = (int) pv;
-                result = result * FNV_PRIME ^ pv;
-                wpow = wpow * fullWpow % MOD;
-                w2pow = w2pow * fullW2pow % MOD;
-            }
-            return result;
-        }
-
-        private static long remap(long h) {
-            long e = Long.remainderUnsigned(h, MOD - 2) + 1;
-            long g;
-            while ((g = gcd(e, MOD - 1)) != 1) {
-                e /= g;
-            }
-            return power(11, e);
-        }
-
-        private static long gcd(long a, long b) {
-            return b == 0 ? a : gcd(b, a % b);
-        }
-
-        private static long power(long base, long exponent) {
-            long result = 1;
-            long square = base % MOD;
-            for (long e = exponent; e > 0; e >>= 1) {
-                if ((e & 1) == 1) {
-                    result = result * square % MOD;
-                }
-                square = square * square % MOD;
-            }
-            return result;
-        }
-
-        private static void sipRound(long[] v) {
-            v[0] += v[1];
-            v[2] += v[3];
-            v[1] = Long.rotateLeft(v[1], 13);
-            v[3] = Long.rotateLeft(v[3], 16);
-            v[1] ^= v[0];
-            v[3] ^= v[2];
-            v[0] = Long.rotateLeft(v[0], 32);
-            v[2] += v[1];
-            v[0] += v[3];
-            v[1] = Long.rotateLeft(v[1], 17);
-            v[3] = Long.rotateLeft(v[3], 21);
-            v[1] ^= v[2];
-            v[3] ^= v[0];
-            v[2] = Long.rotateLeft(v[2], 32);
-        }
-
-        private static int fnv(int x, int y) {
-            return x * FNV_PRIME ^ y;
-        }
-
-        private static byte[] node(byte[] cache, int i) {
-            byte[] node = new byte[NODE];
-            System.arraycopy(cache, i * NODE, node, 0, NODE);
-            return node;
-        }
-
-        private static int word(byte[] bytes, int offset) {
-            return ByteBuffer.wrap(bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
-        }
-
-        private static void putWord(byte[] bytes, int offset, int value) {
-            ByteBuffer.wrap(bytes, offset, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(value);
-        }
-
-        private static int[] words(byte[] bytes) {
-            int[] w = new int[bytes.length / 4];
-            ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(w);
-            return w;
         }
     }
 }

@@ -11,7 +11,7 @@ import org.stratumlab.pow.keccak.Keccak512;
  * optimised code: byte arrays, the general Keccak functions, one dataset item after the other, sizes from
  * {@link BigInteger#isProbablePrime}. Slow (several times the optimised code) and allocating; never for production.
  */
-final class ReferenceOctopus {
+public final class ReferenceOctopus {
     static final int NODE = 64;
     static final int MIX = 256;
     static final long MOD = 1032193;
@@ -55,7 +55,11 @@ final class ReferenceOctopus {
         return seed;
     }
 
-    static ReferenceOctopus build(long stage) {
+    /**
+     * @param stage the stage number
+     * @return its cache, built the plain way
+     */
+    public static ReferenceOctopus build(long stage) {
         int n = (int) (cacheBytes(stage) / NODE);
         byte[] cache = new byte[n * NODE];
         System.arraycopy(Keccak512.hash(seed(stage)), 0, cache, 0, NODE);
@@ -77,7 +81,12 @@ final class ReferenceOctopus {
     }
 
     /** The Octopus hash as 32 bytes, in the order a Keccak digest is printed. */
-    byte[] hash(byte[] powHash, long nonce) {
+    /**
+     * @param powHash the problem hash, 32 bytes big-endian
+     * @param nonce the nonce's low 64 bits
+     * @return the Octopus hash, 32 bytes big-endian
+     */
+    public byte[] hash(byte[] powHash, long nonce) {
         long[] v = new long[4];
         ByteBuffer.wrap(powHash).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(v);
         int[] res = new int[PER_THREAD];
