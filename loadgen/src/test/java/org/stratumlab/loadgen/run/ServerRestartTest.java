@@ -123,6 +123,7 @@ class ServerRestartTest {
     }
 
     @Test
+    @Timeout(120) // three child JVM starts: each takes seconds on a busy 2-core machine
     void aSeparateProcessServerRestartedTwiceCountsEachInstanceOnce() throws Exception {
         // Each restart starts a JVM, which takes a good part of a phase on a busy machine; few miners keep it cheap.
         int miners = MINERS / 2;

@@ -95,17 +95,20 @@ class TwoPhaseScenarioRunTest {
         assertEquals(2, phases.size(), phases.toString());
         assertEquals("ten", phases.get(0).get("name").asText());
         assertEquals("twenty", phases.get(1).get("name").asText());
-        long sent = 0;
         for (JsonNode phase : phases) {
-            JsonNode submits = phase.get("submits");
-            sent += submits.get("sent").asLong();
-            assertEquals(submits.get("sent").asLong(), submits.get("accepted").asLong()
-                    + submits.get("unanswered").asLong(),
-                    "difficulty 1 accepts every answered submit: "
-                            + seeded(phase));
-            assertEquals(1.0, phase.get("durationS").asDouble(), 0.5, seeded(phase));
+            JsonNode rejected = phase.get("submits").get("rejected");
+            for (String reason : List.of("stale", "incorrect", "duplicate", "other")) {
+                assertEquals(0, rejected.get(reason).asLong(), "difficulty 1, no blocks: " + seeded(phase));
+            }
+            // Measured, so not asserted to the millisecond: a phase begins once its server action is done.
+            double durationS = phase.get("durationS").asDouble();
+            assertTrue(durationS > 0 && durationS <= written.get("durationS").asDouble(), seeded(phase));
         }
-        assertTrue(sent > 0, seeded(written));
+        // A submit in flight at a phase's end is answered in the next one: only the whole run adds up exactly.
+        JsonNode total = written.get("submits");
+        assertEquals(total.get("sent").asLong(),
+                total.get("accepted").asLong() + total.get("unanswered").asLong(),
+                seeded(written));
         assertTrue(phases.get(0).get("connectedAtEnd").asLong() <= 10, seeded(phases.get(0)));
         assertTrue(
                 phases.get(0).get("subscribedAtEnd").asLong() <= phases.get(0).get("connectedAtEnd").asLong(),
