@@ -106,14 +106,8 @@ class OctopusSubmitTest {
         Job job = start().chain().current();
         LineClient flooder = fixture.connect();
         LineClient other = fixture.connect();
-        String bad = nonce(job, false).toMinimalHex();
-        StringBuilder flood = new StringBuilder();
-        for (int i = 1; i <= FLOOD_SUBMITS; i++) {
-            flood.append(Wire.submit(Integer.toString(i), "w", job, bad)).append('\n');
-        }
 
-        flooder.sendRaw(flood.toString().getBytes(StandardCharsets.US_ASCII));
-        awaitBackpressure();
+        floodUntilTheQueueIsFull(flooder, job);
         other.send(Wire.subscribe("1", "rig", "") + "\nnonsense");
 
         assertEquals(Wire.result("true", "1"), other.readLine(WAIT));
@@ -130,22 +124,23 @@ class OctopusSubmitTest {
     void aConnectionClosedWithChecksPendingLeavesTheOthersServed() throws IOException {
         Job job = start().chain().current();
         LineClient flooder = fixture.connect();
+        floodUntilTheQueueIsFull(flooder, job);
+        flooder.close();
+        fixture.awaitMetrics("the flooder is gone", m -> m.connections() == 0);
+
+        LineClient other = fixture.connect();
+        other.send(Wire.submit("1", "w", job, nonce(job, false).toMinimalHex()));
+        assertEquals(INCORRECT.formatted("1"), other.readLine(WAIT));
+    }
+
+    /** Sends {@link #FLOOD_SUBMITS} invalid submits in one write, numbered from 1, and waits for the queue. */
+    private void floodUntilTheQueueIsFull(LineClient flooder, Job job) throws IOException {
         String bad = nonce(job, false).toMinimalHex();
         StringBuilder flood = new StringBuilder();
         for (int i = 1; i <= FLOOD_SUBMITS; i++) {
             flood.append(Wire.submit(Integer.toString(i), "w", job, bad)).append('\n');
         }
         flooder.sendRaw(flood.toString().getBytes(StandardCharsets.US_ASCII));
-        awaitBackpressure();
-        flooder.close();
-        fixture.awaitMetrics("the flooder is gone", m -> m.connections() == 0);
-
-        LineClient other = fixture.connect();
-        other.send(Wire.submit("1", "w", job, bad));
-        assertEquals(INCORRECT.formatted("1"), other.readLine(WAIT));
-    }
-
-    private void awaitBackpressure() {
         Await.until("the flood filled the queue",
                 () -> fixture.server().metrics().checkBackpressureCount() >= 1, WAIT);
     }

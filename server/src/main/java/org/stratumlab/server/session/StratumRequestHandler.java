@@ -15,6 +15,9 @@ import org.stratumlab.server.notify.NotifyWriter;
  * Answers each parsed line with exactly one line (SPEC.md §1–2): the response, an error object, a batch array,
  * or an empty line for notifications. The Stratum methods themselves are {@link MiningCalls}' job.
  *
+ * <p>With Octopus a submit's check runs on a pool; its reply, and every reply after it, waits its turn in
+ * {@link OrderedReplies}, so that a connection's replies keep request order (docs/protocol.md §1).
+ *
  * <p>Stateful (one per channel, it knows the channel's {@link NotifyWriter}). Writes in {@code channelRead},
  * flushes in {@code channelReadComplete}, on the channel's event loop.
  */
@@ -63,7 +66,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
         replies.write(out);
         out = null;
         if (subscribedInLine) {
-            replies.notifyAfterSubscribe(); // SPEC.md §7: the reply first, then the job
+            replies.notifyAfterSubscribe(); // docs/protocol.md §7: the reply first, then the job
         }
     }
 
