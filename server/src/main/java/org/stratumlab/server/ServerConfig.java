@@ -2,6 +2,8 @@ package org.stratumlab.server;
 
 import java.math.BigInteger;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.dialect.Dialect;
 
 /**
@@ -25,16 +27,25 @@ import org.stratumlab.protocol.dialect.Dialect;
  * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port
  * @param heartbeatNs re-push the current job after this long without a push (the node: 60 s)
  * @param ioThreads event-loop threads serving connections
+ * @param pow the proof of work submits are checked with: {@code keccak} (the node's dev-mode rule) or
+ *        {@code octopus} (the node with {@code use_octopus_in_test_mode}; docs/protocol.md §6b)
  */
 public record ServerConfig(String host, int port, ServerSecret secret, BigInteger difficulty, int window,
         Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
         long startHeight,
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
         long heartbeatNs,
-        int ioThreads) {
+        int ioThreads, String pow) {
 
     /** The node's default Stratum port. */
     public static final int DEFAULT_PORT = 32525;
+    /** The first job's height when none is given, with {@code keccak}. */
+    public static final long DEFAULT_START_HEIGHT = 1;
+    /**
+     * The first job's height when none is given, with {@code octopus}: a height of today's mainnet order, so that
+     * the stage, its cache size and its seed are those a real miner works with.
+     */
+    public static final long OCTOPUS_DEFAULT_START_HEIGHT = 100_000_000;
 
     /** Validates every field; messages name the field, the value and the bound. */
     public ServerConfig {
@@ -54,6 +65,16 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 "metrics port must be in 0..65535, was " + metricsPort);
         require(heartbeatNs > 0, "heartbeat must be positive");
         require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+        require(pow != null, "pow must be set");
+        PowAlgorithms.requireKnown(pow);
+        require(!isOctopus() || startHeight <= OctopusStage.MAX_HEIGHT,
+                "height must be at most " + OctopusStage.MAX_HEIGHT + " with pow octopus, was "
+                        + startHeight);
+    }
+
+    /** @return whether submits are checked with Octopus (off the event loops) rather than the Keccak rule */
+    public boolean isOctopus() {
+        return PowAlgorithms.OCTOPUS.equals(pow);
     }
 
     private static void require(boolean condition, String message) {
@@ -93,7 +114,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 .dialect(dialect).blockIntervalNs(blockIntervalNs).newJobOnSolution(newJobOnSolution)
                 .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
                 .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
-                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads);
+                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads).pow(pow);
     }
 
     /** @return a builder holding every default */
@@ -112,7 +133,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private long blockIntervalNs = TimeUnit.MILLISECONDS.toNanos(500);
         private boolean newJobOnSolution = true;
         private boolean notifyOnSubscribe;
-        private long startHeight = 1;
+        /** Null until given: the default depends on the pow ({@link #build}). */
+        private Long startHeight;
         private long seed = 1;
         private int maxLineBytes = 16_384;
         private long idleTimeoutNs = TimeUnit.SECONDS.toNanos(300);
@@ -120,6 +142,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private int metricsPort = -1;
         private long heartbeatNs = TimeUnit.SECONDS.toNanos(60);
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private String pow = PowAlgorithms.KECCAK;
 
         private Builder() {
         }
@@ -178,7 +201,11 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 1 @return this */
+        /**
+         * @param value default {@value ServerConfig#DEFAULT_START_HEIGHT}, or
+         *        {@value ServerConfig#OCTOPUS_DEFAULT_START_HEIGHT} with pow octopus
+         * @return this
+         */
         public Builder startHeight(long value) {
             startHeight = value;
             return this;
@@ -227,14 +254,29 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         }
 
         /**
+         * @param value default keccak, the node's dev-mode rule; octopus as with its
+         *        {@code use_octopus_in_test_mode}
+         * @return this
+         */
+        public Builder pow(String value) {
+            pow = value;
+            return this;
+        }
+
+        /**
          * @return the validated configuration
          * @throws IllegalArgumentException naming the first bad field
          */
         public ServerConfig build() {
+            // The height's default is resolved here, from the pow: a config always holds a concrete height, so
+            // that writing it out and reading it back gives the same config whatever the order of the settings.
+            long height = startHeight != null
+                    ? startHeight
+                    : PowAlgorithms.OCTOPUS.equals(pow) ? OCTOPUS_DEFAULT_START_HEIGHT : DEFAULT_START_HEIGHT;
             return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
-                    newJobOnSolution, notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs,
+                    newJobOnSolution, notifyOnSubscribe, height, seed, maxLineBytes, idleTimeoutNs,
                     maxConnections,
-                    metricsPort, heartbeatNs, ioThreads);
+                    metricsPort, heartbeatNs, ioThreads, pow);
         }
     }
 }

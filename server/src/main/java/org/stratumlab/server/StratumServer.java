@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.chain.BlockProducer;
 import org.stratumlab.server.chain.SimulatedChain;
@@ -23,6 +24,7 @@ import org.stratumlab.server.notify.NotifyBroadcaster;
 import org.stratumlab.server.notify.SubscriberRegistry;
 import org.stratumlab.server.session.MiningCalls;
 import org.stratumlab.server.session.StratumChannelInitializer;
+import org.stratumlab.server.share.OctopusCheckPool;
 
 /**
  * The node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for byte (SPEC.md), with
@@ -52,6 +54,10 @@ public final class StratumServer implements AutoCloseable {
     private final NettyTransport transport;
     private final StratumChannelInitializer initializer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The Octopus checks, or {@code null} with the Keccak rule. */
+    private final OctopusCheckPool octopus;
+    /** The start stage's light cache build, in ms; -1 with the Keccak rule. */
+    private long cacheBuildMs = -1;
     private Channel listener;
     private MetricsEndpoint metricsEndpoint;
 
@@ -63,16 +69,30 @@ public final class StratumServer implements AutoCloseable {
         SubscriberRegistry registry = new SubscriberRegistry(metrics);
         NotifyBroadcaster broadcaster = new NotifyBroadcaster(config.dialect(), registry,
                 ByteBufAllocator.DEFAULT);
+        this.octopus = config.isOctopus() ? newCheckPool(metrics) : null;
+        metrics.checkQueueDepth(octopus == null ? () -> 0 : octopus::queueDepth);
         this.producer = new BlockProducer(chain, config.blockIntervalNs(), config.heartbeatNs(),
                 broadcaster::broadcast,
-                metrics::jobMade, metrics.unexpectedErrors());
+                octopus == null ? metrics::jobMade : this::octopusJobMade, metrics.unexpectedErrors());
         this.transport = NettyTransport.best();
         this.acceptor = transport.newGroup(1);
         this.workers = transport.newGroup(config.ioThreads());
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
-                config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics);
+                config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics, octopus);
         this.initializer = new StratumChannelInitializer(calls, registry, metrics, config.maxLineBytes(),
                 config.idleTimeoutNs(), config.maxConnections(), connections);
+    }
+
+    /** The pool: a thread per core, and a queue of 64 checks per thread (about 0.3 s of work at 5 ms a check). */
+    private static OctopusCheckPool newCheckPool(ServerMetrics metrics) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        return new OctopusCheckPool(threads, 64 * threads, metrics.unexpectedErrors());
+    }
+
+    /** On the chain thread: counts the job and, near a stage's end, starts the next stage's cache. */
+    private void octopusJobMade() {
+        metrics.jobMade();
+        octopus.onJob(chain.current().height());
     }
 
     /**
@@ -94,6 +114,11 @@ public final class StratumServer implements AutoCloseable {
     }
 
     private void bind() throws IOException {
+        if (octopus != null) {
+            // Before listening: the first submits must not wait a second for the cache (docs/protocol.md §6b).
+            cacheBuildMs = TimeUnit.NANOSECONDS
+                    .toMillis(octopus.buildFor(config.startHeight()).buildTimeNs());
+        }
         ServerBootstrap bootstrap = new ServerBootstrap().group(acceptor, workers)
                 .channel(transport.serverSocketChannelType())
                 .option(ChannelOption.SO_BACKLOG, 4096).option(ChannelOption.SO_REUSEADDR, true)
@@ -162,8 +187,15 @@ public final class StratumServer implements AutoCloseable {
                 + config.difficulty()
                 + " window="
                 + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
-                + config.seed()
+                + config.seed() + " pow=" + config.pow() + describeCache()
                 + (metricsPort() >= 0 ? " metrics=http://127.0.0.1:" + metricsPort() + "/metrics" : "");
+    }
+
+    private String describeCache() {
+        return cacheBuildMs < 0
+                ? ""
+                : " (stage " + OctopusStage.stageOf(config.startHeight()) + " cache built in " + cacheBuildMs
+                        + " ms)";
     }
 
     private static String describeInterval(long ns) {
@@ -186,5 +218,8 @@ public final class StratumServer implements AutoCloseable {
         }
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (octopus != null) {
+            octopus.close();
+        }
     }
 }

@@ -39,8 +39,10 @@ class MetricsEndpointTest {
             "stratum_protocol_errors_total{code=\"-32602\"} ",
             "stratum_submits_total{result=\"accepted\"} ", "stratum_submits_total{result=\"stale\"} ",
             "stratum_submits_total{result=\"incorrect\"} ", "stratum_submits_total{result=\"duplicate\"} ",
-            "stratum_submits_total{result=\"malformed\"} ", "stratum_validation_seconds_count ",
-            "stratum_validation_seconds_sum ", "stratum_bytes_received_total ", "stratum_bytes_sent_total "})
+            "stratum_submits_total{result=\"malformed\"} ",
+            "stratum_share_validation_seconds_count{pow=\"keccak\"} ",
+            "stratum_share_validation_seconds_sum{pow=\"keccak\"} ", "stratum_bytes_received_total ",
+            "stratum_bytes_sent_total "})
     void everySeriesIsExposedFromTheStart(String series) throws Exception {
         fixture.start(b -> b.metricsPort(0));
 
@@ -77,7 +79,7 @@ class MetricsEndpointTest {
         assertEquals(1, value(body, "stratum_requests_total{method=\"mining.subscribe\"}"), body);
         assertEquals(1, value(body, "stratum_protocol_errors_total{code=\"-32700\"}"), body);
         assertEquals(1, value(body, "stratum_protocol_errors_total{code=\"-32601\"}"), body);
-        assertEquals(3, value(body, "stratum_validation_seconds_count"), body);
+        assertEquals(3, value(body, "stratum_share_validation_seconds_count{pow=\"keccak\"}"), body);
         assertEquals(2, value(body, "stratum_jobs_total"), () -> "the first job and the pushed one: " + body);
         assertEquals(1, value(body, "stratum_notifies_sent_total"), body);
         assertEquals(1, value(body, "stratum_connections"), body);

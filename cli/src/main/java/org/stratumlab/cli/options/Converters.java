@@ -3,7 +3,9 @@ package org.stratumlab.cli.options;
 import java.math.BigInteger;
 import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.U256;
+import org.stratumlab.pow.octopus.OctopusStage;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -50,6 +52,36 @@ public final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /** A proof-of-work algorithm's name: {@code keccak} or {@code octopus}. */
+    public static final class PowName implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return PowAlgorithms.requireKnown(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** A block height in decimal, 0 to the highest Octopus supports ({@link OctopusStage#MAX_HEIGHT}). */
+    public static final class Height implements ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            long height;
+            try {
+                height = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a decimal integer");
+            }
+            if (height < 0 || height > OctopusStage.MAX_HEIGHT) {
+                throw new TypeConversionException(
+                        "height must be 0 to " + OctopusStage.MAX_HEIGHT + ", was " + height);
+            }
+            return height;
         }
     }
 

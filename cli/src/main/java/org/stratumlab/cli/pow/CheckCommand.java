@@ -4,17 +4,19 @@ import org.stratumlab.cli.options.Converters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.stratumlab.pow.PowRule;
-import org.stratumlab.pow.ScalarPowHasher;
 import org.stratumlab.pow.U256;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code stratumlab pow check}: does a nonce solve a job, and why (SPEC.md §6). */
+/** {@code stratumlab pow check}: does a nonce solve a job, and why (docs/protocol.md §6, §6b). */
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
-        "Checks a nonce against a job with the Conflux test/dev-mode rule: prints the PoW hash, the "
-                + "nonce's lower bound, the boundary and whether (hash - lower bound) mod 2^256 < boundary.",
+        "Checks a nonce against a job with the Conflux test/dev-mode Keccak rule or, with --pow octopus, with "
+                + "Octopus at --height: prints the PoW hash, the nonce's lower bound, the boundary and whether "
+                + "(hash - lower bound) mod 2^256 < boundary. Octopus first builds the height's light cache "
+                + "(about a second).",
         "Exits 0 whether or not the nonce is valid: the answer is in the output."})
 public final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -31,13 +33,16 @@ public final class CheckCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
+    @Mixin
+    private PowChoice powChoice;
+
     @Option(names = "--json",
             description = "Print exactly one JSON object: {\"hash\",\"lowerBound\",\"boundary\",\"valid\"}.")
     private boolean json;
 
     @Override
     public Integer call() {
-        U256 hash = new ScalarPowHasher().hash(powHash, nonce);
+        U256 hash = powChoice.algorithm().hash(powHash, powChoice.height, nonce);
         U256 lowerBound = PowRule.lowerBound(nonce);
         U256 boundary = target.boundary();
         boolean valid = PowRule.meetsBoundary(hash, nonce, boundary);

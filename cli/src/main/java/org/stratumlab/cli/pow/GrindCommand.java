@@ -4,16 +4,20 @@ import org.stratumlab.cli.options.Converters;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.stratumlab.pow.NonceGrinder;
+import org.stratumlab.pow.PowAlgorithm;
+import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.U256;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code stratumlab pow grind}: the first valid nonces of a job, found the way a miner would. */
 @Command(name = "grind", mixinStandardHelpOptions = true, description = {
         "Prints the first K valid nonces at or after N, one per line as 0x hex.",
-        "Expect about D attempts per nonce at difficulty D; --max-attempts bounds the work, and reaching it is "
+        "Expect about D attempts per nonce at difficulty D (with --pow octopus, each attempt is a light "
+                + "verification of a few milliseconds); --max-attempts bounds the work, and reaching it is "
                 + "exit code 1 after the nonces found so far."})
 public final class GrindCommand implements Callable<Integer> {
     @Spec
@@ -25,6 +29,9 @@ public final class GrindCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
+
+    @Mixin
+    private PowChoice powChoice;
 
     @Option(names = "--start", paramLabel = "N", defaultValue = "0", converter = Converters.Number.class,
             description = "The first nonce tried, in hex (default: ${DEFAULT-VALUE}).")
@@ -52,11 +59,13 @@ public final class GrindCommand implements Callable<Integer> {
     }
 
     private int grind(PrintWriter out, U256 boundary) {
-        NonceGrinder grinder = new NonceGrinder();
+        Search search = powChoice.pow.equals(PowAlgorithms.KECCAK)
+                ? new KeccakSearch()
+                : new AlgorithmSearch(powChoice.algorithm(), powChoice.height);
         U256 next = start;
         for (int found = 0; found < count; found++) {
-            long remaining = maxAttempts - grinder.attempts();
-            U256 nonce = remaining > 0 ? grinder.next(powHash, boundary, next, remaining) : null;
+            long remaining = maxAttempts - search.attempts();
+            U256 nonce = remaining > 0 ? search.next(powHash, boundary, next, remaining) : null;
             if (nonce == null) {
                 out.flush();
                 spec.commandLine().getErr().println("stratumlab pow grind: found " + found + " of " + count
@@ -68,5 +77,56 @@ public final class GrindCommand implements Callable<Integer> {
             next = nonce.add(1);
         }
         return 0;
+    }
+
+    /** The first valid nonce at or after a start, within a number of attempts. */
+    private interface Search {
+        U256 next(U256 powHash, U256 boundary, U256 from, long maxAttempts);
+
+        long attempts();
+    }
+
+    /** Keccak: the grinder, on the fastest hasher there is. */
+    private static final class KeccakSearch implements Search {
+        private final NonceGrinder grinder = new NonceGrinder();
+
+        @Override
+        public U256 next(U256 powHash, U256 boundary, U256 from, long maxAttempts) {
+            return grinder.next(powHash, boundary, from, maxAttempts);
+        }
+
+        @Override
+        public long attempts() {
+            return grinder.attempts();
+        }
+    }
+
+    /** Any algorithm, one check per nonce (Octopus: a light verification each). */
+    private static final class AlgorithmSearch implements Search {
+        private final PowAlgorithm algorithm;
+        private final long height;
+        private long attempts;
+
+        AlgorithmSearch(PowAlgorithm algorithm, long height) {
+            this.algorithm = algorithm;
+            this.height = height;
+        }
+
+        @Override
+        public U256 next(U256 powHash, U256 boundary, U256 from, long maxAttempts) {
+            U256 nonce = from;
+            for (long i = 0; i < maxAttempts; i++, nonce = nonce.add(1)) {
+                attempts++;
+                if (algorithm.isValid(powHash, height, nonce, boundary)) {
+                    return nonce;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public long attempts() {
+            return attempts;
+        }
     }
 }

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 /** {@code stratumlab pow}: tools for configuring a node and debugging a miner. Only groups its subcommands. */
 @Command(name = "pow", mixinStandardHelpOptions = true,
         description = "Proof-of-work tools: the node's stratum_secret, boundaries, checking and grinding nonces "
-                + "(Conflux test/dev-mode Keccak rule).",
+                + "(the test/dev-mode Keccak rule, or Octopus with --pow octopus), Octopus light caches.",
         subcommands = {SecretCommand.class, BoundaryCommand.class,
-                CheckCommand.class, GrindCommand.class})
+                CheckCommand.class, GrindCommand.class, CacheCommand.class})
 public final class PowCommand implements Runnable {
     @picocli.CommandLine.Spec
     private picocli.CommandLine.Model.CommandSpec spec;
@@ -15,6 +15,6 @@ public final class PowCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "a subcommand is required: secret, boundary, check or grind");
+                "a subcommand is required: secret, boundary, check, grind or cache");
     }
 }

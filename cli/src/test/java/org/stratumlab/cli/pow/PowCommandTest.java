@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +88,46 @@ class PowCommandTest {
         }
     }
 
+    /** Vectors from pow/src/test/resources/octopus-vectors.json (the reference miner's own implementation). */
+    @ParameterizedTest
+    @CsvSource({
+            "2, 0x4d99d0b41c7eb0dd1a801c35aae2df28ae6b53bc7743f0818a34b6ec97f5b4ae, 0x0, "
+                    + "0x7e3fb86e0128c8f538b75a74ae4b5e9e77e0522d17b3241b452b3fde8e0295b2",
+            ", 0x226f0c74e81a2faa010379c8c98395fd2efbdc7570c66ab9baa68fcb95c77dd1, 0x0, "
+                    + "0x7e65407227b2ead2367ff2135cd0e78696b350a444466535c0ad880b2ec16b5b"})
+    void octopusCheckAgreesWithTheVectors(String height, String powHash, String nonce, String hash)
+            throws Exception {
+        String[] heightArgs = height == null ? new String[0] : new String[]{"--height", height}; // none: 10^8
+        CliRun run = CliRun.of(Stream.concat(
+                Stream.of("pow", "check", "--pow",
+                        "octopus", "--pow-hash", powHash, "--nonce", nonce, "--difficulty", "2", "--json"),
+                Arrays.stream(heightArgs)).toArray(String[]::new));
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode parsed = new ObjectMapper().readTree(run.out());
+        assertEquals(hash, parsed.get("hash").asText());
+        assertTrue(parsed.get("valid").asBoolean()); // below 2^255, the boundary of difficulty 2
+    }
+
+    @Test
+    void octopusGrindFindsTheVectorsNonce() {
+        CliRun run = CliRun.of("pow", "grind", "--pow", "octopus", "--height", "2", "--pow-hash",
+                "0x4d99d0b41c7eb0dd1a801c35aae2df28ae6b53bc7743f0818a34b6ec97f5b4ae", "--difficulty", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("0x0\n", run.out());
+    }
+
+    @Test
+    void cachePrintsTheStageItsSizesSeedAndBuildTime() {
+        CliRun run = CliRun.of("pow", "cache", "--height", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("stage:         0\n"
+                + "cache bytes:   16776896\n"
+                + "dataset bytes: 4294966528\n"
+                + "seed:          0x" + "0".repeat(64) + "\n"
+                + "build time:    "), run.out());
+        assertTrue(run.out().endsWith(" ms\n"), run.out());
+    }
+
     @Test
     void grindThatRunsOutOfAttemptsSaysSoWithExitCodeOne() {
         CliRun run = CliRun.of("pow", "grind", "--pow-hash", HASH, "--boundary", "0x1", "--max-attempts",
@@ -107,7 +149,14 @@ class PowCommandTest {
             "pow check --pow-hash " + HASH
                     + " --nonce 0x00000000000000000000000000000000000000000000000000000000000000001 --difficulty 4|--nonce|65 hex digits",
             "pow grind --pow-hash " + HASH + " --difficulty 4 --count 0|--count|at least 1",
-            "pow secret|--password|Missing required"})
+            "pow secret|--password|Missing required",
+            "pow check --pow sha3 --pow-hash " + HASH
+                    + " --nonce 1 --difficulty 4|--pow|unknown PoW algorithm 'sha3'",
+            "pow grind --pow octopus --height 1e8 --pow-hash " + HASH
+                    + " --difficulty 4|--height|'1e8' is not a decimal integer",
+            "pow cache --height -1|--height|height must be 0 to 2147483647, was -1",
+            "pow cache --height 2147483648|--height|height must be 0 to 2147483647, was 2147483648",
+            "pow cache|--height|Missing required"})
     void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String option, String problem) {
         CliRun run = CliRun.of(args.split(" "));
         assertEquals(2, run.exitCode(), run.err());
@@ -120,7 +169,7 @@ class PowCommandTest {
 
     @Test
     void everyPowSubcommandDocumentsItsOptions() {
-        for (String sub : new String[]{"secret", "boundary", "check", "grind"}) {
+        for (String sub : new String[]{"secret", "boundary", "check", "grind", "cache"}) {
             CliRun run = CliRun.of("pow", sub, "--help");
             assertEquals(0, run.exitCode());
             assertTrue(run.out().contains("Usage: stratumlab pow " + sub), run.out());

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.ServerSecret;
 
@@ -63,6 +64,11 @@ interface Form<T> {
                 return value.name();
             }
         };
+    }
+
+    /** A proof-of-work algorithm's name, checked against the known ones. */
+    static Form<String> pow() {
+        return of(String.class, t -> PowAlgorithms.requireKnown(t.strip()), s -> s);
     }
 
     /** Nanoseconds, written with a unit ({@code 500ms}); echoed in milliseconds. */

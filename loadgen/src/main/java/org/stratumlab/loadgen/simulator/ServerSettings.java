@@ -43,6 +43,10 @@ public final class ServerSettings {
             row("dialect", "dialect", "<dialect>",
                     "conflux (the node's bytes) or doc (the public documentation's shapes) (default: %s).",
                     Form.dialect(), ServerConfig::dialect, ServerConfig.Builder::dialect),
+            row("pow", "pow", "<pow>",
+                    "keccak (the node's dev-mode rule) or octopus (mainnet's, as the node with "
+                            + "use_octopus_in_test_mode = true; checked off the event loops) (default: %s).",
+                    Form.pow(), ServerConfig::pow, ServerConfig.Builder::pow),
             row("block-interval", "blockIntervalNs", "DURATION",
                     "A new job this often, like Conflux's block rate; 0 turns the timer off (default: %s).",
                     Form.durationNs(), ServerConfig::blockIntervalNs, ServerConfig.Builder::blockIntervalNs),
@@ -53,7 +57,8 @@ public final class ServerSettings {
             row("notify-on-subscribe", "notifyOnSubscribe", "BOOL",
                     "Send the current job right after a successful subscribe; the node does not (default: %s).",
                     Form.bool(), ServerConfig::notifyOnSubscribe, ServerConfig.Builder::notifyOnSubscribe),
-            row("height", "startHeight", "H", "Height of the first job; each new job adds one (default: %s).",
+            row("height", "startHeight", "H", "Height of the first job; each new job adds one (default: %s; "
+                    + ServerConfig.OCTOPUS_DEFAULT_START_HEIGHT + " with --pow octopus).",
                     Form.longInteger(), ServerConfig::startHeight, ServerConfig.Builder::startHeight),
             row("seed", "seed", "<seed>",
                     "Seed of the problem hashes: the same seed gives the same jobs (default: %s).",

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.ServerSecret;
@@ -27,13 +29,17 @@ public final class ServerConfigs {
     public static ServerConfig random(Random r) {
         byte[] secret = new byte[32];
         r.nextBytes(secret);
+        boolean octopus = r.nextBoolean(); // an Octopus height is at most OctopusStage.MAX_HEIGHT
         return new ServerConfig(HOSTS.get(r.nextInt(HOSTS.size())), r.nextInt(65_536),
                 r.nextBoolean() ? null : ServerSecret.ofHex(HexFormat.of().formatHex(secret)),
                 new BigInteger(1 + r.nextInt(256), r).max(BigInteger.ONE), 1 + r.nextInt(1024),
                 r.nextBoolean() ? Dialect.conflux() : Dialect.doc(), durationNs(r), r.nextBoolean(),
-                r.nextBoolean(), r.nextLong() & Long.MAX_VALUE, r.nextLong(), 64 + r.nextInt(1 << 24),
+                r.nextBoolean(), octopus
+                        ? Math.floorMod(r.nextLong(), OctopusStage.MAX_HEIGHT + 1)
+                        : r.nextLong() & Long.MAX_VALUE,
+                r.nextLong(), 64 + r.nextInt(1 << 24),
                 durationNs(r), 1 + r.nextInt(Integer.MAX_VALUE - 1), r.nextInt(65_537) - 1, 1 + durationNs(r),
-                1 + r.nextInt(64));
+                1 + r.nextInt(64), octopus ? PowAlgorithms.OCTOPUS : PowAlgorithms.KECCAK);
     }
 
     /** Zero, whole milliseconds or any nanoseconds: every unit the text form picks. */
@@ -51,7 +57,7 @@ public final class ServerConfigs {
         return new ServerConfig("127.0.0.2", 4000, ServerSecret.ofPassword("pw"), BigInteger.valueOf(77), 8,
                 Dialect.doc(), 250_000_000L, false, true, 9, 5, 1024, 7_000_000_000L, 10, 9100,
                 3_000_000_000L,
-                Runtime.getRuntime().availableProcessors() + 1);
+                Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS);
     }
 
     /**

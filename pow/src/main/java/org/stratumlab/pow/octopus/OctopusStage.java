@@ -23,6 +23,8 @@ public final class OctopusStage {
      * loops index plain {@code int} arrays (Conflux, at two blocks a second, reaches it after about 34 years).
      */
     public static final long MAX_STAGE = 4095;
+    /** The highest height supported: the last height of {@link #MAX_STAGE}. */
+    public static final long MAX_HEIGHT = (MAX_STAGE + 1) * STAGE_LENGTH_BLOCKS - 1;
     /** Bytes in a cache node (16 little-endian 32-bit words). */
     public static final int NODE_BYTES = 64;
     /** Bytes in a dataset page (one mix: 4 nodes). */
@@ -83,8 +85,7 @@ public final class OctopusStage {
         long stage = height / STAGE_LENGTH_BLOCKS;
         if (height < 0 || stage > MAX_STAGE) {
             throw new IllegalArgumentException(
-                    "height must be 0 to " + ((MAX_STAGE + 1) * STAGE_LENGTH_BLOCKS - 1)
-                            + ", got " + height);
+                    "height must be 0 to " + MAX_HEIGHT + ", got " + height);
         }
         return stage;
     }

@@ -3,13 +3,16 @@ package org.stratumlab.server.metrics;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.server.errors.UnexpectedErrors;
 
@@ -65,9 +68,19 @@ public final class ServerMetrics {
             .help("JSON-RPC error responses by code.").labelNames("code").register(registry);
     private final Counter submits = Counter.builder().name("stratum_submits_total")
             .help("mining.submit calls by result.").labelNames("result").register(registry);
-    private final Histogram validationSeconds = Histogram.builder().name("stratum_validation_seconds")
-            .help("Time to validate one share (window lookup, PoW check, duplicate check).")
-            .classicOnly().classicUpperBounds(1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 1e-3, 1e-2)
+    private final Histogram validationSeconds = Histogram.builder().name("stratum_share_validation_seconds")
+            .help("Time to validate one share, by proof of work: keccak the whole judgement on the event loop "
+                    + "(window lookup, PoW check, duplicate check); octopus the PoW check on the pool (a wait "
+                    + "for its stage's cache included, stale submits not included).")
+            .labelNames("pow").classicOnly()
+            .classicUpperBounds(1e-6, 2e-6, 5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2,
+                    0.1, 1)
+            .register(registry);
+    private final DistributionDataPoint keccakValidation = validationSeconds.labelValues("keccak");
+    private final DistributionDataPoint octopusValidation = validationSeconds.labelValues("octopus");
+    private final Counter checkBackpressure = Counter.builder().name("stratum_share_check_backpressure_total")
+            .help("Times a connection stopped being read because the Octopus check queue was full; it is read "
+                    + "again once its pending replies are written.")
             .register(registry);
     private final Counter bytesReceived = Counter.builder().name("stratum_bytes_received_total")
             .help("Bytes read from connections.").register(registry);
@@ -180,8 +193,40 @@ public final class ServerMetrics {
     public void submit(SubmitOutcome outcome, long validationNs) {
         submitsByOutcome.get(outcome).inc();
         if (validationNs >= 0) {
-            validationSeconds.observe(validationNs / 1e9);
+            keccakValidation.observe(validationNs / 1e9);
         }
+    }
+
+    /**
+     * @param outcome an Octopus submit's result
+     * @param checkNs the PoW check's time on the pool, or -1 when none was made (malformed, stale)
+     */
+    public void octopusSubmit(SubmitOutcome outcome, long checkNs) {
+        submitsByOutcome.get(outcome).inc();
+        if (checkNs >= 0) {
+            octopusValidation.observe(checkNs / 1e9);
+        }
+    }
+
+    /** A connection stopped being read: the Octopus check queue was full. */
+    public void checkBackpressure() {
+        checkBackpressure.inc();
+    }
+
+    /** @return how many times a connection stopped being read because the Octopus check queue was full */
+    public long checkBackpressureCount() {
+        return (long) checkBackpressure.get();
+    }
+
+    /**
+     * Exposes the Octopus check queue's depth, read at scrape time.
+     *
+     * @param depth the number of checks waiting
+     */
+    public void checkQueueDepth(IntSupplier depth) {
+        GaugeWithCallback.builder().name("stratum_share_check_queue_depth")
+                .help("Octopus checks waiting for a pool thread.")
+                .callback(point -> point.call(depth.getAsInt())).register(registry);
     }
 
     /** @param bytes read from a connection */

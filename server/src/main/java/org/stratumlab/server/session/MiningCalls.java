@@ -11,17 +11,23 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.protocol.mining.SubmitParams;
 import org.stratumlab.protocol.mining.SubscribeParams;
 import org.stratumlab.server.ServerSecret;
+import java.util.concurrent.Executor;
 import org.stratumlab.server.chain.BlockProducer;
+import org.stratumlab.server.chain.JobWindow;
 import org.stratumlab.server.chain.SimulatedChain;
 import org.stratumlab.server.metrics.ServerMetrics;
 import org.stratumlab.server.notify.NotifyBroadcaster;
 import org.stratumlab.server.notify.NotifyWriter;
 import org.stratumlab.server.notify.SubscriberRegistry;
+import org.stratumlab.server.share.OctopusCheckPool;
 import org.stratumlab.server.share.ShareValidator;
 
 /**
  * The two Stratum methods (SPEC.md §3, §5): checks params, the password and the share, registers subscribers,
  * asks for a new job after a solution, and writes each result in the configured dialect.
+ *
+ * <p>With Octopus a submit is answered in two steps, on the connection's event loop both: {@link #submitOffLoop}
+ * (params, staleness) and, once the pool has checked the PoW, {@link #finishSubmit}.
  *
  * <p>Shared by all connections and thread-safe: every collaborator is.
  */
@@ -36,6 +42,8 @@ public final class MiningCalls {
     private final SimulatedChain chain;
     private final BlockProducer producer;
     private final ServerMetrics metrics;
+    /** The Octopus checks, or {@code null} with the Keccak rule (checked inline). */
+    private final OctopusCheckPool octopus;
 
     /**
      * @param dialect how results are spelled
@@ -53,6 +61,29 @@ public final class MiningCalls {
             SubscriberRegistry registry, NotifyBroadcaster broadcaster, SimulatedChain chain,
             BlockProducer producer,
             ServerMetrics metrics) {
+        this(dialect, secret, notifyOnSubscribe, newJobOnSolution, registry, broadcaster, chain, producer,
+                metrics,
+                null);
+    }
+
+    /**
+     * @param dialect how results are spelled
+     * @param secret the password check, or {@code null} for none
+     * @param notifyOnSubscribe push the current job after a successful subscribe
+     * @param newJobOnSolution ask for a new job after an accepted solution
+     * @param registry the subscribers
+     * @param broadcaster for the notify after a subscribe
+     * @param chain the current job
+     * @param producer told of accepted solutions
+     * @param metrics the counters
+     * @param octopus where Octopus checks run, or {@code null} to check with the Keccak rule inline
+     */
+    public MiningCalls(Dialect dialect, ServerSecret secret, boolean notifyOnSubscribe,
+            boolean newJobOnSolution,
+            SubscriberRegistry registry, NotifyBroadcaster broadcaster, SimulatedChain chain,
+            BlockProducer producer,
+            ServerMetrics metrics, OctopusCheckPool octopus) {
+        this.octopus = octopus;
         this.dialect = dialect;
         this.secret = secret;
         this.notifyOnSubscribe = notifyOnSubscribe;
@@ -124,5 +155,63 @@ public final class MiningCalls {
         if (outcome == SubmitOutcome.ACCEPTED && newJobOnSolution) {
             producer.solved(params.powHash());
         }
+    }
+
+    /** @return whether submits are checked off the event loop (Octopus) */
+    boolean checksOffLoop() {
+        return octopus != null;
+    }
+
+    /**
+     * An Octopus submit, first step: a malformed or stale one is answered into {@code out} at once; any other
+     * needs its check.
+     *
+     * @param call a {@code mining.submit} call that expects a response
+     * @param out where an immediate response goes
+     * @param loop the connection's event loop, where the check's answer is handed back
+     * @param onChecked run on that loop when the answer is there
+     * @return the check to queue, or {@code null} when the response is written
+     */
+    PendingSubmit submitOffLoop(JsonRpcCall call, ByteBuf out, Executor loop, Runnable onChecked) {
+        SubmitParams params = SubmitParams.of(call.params());
+        if (params == null) {
+            metrics.submit(SubmitOutcome.MALFORMED, -1);
+            dialect.writeSubmitResponse(out, call, SubmitOutcome.MALFORMED, null, null);
+            return null;
+        }
+        JobWindow.Entry entry = validator.find(params.powHash());
+        if (entry == null) {
+            metrics.octopusSubmit(SubmitOutcome.STALE_JOB, -1); // no PoW was checked
+            dialect.writeSubmitResponse(out, call, SubmitOutcome.STALE_JOB, params.workerId(),
+                    params.nonce());
+            return null;
+        }
+        return new PendingSubmit(call, params, entry, loop, onChecked);
+    }
+
+    /**
+     * An Octopus submit, last step, on the loop in request order: the duplicate check (so that of two equal
+     * nonces the earlier request is the accepted one), the counters, the response, the new job.
+     */
+    void finishSubmit(PendingSubmit submit, ByteBuf out) {
+        SubmitParams params = submit.params;
+        SubmitOutcome outcome = ShareValidator.judge(submit.entry, params.nonce(), submit.valid());
+        metrics.octopusSubmit(outcome, submit.checkNs());
+        dialect.writeSubmitResponse(out, submit.call, outcome, params.workerId(), params.nonce());
+        if (outcome == SubmitOutcome.ACCEPTED && newJobOnSolution) {
+            producer.solved(params.powHash());
+        }
+    }
+
+    boolean offer(PendingSubmit submit) {
+        return octopus.offer(submit);
+    }
+
+    void whenRoom(Runnable wakeup) {
+        octopus.whenRoom(wakeup);
+    }
+
+    void passRoomOn() {
+        octopus.passRoomOn();
     }
 }

@@ -15,17 +15,34 @@ import org.stratumlab.server.notify.NotifyWriter;
  * Answers each parsed line with exactly one line (SPEC.md §1–2): the response, an error object, a batch array,
  * or an empty line for notifications. The Stratum methods themselves are {@link MiningCalls}' job.
  *
+ * <p>With Octopus a submit's check runs on a pool; its reply, and every reply after it, waits its turn in
+ * {@link OrderedReplies}, so that a connection's replies keep request order (docs/protocol.md §1).
+ *
  * <p>Stateful (one per channel, it knows the channel's {@link NotifyWriter}). Writes in {@code channelRead},
  * flushes in {@code channelReadComplete}, on the channel's event loop.
  */
 final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine> {
     private final MiningCalls calls;
     private final NotifyWriter notifyWriter;
+    private final OrderedReplies replies;
     private boolean subscribedInLine;
+    /** The line's reply so far; replaced when an Octopus submit in it leaves for the pool. */
+    private ByteBuf out;
 
     StratumRequestHandler(MiningCalls calls, NotifyWriter notifyWriter) {
         this.calls = calls;
         this.notifyWriter = notifyWriter;
+        this.replies = new OrderedReplies(calls, notifyWriter);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        replies.attach(ctx);
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        replies.close();
     }
 
     @Override
@@ -33,7 +50,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
         if (!ctx.channel().isActive()) {
             return; // closed by a defence while lines of the same read were still queued
         }
-        ByteBuf out = ctx.alloc().buffer(160);
+        out = ctx.alloc().buffer(160);
         subscribedInLine = false;
         switch (line.kind()) {
             case PARSE_ERROR -> {
@@ -41,19 +58,20 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
                 JsonRpcResponseWriter.writeParseErrorLine(out);
             }
             case SINGLE -> {
-                respond(ctx, (JsonRpcCall) line, out);
+                respond(ctx, (JsonRpcCall) line);
                 JsonRpcResponseWriter.writeLineEnd(out);
             }
-            case BATCH -> respondToBatch(ctx, (JsonRpcBatch) line, out);
+            case BATCH -> respondToBatch(ctx, (JsonRpcBatch) line);
         }
-        ctx.write(out, ctx.voidPromise());
+        replies.write(out);
+        out = null;
         if (subscribedInLine) {
-            calls.notifyAfterSubscribe(notifyWriter); // SPEC.md §7: the reply first, then the job
+            replies.notifyAfterSubscribe(); // docs/protocol.md §7: the reply first, then the job
         }
     }
 
     /** SPEC.md §1: one array of responses; calls without id are left out; nothing left is an empty line. */
-    private void respondToBatch(ChannelHandlerContext ctx, JsonRpcBatch batch, ByteBuf out) {
+    private void respondToBatch(ChannelHandlerContext ctx, JsonRpcBatch batch) {
         int start = out.writerIndex();
         out.writeByte('[');
         boolean any = false;
@@ -62,7 +80,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
             if (any) {
                 out.writeByte(',');
             }
-            if (respond(ctx, call, out)) {
+            if (respond(ctx, call)) {
                 any = true;
             } else {
                 out.writerIndex(before);
@@ -77,7 +95,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
     }
 
     /** @return whether a response object was written (notifications get none) */
-    private boolean respond(ChannelHandlerContext ctx, JsonRpcCall call, ByteBuf out) {
+    private boolean respond(ChannelHandlerContext ctx, JsonRpcCall call) {
         if (!call.isValid()) {
             calls.metrics().protocolError(JsonRpcError.INVALID_REQUEST.code());
             JsonRpcResponseWriter.writeError(out, call.hasJsonrpc(), JsonRpcError.INVALID_REQUEST,
@@ -91,7 +109,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
         switch (call.method()) {
             case MiningMethods.SUBSCRIBE ->
                 subscribedInLine |= calls.subscribe(ctx.channel(), notifyWriter, call, out);
-            case MiningMethods.SUBMIT -> calls.submit(call, out, ctx.executor().ticker());
+            case MiningMethods.SUBMIT -> submit(ctx, call);
             default -> {
                 calls.metrics().protocolError(JsonRpcError.METHOD_NOT_FOUND.code());
                 JsonRpcResponseWriter.writeError(out, call.hasJsonrpc(), JsonRpcError.METHOD_NOT_FOUND,
@@ -99,6 +117,25 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
             }
         }
         return true;
+    }
+
+    private void submit(ChannelHandlerContext ctx, JsonRpcCall call) {
+        if (!calls.checksOffLoop()) {
+            calls.submit(call, out, ctx.executor().ticker());
+            return;
+        }
+        PendingSubmit pending = calls.submitOffLoop(call, out, ctx.executor(), replies.drainTask);
+        if (pending != null) {
+            replies.write(out); // what the line holds before this submit's response
+            replies.check(pending);
+            out = ctx.alloc().buffer(160); // what comes after it
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        replies.keepPausedIfBackedUp();
+        ctx.fireChannelWritabilityChanged();
     }
 
     @Override

@@ -11,7 +11,8 @@ import org.stratumlab.server.chain.SimulatedChain;
  * does the nonce solve it (else incorrect), was the nonce accepted before for that problem (else duplicate).
  *
  * <p>Thread-safe and lock-free: it reads the chain's published window and keeps one hasher per thread. Runs on
- * the connection's event loop; a check is about a microsecond of CPU.
+ * the connection's event loop; a Keccak check is about a microsecond of CPU. An Octopus check takes milliseconds
+ * and runs on {@link OctopusCheckPool} instead, between {@link #find} and {@link #judge}.
  */
 public final class ShareValidator {
     private static final ThreadLocal<ScalarPowHasher> HASHERS = ThreadLocal.withInitial(ScalarPowHasher::new);
@@ -29,11 +30,33 @@ public final class ShareValidator {
      * @return {@code ACCEPTED}, {@code STALE_JOB}, {@code INCORRECT_NONCE} or {@code DUPLICATE}
      */
     public SubmitOutcome validate(U256 powHash, U256 nonce) {
-        JobWindow.Entry entry = chain.window().find(powHash);
+        JobWindow.Entry entry = find(powHash);
         if (entry == null) {
             return SubmitOutcome.STALE_JOB;
         }
-        if (!HASHERS.get().isValid(powHash, nonce, entry.job().boundary())) {
+        return judge(entry, nonce, HASHERS.get().isValid(powHash, nonce, entry.job().boundary()));
+    }
+
+    /**
+     * The first step alone, for a check that runs elsewhere (Octopus, {@link OctopusCheckPool}).
+     *
+     * @param powHash the problem hash the submit names
+     * @return its job in the window, or {@code null} for a stale submit
+     */
+    public JobWindow.Entry find(U256 powHash) {
+        return chain.window().find(powHash);
+    }
+
+    /**
+     * The last two steps, once the PoW check is done.
+     *
+     * @param entry the submit's job
+     * @param nonce the nonce
+     * @param powValid whether the nonce solves the job
+     * @return {@code ACCEPTED}, {@code INCORRECT_NONCE} or {@code DUPLICATE}
+     */
+    public static SubmitOutcome judge(JobWindow.Entry entry, U256 nonce, boolean powValid) {
+        if (!powValid) {
             return SubmitOutcome.INCORRECT_NONCE;
         }
         return entry.accept(nonce) ? SubmitOutcome.ACCEPTED : SubmitOutcome.DUPLICATE;
