@@ -19,8 +19,8 @@ import org.stratumlab.pow.octopus.OctopusVerifier;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.server.chain.Job;
-import org.stratumlab.server.testing.Await;
-import org.stratumlab.server.testing.LineClient;
+import org.stratumlab.testing.Await;
+import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
