@@ -1,6 +1,7 @@
 package org.stratumlab.server;
 
 import java.math.BigInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.protocol.dialect.Dialect;
 
@@ -18,20 +19,25 @@ import org.stratumlab.protocol.dialect.Dialect;
  * @param newJobOnSolution whether an accepted solution makes a new job at once (the node's behaviour)
  * @param notifyOnSubscribe whether a successful subscribe is followed by the current job (SPEC.md §7)
  * @param startHeight the first job's height
- * @param seed the seed of the problem hashes
+ * @param seed the seed of the problem hashes (a builder without one draws a fresh one)
  * @param maxLineBytes the longest request line, without its line end (SPEC.md §7)
- * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never
+ * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never (the default, as on the node)
  * @param maxConnections connections beyond this many are accepted and closed at once
  * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port
  * @param heartbeatNs re-push the current job after this long without a push (the node: 60 s)
  * @param ioThreads event-loop threads serving connections
+ * @param subscribeTimeoutNs close a connection that has not subscribed this long after it opened; 0 never
+ * @param nodeLimits behave like the node's transport instead (docs/protocol.md §1): at most 1024 connections
+ *        served, the others held unread; no line limit, no idle or subscribe timeout, pushes to a slow reader
+ *        queued; {@code maxLineBytes}, {@code idleTimeoutNs}, {@code subscribeTimeoutNs} and
+ *        {@code maxConnections} are then not applied
  */
 public record ServerConfig(String host, int port, ServerSecret secret, BigInteger difficulty, int window,
         Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
         long startHeight,
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
         long heartbeatNs,
-        int ioThreads) {
+        int ioThreads, long subscribeTimeoutNs, boolean nodeLimits) {
 
     /** The node's default Stratum port. */
     public static final int DEFAULT_PORT = 32525;
@@ -54,6 +60,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 "metrics port must be in 0..65535, was " + metricsPort);
         require(heartbeatNs > 0, "heartbeat must be positive");
         require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+        require(subscribeTimeoutNs >= 0, "subscribe timeout must not be negative");
     }
 
     private static void require(boolean condition, String message) {
@@ -93,7 +100,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 .dialect(dialect).blockIntervalNs(blockIntervalNs).newJobOnSolution(newJobOnSolution)
                 .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
                 .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
-                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads);
+                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads)
+                .subscribeTimeoutNs(subscribeTimeoutNs).nodeLimits(nodeLimits);
     }
 
     /** @return a builder holding every default */
@@ -113,13 +121,16 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private boolean newJobOnSolution = true;
         private boolean notifyOnSubscribe;
         private long startHeight = 1;
-        private long seed = 1;
+        /** {@code null}: drawn at {@link #build()}, so that a built config always holds the seed it runs with. */
+        private Long seed;
         private int maxLineBytes = 16_384;
-        private long idleTimeoutNs = TimeUnit.SECONDS.toNanos(300);
+        private long idleTimeoutNs;
         private int maxConnections = 200_000;
         private int metricsPort = -1;
         private long heartbeatNs = TimeUnit.SECONDS.toNanos(60);
         private int ioThreads = Runtime.getRuntime().availableProcessors();
+        private long subscribeTimeoutNs = TimeUnit.SECONDS.toNanos(60);
+        private boolean nodeLimits;
 
         private Builder() {
         }
@@ -184,7 +195,10 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 1 @return this */
+        /**
+         * @param value default a fresh seed per build, as a restarted node mines new problems
+         * @return this
+         */
         public Builder seed(long value) {
             seed = value;
             return this;
@@ -196,7 +210,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 300 s; 0 never @return this */
+        /** @param value default 0, never: the node has no idle timeout (docs/protocol.md §7) @return this */
         public Builder idleTimeoutNs(long value) {
             idleTimeoutNs = value;
             return this;
@@ -226,15 +240,29 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
+        /** @param value default 60 s; 0 never @return this */
+        public Builder subscribeTimeoutNs(long value) {
+            subscribeTimeoutNs = value;
+            return this;
+        }
+
+        /** @param value default false: the simulator's own limits (docs/protocol.md §7) @return this */
+        public Builder nodeLimits(boolean value) {
+            nodeLimits = value;
+            return this;
+        }
+
         /**
          * @return the validated configuration
          * @throws IllegalArgumentException naming the first bad field
          */
         public ServerConfig build() {
+            long resolvedSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
             return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
-                    newJobOnSolution, notifyOnSubscribe, startHeight, seed, maxLineBytes, idleTimeoutNs,
+                    newJobOnSolution, notifyOnSubscribe, startHeight, resolvedSeed, maxLineBytes,
+                    idleTimeoutNs,
                     maxConnections,
-                    metricsPort, heartbeatNs, ioThreads);
+                    metricsPort, heartbeatNs, ioThreads, subscribeTimeoutNs, nodeLimits);
         }
     }
 }

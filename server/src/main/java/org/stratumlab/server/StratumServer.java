@@ -71,8 +71,8 @@ public final class StratumServer implements AutoCloseable {
         this.workers = transport.newGroup(config.ioThreads());
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
                 config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics);
-        this.initializer = new StratumChannelInitializer(calls, registry, metrics, config.maxLineBytes(),
-                config.idleTimeoutNs(), config.maxConnections(), connections);
+        this.initializer = new StratumChannelInitializer(calls, registry, metrics, config, connections);
+        metrics.info(config.seed(), config.nodeLimits());
     }
 
     /**
@@ -162,7 +162,7 @@ public final class StratumServer implements AutoCloseable {
                 + config.difficulty()
                 + " window="
                 + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
-                + config.seed()
+                + config.seed() + (config.nodeLimits() ? " node-limits" : "")
                 + (metricsPort() >= 0 ? " metrics=http://127.0.0.1:" + metricsPort() + "/metrics" : "");
     }
 
