@@ -69,7 +69,8 @@ public final class ServerSettings {
             row("subscribe-timeout", "subscribeTimeoutNs", "DURATION",
                     "Close a connection that has not subscribed this long after it opened; the node has no such "
                             + "timeout; 0 never (default: %s).",
-                    Form.durationNs(), ServerConfig::subscribeTimeoutNs, ServerConfig.Builder::subscribeTimeoutNs),
+                    Form.durationNs(), ServerConfig::subscribeTimeoutNs,
+                    ServerConfig.Builder::subscribeTimeoutNs),
             row("max-connections", "maxConnections", "N",
                     "Connections beyond this many are accepted and closed at once (default: %s).",
                     Form.integer(), ServerConfig::maxConnections, ServerConfig.Builder::maxConnections),
