@@ -1,6 +1,7 @@
 package org.stratumlab.server;
 
 import java.math.BigInteger;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.octopus.OctopusStage;
@@ -20,22 +21,27 @@ import org.stratumlab.protocol.dialect.Dialect;
  * @param newJobOnSolution whether an accepted solution makes a new job at once (the node's behaviour)
  * @param notifyOnSubscribe whether a successful subscribe is followed by the current job (SPEC.md §7)
  * @param startHeight the first job's height
- * @param seed the seed of the problem hashes
+ * @param seed the seed of the problem hashes (a builder without one draws a fresh one)
  * @param maxLineBytes the longest request line, without its line end (SPEC.md §7)
- * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never
+ * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never (the default, as on the node)
  * @param maxConnections connections beyond this many are accepted and closed at once
  * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port
  * @param heartbeatNs re-push the current job after this long without a push (the node: 60 s)
  * @param ioThreads event-loop threads serving connections
  * @param pow the proof of work submits are checked with: {@code keccak} (the node's dev-mode rule) or
  *        {@code octopus} (the node with {@code use_octopus_in_test_mode}; docs/protocol.md §6b)
+ * @param subscribeTimeoutNs close a connection that has not subscribed this long after it opened; 0 never
+ * @param nodeLimits behave like the node's transport instead (docs/protocol.md §1): at most 1024 connections
+ *        served, the others held unread; no line limit, no idle or subscribe timeout, pushes to a slow reader
+ *        queued; {@code maxLineBytes}, {@code idleTimeoutNs}, {@code subscribeTimeoutNs} and
+ *        {@code maxConnections} are then not applied
  */
 public record ServerConfig(String host, int port, ServerSecret secret, BigInteger difficulty, int window,
         Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
         long startHeight,
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
         long heartbeatNs,
-        int ioThreads, String pow) {
+        int ioThreads, String pow, long subscribeTimeoutNs, boolean nodeLimits) {
 
     /** The node's default Stratum port. */
     public static final int DEFAULT_PORT = 32525;
@@ -65,6 +71,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 "metrics port must be in 0..65535, was " + metricsPort);
         require(heartbeatNs > 0, "heartbeat must be positive");
         require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+        require(subscribeTimeoutNs >= 0, "subscribe timeout must not be negative");
         require(pow != null, "pow must be set");
         PowAlgorithms.requireKnown(pow);
         require(!isOctopus() || startHeight <= OctopusStage.MAX_HEIGHT,
@@ -114,7 +121,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 .dialect(dialect).blockIntervalNs(blockIntervalNs).newJobOnSolution(newJobOnSolution)
                 .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
                 .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
-                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads).pow(pow);
+                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads).pow(pow)
+                .subscribeTimeoutNs(subscribeTimeoutNs).nodeLimits(nodeLimits);
     }
 
     /** @return a builder holding every default */
@@ -135,14 +143,17 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private boolean notifyOnSubscribe;
         /** Null until given: the default depends on the pow ({@link #build}). */
         private Long startHeight;
-        private long seed = 1;
+        /** {@code null}: drawn at {@link #build()}, so that a built config always holds the seed it runs with. */
+        private Long seed;
         private int maxLineBytes = 16_384;
-        private long idleTimeoutNs = TimeUnit.SECONDS.toNanos(300);
+        private long idleTimeoutNs;
         private int maxConnections = 200_000;
         private int metricsPort = -1;
         private long heartbeatNs = TimeUnit.SECONDS.toNanos(60);
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private String pow = PowAlgorithms.KECCAK;
+        private long subscribeTimeoutNs = TimeUnit.SECONDS.toNanos(60);
+        private boolean nodeLimits;
 
         private Builder() {
         }
@@ -211,7 +222,10 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 1 @return this */
+        /**
+         * @param value default a fresh seed per build, as a restarted node mines new problems
+         * @return this
+         */
         public Builder seed(long value) {
             seed = value;
             return this;
@@ -223,7 +237,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 300 s; 0 never @return this */
+        /** @param value default 0, never: the node has no idle timeout (docs/protocol.md §7) @return this */
         public Builder idleTimeoutNs(long value) {
             idleTimeoutNs = value;
             return this;
@@ -253,6 +267,18 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
+        /** @param value default 60 s; 0 never @return this */
+        public Builder subscribeTimeoutNs(long value) {
+            subscribeTimeoutNs = value;
+            return this;
+        }
+
+        /** @param value default false: the simulator's own limits (docs/protocol.md §7) @return this */
+        public Builder nodeLimits(boolean value) {
+            nodeLimits = value;
+            return this;
+        }
+
         /**
          * @param value default keccak, the node's dev-mode rule; octopus as with its
          *        {@code use_octopus_in_test_mode}
@@ -273,10 +299,10 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             long height = startHeight != null
                     ? startHeight
                     : PowAlgorithms.OCTOPUS.equals(pow) ? OCTOPUS_DEFAULT_START_HEIGHT : DEFAULT_START_HEIGHT;
+            long resolvedSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
             return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
-                    newJobOnSolution, notifyOnSubscribe, height, seed, maxLineBytes, idleTimeoutNs,
-                    maxConnections,
-                    metricsPort, heartbeatNs, ioThreads, pow);
+                    newJobOnSolution, notifyOnSubscribe, height, resolvedSeed, maxLineBytes, idleTimeoutNs,
+                    maxConnections, metricsPort, heartbeatNs, ioThreads, pow, subscribeTimeoutNs, nodeLimits);
         }
     }
 }

@@ -79,8 +79,8 @@ public final class StratumServer implements AutoCloseable {
         this.workers = transport.newGroup(config.ioThreads());
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
                 config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics, octopus);
-        this.initializer = new StratumChannelInitializer(calls, registry, metrics, config.maxLineBytes(),
-                config.idleTimeoutNs(), config.maxConnections(), connections);
+        this.initializer = new StratumChannelInitializer(calls, registry, metrics, config, connections);
+        metrics.info(config.seed(), config.nodeLimits());
     }
 
     /** The pool: a thread per core, and a queue of 64 checks per thread (about 0.3 s of work at 5 ms a check). */
@@ -188,6 +188,7 @@ public final class StratumServer implements AutoCloseable {
                 + " window="
                 + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
                 + config.seed() + " pow=" + config.pow() + describeCache()
+                + (config.nodeLimits() ? " node-limits" : "")
                 + (metricsPort() >= 0 ? " metrics=http://127.0.0.1:" + metricsPort() + "/metrics" : "");
     }
 

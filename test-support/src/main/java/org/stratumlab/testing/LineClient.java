@@ -196,6 +196,11 @@ public final class LineClient implements AutoCloseable {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** @return whether any byte from the server has arrived and is unread, without waiting for one */
+    public boolean hasUnreadBytes() throws IOException {
+        return in.available() > 0;
+    }
+
     /** @return the socket, for its local address or options */
     public Socket socket() {
         return socket;

@@ -140,7 +140,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         subscribeDeadlineTimer = null;
         if (subscribeOverdue) {
             subscribeOverdue = false;
-            metrics.neverAnsweredChanged(-1);
+            // Answered only after the run's end, as the fleet's closing frees a node's places (docs/protocol.md
+            // §1): it was never answered while it counted, so it stays counted.
+            if (fleet.submitting()) {
+                metrics.neverAnsweredChanged(-1);
+            }
         }
         metrics.record(Metric.SUBSCRIBE, now - subscribeSentNs);
         if (response.submitOutcome() == SubmitOutcome.ACCEPTED) {

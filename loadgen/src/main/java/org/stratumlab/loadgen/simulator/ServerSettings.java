@@ -61,14 +61,21 @@ public final class ServerSettings {
                     + ServerConfig.OCTOPUS_DEFAULT_START_HEIGHT + " with --pow octopus).",
                     Form.longInteger(), ServerConfig::startHeight, ServerConfig.Builder::startHeight),
             row("seed", "seed", "<seed>",
-                    "Seed of the problem hashes: the same seed gives the same jobs (default: %s).",
+                    "Seed of the problem hashes: the same seed gives the same jobs (default: a fresh one per "
+                            + "start, printed on the start line, so a restart mines new problems as a node does).",
                     Form.longInteger(), ServerConfig::seed, ServerConfig.Builder::seed),
             row("max-line-bytes", "maxLineBytes", "SIZE",
                     "Longest request line; a longer one gets an error and the connection is closed (default: %s).",
                     Form.sizeBytes(), ServerConfig::maxLineBytes, ServerConfig.Builder::maxLineBytes),
             row("idle-timeout", "idleTimeoutNs", "DURATION",
-                    "Close a connection that sends nothing for this long; 0 never (default: %s).",
+                    "Close a connection that sends nothing for this long, even a subscribed miner waiting for "
+                            + "its next block; the node has no such timeout; 0 never (default: %s).",
                     Form.durationNs(), ServerConfig::idleTimeoutNs, ServerConfig.Builder::idleTimeoutNs),
+            row("subscribe-timeout", "subscribeTimeoutNs", "DURATION",
+                    "Close a connection that has not subscribed this long after it opened; the node has no such "
+                            + "timeout; 0 never (default: %s).",
+                    Form.durationNs(), ServerConfig::subscribeTimeoutNs,
+                    ServerConfig.Builder::subscribeTimeoutNs),
             row("max-connections", "maxConnections", "N",
                     "Connections beyond this many are accepted and closed at once (default: %s).",
                     Form.integer(), ServerConfig::maxConnections, ServerConfig.Builder::maxConnections),
@@ -80,7 +87,13 @@ public final class ServerSettings {
                     Form.durationNs(), ServerConfig::heartbeatNs, ServerConfig.Builder::heartbeatNs),
             row("io-threads", "ioThreads", "N",
                     "Event-loop threads serving connections (default: the number of cores).",
-                    Form.integer(), ServerConfig::ioThreads, ServerConfig.Builder::ioThreads));
+                    Form.integer(), ServerConfig::ioThreads, ServerConfig.Builder::ioThreads),
+            row("node-limits", "nodeLimits", "BOOL",
+                    "Behave like the node's transport: at most 1024 connections served, the others accepted and "
+                            + "never read until one closes; no line limit, no idle or subscribe timeout, pushes "
+                            + "to a slow reader queued; overrides max-line-bytes, idle-timeout, "
+                            + "subscribe-timeout and max-connections (default: %s).",
+                    Form.bool(), ServerConfig::nodeLimits, ServerConfig.Builder::nodeLimits));
 
     private ServerSettings() {
     }

@@ -18,7 +18,7 @@ class InvalidScenarioTest {
             + "name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
-            + "notify-on-subscribe, password, port, pow, process, secret, seed, window";
+            + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window";
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "

@@ -113,8 +113,8 @@ class ScenarioOverridesTest {
         assertRejected(file
                 + " with --set target.embedded.nope=1: unknown key 'nope' in target.embedded; known keys: "
                 + "block-interval, dialect, difficulty, heartbeat, height, host, idle-timeout, io-threads, "
-                + "max-connections, max-line-bytes, metrics-port, new-job-on-solution, notify-on-subscribe, password, "
-                + "port, pow, process, secret, seed, window",
+                + "max-connections, max-line-bytes, metrics-port, new-job-on-solution, node-limits, "
+                + "notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window",
                 "target.embedded.nope=1");
         assertRejected(
                 file + " with --set nope=1: unknown key 'nope' at the top level; known keys: description, "

@@ -26,7 +26,7 @@ import org.stratumlab.loadgen.threshold.Threshold;
  */
 class ShippedScenariosTest {
     private static final List<String> LIBRARY = List.of("smoke", "solo-farm", "farm-10k", "notify-storm",
-            "stale-race", "hostile-mix", "reconnect-storm");
+            "stale-race", "hostile-mix", "reconnect-storm", "node-limits");
 
     static Stream<Path> shippedFiles() throws IOException {
         try (Stream<Path> files = Files.list(scenariosDir())) {

@@ -39,7 +39,8 @@ public final class ServerConfigs {
                         : r.nextLong() & Long.MAX_VALUE,
                 r.nextLong(), 64 + r.nextInt(1 << 24),
                 durationNs(r), 1 + r.nextInt(Integer.MAX_VALUE - 1), r.nextInt(65_537) - 1, 1 + durationNs(r),
-                1 + r.nextInt(64), octopus ? PowAlgorithms.OCTOPUS : PowAlgorithms.KECCAK);
+                1 + r.nextInt(64), octopus ? PowAlgorithms.OCTOPUS : PowAlgorithms.KECCAK, durationNs(r),
+                r.nextBoolean());
     }
 
     /** Zero, whole milliseconds or any nanoseconds: every unit the text form picks. */
@@ -57,7 +58,7 @@ public final class ServerConfigs {
         return new ServerConfig("127.0.0.2", 4000, ServerSecret.ofPassword("pw"), BigInteger.valueOf(77), 8,
                 Dialect.doc(), 250_000_000L, false, true, 9, 5, 1024, 7_000_000_000L, 10, 9100,
                 3_000_000_000L,
-                Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS);
+                Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS, 2_000_000_000L, true);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -33,7 +34,11 @@ public final class ServerMetrics {
         /** A request line over {@code --max-line-bytes}. */
         LINE_TOO_LONG("line_too_long"),
         /** Invalid UTF-8 in a line: closed without a reply, as the node does. */
-        INVALID_UTF8("invalid_utf8");
+        INVALID_UTF8("invalid_utf8"),
+        /** Not subscribed within {@code --subscribe-timeout} of opening. */
+        SUBSCRIBE_TIMEOUT("subscribe_timeout"),
+        /** With {@code --node-limits}: more output queued for a slow reader than the safety cap. */
+        QUEUE_CAP("queue_cap");
 
         private final String label;
 
@@ -53,6 +58,9 @@ public final class ServerMetrics {
             .register(registry);
     private final Gauge subscribed = Gauge.builder().name("stratum_subscribed")
             .help("Connections subscribed to notifies.").register(registry);
+    private final Gauge held = Gauge.builder().name("stratum_connections_held")
+            .help("Connections accepted but not read, waiting for one of the node's 1024 places (--node-limits).")
+            .register(registry);
     private final Counter rejected = Counter.builder().name("stratum_connections_rejected_total")
             .help("Connections the server closed, by reason.").labelNames("reason").register(registry);
     private final Counter jobs = Counter.builder().name("stratum_jobs_total").help("Jobs made by the chain.")
@@ -142,6 +150,29 @@ public final class ServerMetrics {
     /** A connection closed. */
     public void connectionClosed() {
         connections.dec();
+    }
+
+    /** @param delta +1 when a connection is held unread for want of a place, -1 when it leaves the queue */
+    public void heldChanged(int delta) {
+        held.inc(delta);
+    }
+
+    /** @return the connections held unread now */
+    public long held() {
+        return (long) held.get();
+    }
+
+    /**
+     * Exposes the settings a scrape needs to tell runs apart, as {@code stratum_server_info{seed,node_limits} 1}.
+     * Call once, at start.
+     *
+     * @param seed the seed of the problem hashes
+     * @param nodeLimits whether the node's transport limits apply
+     */
+    public void info(long seed, boolean nodeLimits) {
+        Info.builder().name("stratum_server_info").help("The server's seed and mode.")
+                .labelNames("seed", "node_limits").register(registry)
+                .setLabelValues(Long.toString(seed), Boolean.toString(nodeLimits));
     }
 
     /** @param reason why the server closed a connection */

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.chain.BlockProducer;
 import org.stratumlab.server.chain.SimulatedChain;
 import org.stratumlab.server.errors.UnexpectedErrors;
@@ -33,8 +34,14 @@ final class EmbeddedSessions implements AutoCloseable {
     private final BlockProducer producer;
     private final StratumChannelInitializer initializer;
 
-    /** @param idleTimeoutNs the connections' idle timeout, 0 for none */
+    /** @param idleTimeoutNs the connections' idle timeout, 0 for none; no subscribe timeout */
     EmbeddedSessions(long idleTimeoutNs) {
+        this(ServerConfig.builder().maxLineBytes(1024).idleTimeoutNs(idleTimeoutNs).subscribeTimeoutNs(0)
+                .maxConnections(100).build());
+    }
+
+    /** @param config the limits and timeouts of the connections (its chain settings are not used) */
+    EmbeddedSessions(ServerConfig config) {
         SimulatedChain chain = new SimulatedChain(1, 1, Difficulty.toBoundary(BigInteger.valueOf(4)), 1);
         SubscriberRegistry registry = new SubscriberRegistry(metrics);
         NotifyBroadcaster broadcaster = new NotifyBroadcaster(Dialect.conflux(), registry,
@@ -44,7 +51,7 @@ final class EmbeddedSessions implements AutoCloseable {
         MiningCalls calls = new MiningCalls(Dialect.conflux(), null, false, true, registry, broadcaster,
                 chain,
                 producer, metrics);
-        initializer = new StratumChannelInitializer(calls, registry, metrics, 1024, idleTimeoutNs, 100,
+        initializer = new StratumChannelInitializer(calls, registry, metrics, config,
                 new DefaultChannelGroup(GlobalEventExecutor.INSTANCE));
     }
 
@@ -58,6 +65,12 @@ final class EmbeddedSessions implements AutoCloseable {
         channel.pipeline().addLast(first);
         initializer.addHandlers(channel.pipeline());
         return channel;
+    }
+
+    /** Moves the connection's frozen clock on and runs what fell due. */
+    static void advance(EmbeddedChannel channel, long ns) {
+        channel.advanceTimeBy(ns, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
     }
 
     /** @return {@code text} as a buffer, for {@code writeInbound} (which hands its ownership to the pipeline) */

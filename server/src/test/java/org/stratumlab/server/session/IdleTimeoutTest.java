@@ -37,7 +37,7 @@ class IdleTimeoutTest {
     @Test
     void aRequestRestartsTheTimeout() {
         EmbeddedChannel channel = sessions.open();
-        advance(channel, IDLE_NS - 1);
+        EmbeddedSessions.advance(channel, IDLE_NS - 1);
 
         channel.writeInbound(EmbeddedSessions.bytes(SUBSCRIBE));
         assertEquals("{\"result\":true,\"id\":1}\n", EmbeddedSessions.readOutbound(channel));
@@ -54,7 +54,7 @@ class IdleTimeoutTest {
 
         // Notifies flow out, but only inbound bytes keep a connection alive.
         for (int i = 0; i < 3; i++) {
-            advance(channel, IDLE_NS / 4);
+            EmbeddedSessions.advance(channel, IDLE_NS / 4);
             ByteBuf line = EmbeddedSessions.bytes("{ \"id\": " + (17 + i) + " }\n");
             writer.push(line);
             line.release();
@@ -62,7 +62,7 @@ class IdleTimeoutTest {
             assertEquals(0, line.refCnt());
         }
         assertTrue(channel.isOpen());
-        advance(channel, IDLE_NS - 3 * (IDLE_NS / 4));
+        EmbeddedSessions.advance(channel, IDLE_NS - 3 * (IDLE_NS / 4));
 
         assertFalse(channel.isOpen());
         assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
@@ -70,15 +70,10 @@ class IdleTimeoutTest {
 
     /** Open one nanosecond before the timeout since the last inbound bytes, closed and counted at it. */
     private void assertClosedExactlyAtTheTimeout(EmbeddedChannel channel) {
-        advance(channel, IDLE_NS - 1);
+        EmbeddedSessions.advance(channel, IDLE_NS - 1);
         assertTrue(channel.isOpen(), "closed before the timeout");
-        advance(channel, 1);
+        EmbeddedSessions.advance(channel, 1);
         assertFalse(channel.isOpen(), "open at the timeout");
         assertEquals(1, sessions.metrics.snapshot().rejectedByReason().get(Rejection.IDLE));
-    }
-
-    private static void advance(EmbeddedChannel channel, long ns) {
-        channel.advanceTimeBy(ns, TimeUnit.NANOSECONDS);
-        channel.runScheduledPendingTasks();
     }
 }
