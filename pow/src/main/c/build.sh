@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the native PoW library (issue 6) into the pow module's classes, when it can: Linux x86-64, a C compiler
+# Builds the native PoW library into the pow module's classes, when it can: Linux x86-64, a C compiler
 # (gcc, or $CC) and the JDK's jni.h. Without them the build goes on and Java runs without the `native`
 # implementation. The outcome goes to native-build.txt beside the classes, for the tests: "built", "skipped: why"
 # or "failed: why" (a failure does not stop the build, but the pow tests then fail and show why).
@@ -41,7 +41,7 @@ if [[ -f "$lib" && -z "$(find "$src" -newer "$lib" -print -quit)" ]]; then
   report "built" "up to date: $lib"; exit 0
 fi
 log="$(mktemp)"
-# -O2, not -O3: on the machines of issue 6 gcc's -O3 made the scalar permutation slower (more spills).
+# -O2, not -O3: on the benchmark machines gcc's -O3 made the scalar permutation slower (more spills).
 if "$cc" -O2 -std=gnu11 -fPIC -shared -Wall -Wextra -fno-strict-aliasing -I"$include" -I"$include/linux" \
     -o "$lib.tmp" "$src/stratumlab_pow.c" >"$log" 2>&1; then
   mv "$lib.tmp" "$lib"

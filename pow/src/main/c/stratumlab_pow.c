@@ -1,5 +1,5 @@
 /*
- * The native PoW implementation of issue 6 (SPEC.md section 6), loaded through JNI by
+ * The native PoW implementation (docs/protocol.md §6), loaded through JNI by
  * org.stratumlab.pow.NativePow: Keccak-256 with the original padding, and the Conflux PoW check and nonce scan,
  * in plain C (scalar) and, where the CPU has them, AVX2 (4 nonces at once) and AVX-512 (8 at once). The SIMD
  * paths are compiled with per-function target options and chosen at run time from CPUID, so one library runs on
@@ -31,7 +31,7 @@ static const uint64_t ROUND_CONSTANTS[24] = {
 #define PAD_LAST 0x8000000000000000ULL
 #define RATE_BYTES 136
 
-/* SPEC.md section 6: (H - lb) mod 2^256 < boundary, lb = nonce AND (2^255 - 2^128); H from the digest lanes. */
+/* docs/protocol.md §6: (H - lb) mod 2^256 < boundary, lb = nonce AND (2^255 - 2^128); H from the digest lanes. */
 static inline int meets_boundary(uint64_t s0, uint64_t s1, uint64_t s2, uint64_t s3, uint64_t n3, uint64_t n2,
         const uint64_t b[4]) {
     uint64_t h3 = __builtin_bswap64(s0), h2 = __builtin_bswap64(s1);
@@ -78,7 +78,7 @@ static inline int meets_boundary(uint64_t s0, uint64_t s1, uint64_t s2, uint64_t
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_SIMD 1
 
-/* ---- scalar with BMI1/BMI2 (andn, rorx): gcc -O2 code about 15% faster on issue 6's Zen 5 ---- */
+/* ---- scalar with BMI1/BMI2 (andn, rorx): gcc -O2 code about 15% faster on the benchmark machine's Zen 5 ---- */
 #pragma GCC push_options
 #pragma GCC target("bmi,bmi2")
 #define T uint64_t

@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The pow-bench suite as {@code stratumlab bench} runs it (issue 6), in the JVM under test: every benchmark at one
+ * The pow-bench suite as {@code stratumlab bench} runs it, in the JVM under test: every benchmark at one
  * thread, then the PoW check and the nonce scan again at two threads, all into one JMH JSON file.
  *
  * <p>Usage: {@code java -cp pow-bench/target/benchmarks.jar org.stratumlab.bench.Suite (--quick|--full) --out
@@ -29,7 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --enable-native-access=ALL-UNNAMED} for {@code native}.
  */
 public final class Suite {
-    /** The benchmarks of the suite; the submit-path benchmark of issue 3 runs only when asked for by name. */
+    /** The benchmarks of the suite; the submit-path benchmark runs only when asked for by name. */
     static final List<String> DEFAULT = List.of("KeccakBenchmark", "PowCheckBenchmark", "ScanNoncesBenchmark",
             "BoundaryCompareBenchmark", "WireBenchmark");
     /** The benchmarks that also run at two threads. */
@@ -79,7 +79,7 @@ public final class Suite {
                     .measurementIterations(3)
                     .measurementTime(TimeValue.milliseconds(500));
         } else {
-            // 4 warm-up seconds: C2 needs about one to compile the vector permutation on JDK 17 (issue 6).
+            // 4 warm-up seconds: C2 needs about one to compile the vector permutation on JDK 17.
             options.forks(2).warmupIterations(4).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
                     .measurementTime(TimeValue.seconds(1));
         }

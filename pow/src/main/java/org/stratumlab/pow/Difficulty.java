@@ -3,7 +3,7 @@ package org.stratumlab.pow;
 import java.math.BigInteger;
 
 /**
- * Difficulty and boundary (SPEC.md §6): difficulty 1 gives 2^256 - 1, any other difficulty d gives
+ * Difficulty and boundary (docs/protocol.md §6): difficulty 1 gives 2^256 - 1, any other difficulty d gives
  * floor(2^256 / d).
  */
 public final class Difficulty {

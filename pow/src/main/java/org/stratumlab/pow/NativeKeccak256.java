@@ -2,7 +2,7 @@ package org.stratumlab.pow;
 
 /**
  * Keccak-256 (original padding, as {@link org.stratumlab.pow.keccak.Keccak256}) computed by the native library,
- * for comparing implementations (issue 6). Available only where {@link PowHashers} offers {@code native}.
+ * for comparing implementations. Available only where {@link PowHashers} offers {@code native}.
  *
  * <p>Thread-safe: it keeps no state.
  */

@@ -8,7 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
- * The JNI entry points of the native library built from {@code pow/src/main/c} (issue 6), and its loading: the
+ * The JNI entry points of the native library built from {@code pow/src/main/c}, and its loading: the
  * library travels inside the jar as a resource, is copied to a temporary file and loaded once. When it is not
  * there (no C compiler at build time, another OS or CPU) or does not load, {@link #isLoaded()} is false and
  * {@link #unavailableReason()} says why; nothing else in {@code pow} needs it.

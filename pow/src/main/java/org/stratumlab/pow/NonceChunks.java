@@ -2,7 +2,7 @@ package org.stratumlab.pow;
 
 /**
  * Splits a nonce range into chunks in which only the lowest word changes, so that scan loops step one
- * {@code long} and treat the upper three words (and with them the nonce's lower bound, SPEC.md §6) as constants.
+ * {@code long} and treat the upper three words (and with them the nonce's lower bound, docs/protocol.md §6) as constants.
  * A range crosses a chunk border once in 2^64 nonces.
  */
 final class NonceChunks {

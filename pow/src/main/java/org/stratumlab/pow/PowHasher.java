@@ -1,7 +1,7 @@
 package org.stratumlab.pow;
 
 /**
- * One way of computing the Conflux PoW hash H of (problem hash, nonce) (SPEC.md §6). Implementations differ in
+ * One way of computing the Conflux PoW hash H of (problem hash, nonce) (docs/protocol.md §6). Implementations differ in
  * speed only; they are differential-tested against each other, Bouncy Castle and the shared vectors. Get them
  * from {@link PowHashers}, or {@code new ScalarPowHasher()}.
  *

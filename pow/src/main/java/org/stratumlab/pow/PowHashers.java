@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The PoW hash implementations of {@code pow}, by name, and which of them this JVM can run (issue 6):
+ * The PoW hash implementations of {@code pow}, by name, and which of them this JVM can run:
  *
  * <ul>
  * <li>{@code scalar}: {@link ScalarPowHasher}, pure Java, always there.
@@ -81,7 +81,7 @@ public final class PowHashers {
 
     /**
      * The fastest implementation for scanning nonces that can run here: {@code native} when it has AVX2 or
-     * AVX-512, else {@code vector}, else {@code native} scalar, else {@code scalar} (issue 6 measured this order
+     * AVX-512, else {@code vector}, else {@code native} scalar, else {@code scalar} (the benchmarks measured this order
      * on x86-64, and {@code scalar-job} no faster than {@code scalar}; see results/pow-bench).
      *
      * @return a new hasher for one thread

@@ -1,7 +1,7 @@
 package org.stratumlab.pow;
 
 /**
- * The Conflux boundary rule of SPEC.md §6, independent of how the PoW hash was computed:
+ * The Conflux boundary rule of docs/protocol.md §6, independent of how the PoW hash was computed:
  *
  * <pre>
  * lb    = nonce AND (2^255 - 2^128)      (bits 128..254 of the nonce)

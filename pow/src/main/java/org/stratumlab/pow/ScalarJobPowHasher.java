@@ -4,7 +4,7 @@ import org.stratumlab.pow.keccak.Keccak256;
 import org.stratumlab.pow.keccak.KeccakF1600;
 
 /**
- * {@code scalar-job}: the scalar PoW hash specialised for scanning one job (issue 6). Of the first permutation's
+ * {@code scalar-job}: the scalar PoW hash specialised for scanning one job. Of the first permutation's
  * 25 input lanes only lane 4 (the nonce's low word) changes from one nonce to the next while the other three
  * nonce words stay put (see {@link NonceChunks}); the problem-hash lanes and the padding are the job's. So what
  * round 0 computes from them (the column parities of theta, and 14 of the 25 rho-pi outputs with the chi terms
@@ -75,7 +75,7 @@ final class ScalarJobPowHasher implements PowHasher {
         });
     }
 
-    /** The comparison of SPEC.md §6, most significant word first; reads the digest lanes from the state. */
+    /** The comparison of docs/protocol.md §6, most significant word first; reads the digest lanes from the state. */
     private boolean meetsBoundary(U256 boundary, boolean difficultyOne) {
         long[] s = state;
         long h3 = Long.reverseBytes(s[0]);

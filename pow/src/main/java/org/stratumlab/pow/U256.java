@@ -5,7 +5,7 @@ import java.math.BigInteger;
 /**
  * An immutable 256-bit unsigned integer held as four {@code long} words, {@code w3} the most significant.
  *
- * <p>It carries the numbers of the Stratum wire: problem hashes, nonces and boundaries (SPEC.md §4–6). Hex is
+ * <p>It carries the numbers of the Stratum wire: problem hashes, nonces and boundaries (docs/protocol.md §4–6). Hex is
  * the only text form: {@link #parseHex} accepts what the node accepts in a submit (optional {@code 0x}, either
  * case, no padding, at most 64 digits), {@link #toMinimalHex} writes the boundary format of a notify and
  * {@link #toPaddedHex} the 64-digit hash format.
@@ -76,7 +76,7 @@ public final class U256 implements Comparable<U256> {
     }
 
     /**
-     * Reads 32 bytes as a big-endian number, the way a hash is read as an integer (SPEC.md §6).
+     * Reads 32 bytes as a big-endian number, the way a hash is read as an integer (docs/protocol.md §6).
      *
      * @param bytes the source
      * @param offset where the 32 bytes start
@@ -270,7 +270,7 @@ public final class U256 implements Comparable<U256> {
 
     /**
      * Formats as the boundary of a notify: {@code 0x} and lowercase hex without leading zeros, possibly of odd
-     * length; zero is {@code 0x0} (SPEC.md §4).
+     * length; zero is {@code 0x0} (docs/protocol.md §4).
      *
      * @return the text
      */
@@ -284,7 +284,7 @@ public final class U256 implements Comparable<U256> {
     }
 
     /**
-     * Formats as a hash: {@code 0x} and exactly 64 lowercase hex digits, leading zeros kept (SPEC.md §4).
+     * Formats as a hash: {@code 0x} and exactly 64 lowercase hex digits, leading zeros kept (docs/protocol.md §4).
      *
      * @return the text
      */

@@ -11,8 +11,8 @@ import org.stratumlab.pow.keccak.Keccak256;
 import org.stratumlab.pow.keccak.KeccakF1600;
 
 /**
- * {@code vector}: the PoW hash of several nonces at once with the JDK's Vector API ({@code jdk.incubator.vector},
- * issue 6): lane i of every vector belongs to nonce {@code n0 + i}, so the preferred species hashes 8 nonces per
+ * {@code vector}: the PoW hash of several nonces at once with the JDK's Vector API ({@code jdk.incubator.vector}):
+ * lane i of every vector belongs to nonce {@code n0 + i}, so the preferred species hashes 8 nonces per
  * step with AVX-512 and 4 with AVX2.
  *
  * <p>The permutation keeps its 25 lanes in {@link LongVector} locals for all 24 rounds (the same row form as
@@ -83,7 +83,7 @@ final class VectorPowHasher implements PowHasher {
         });
     }
 
-    /** SPEC.md §6 for one lane of the digest in the state; the most significant word first. */
+    /** docs/protocol.md §6 for one lane of the digest in the state; the most significant word first. */
     private boolean meetsBoundary(int lane, long n3, long n2, U256 boundary) {
         long[] s = state;
         long h3 = Long.reverseBytes(s[lane]);

@@ -3,7 +3,7 @@ package org.stratumlab.pow;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 
 /**
- * The differential oracle: SPEC.md §6 written the plain way, byte arrays through Bouncy Castle's Keccak-256 and
+ * The differential oracle: docs/protocol.md §6 written the plain way, byte arrays through Bouncy Castle's Keccak-256 and
  * BigInteger-free but byte-explicit steps, sharing no code with the fast path but {@link U256}.
  */
 public final class BouncyCastlePow implements PowHasher {

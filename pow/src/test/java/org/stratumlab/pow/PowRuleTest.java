@@ -12,7 +12,7 @@ class PowRuleTest {
     private static final BigInteger LOWER_BOUND_MASK = BigInteger.ONE.shiftLeft(255)
             .subtract(BigInteger.ONE.shiftLeft(128));
 
-    /** SPEC.md §6 with BigInteger, the way the spec writes it. */
+    /** docs/protocol.md §6 with BigInteger, the way the spec writes it. */
     private static boolean reference(U256 hash, U256 nonce, U256 boundary) {
         BigInteger lb = nonce.toBigInteger().and(LOWER_BOUND_MASK);
         boolean difficultyOne = boundary.equals(U256.MAX);

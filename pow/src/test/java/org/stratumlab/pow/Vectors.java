@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The shared test vectors (copied from shared/vectors/pow-vectors.json into the test resources). */
+/** The Keccak and PoW test vectors in the test resources (pow-vectors.json). */
 final class Vectors {
     record KeccakCase(byte[] input, String digestHex) {
     }

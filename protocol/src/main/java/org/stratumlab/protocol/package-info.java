@@ -1,5 +1,5 @@
 /**
- * The Stratum wire shared by the server and the load generator (shared/SPEC.md §1–5).
+ * The Stratum wire shared by the server and the load generator (docs/protocol.md §1–5).
  *
  * <ul>
  * <li>{@link org.stratumlab.protocol.frame}: Netty line framing with a length limit and UTF-8 check.</li>

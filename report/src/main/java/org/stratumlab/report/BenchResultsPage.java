@@ -19,7 +19,7 @@ import org.stratumlab.results.LatencyFormat;
 import org.stratumlab.results.JmhRun.Result;
 
 /**
- * Renders {@code results/pow-bench/README.md} from the runs in the folder (issue 6): the runs with their machine,
+ * Renders {@code results/pow-bench/README.md} from the runs in the folder: the runs with their machine,
  * JDK and settings, the issue's targets as measured, then per benchmark (and thread count) an SVG bar chart with
  * error bars and a table with score ± error and the ratio to the baseline, one column pair per run. A
  * hand-written {@code NOTES.md} in the folder is included as is. Of several runs on one JDK the newest full one
@@ -165,7 +165,7 @@ public final class BenchResultsPage {
         if (runs.isEmpty()) {
             return;
         }
-        md.append("## Targets of issue 6, as measured\n\n| target |");
+        md.append("## Targets, as measured\n\n| target |");
         runs.forEach(run -> md.append(' ').append(run.label()).append(" |"));
         md.append("\n| --- |");
         runs.forEach(run -> md.append(" --- |"));

@@ -14,7 +14,7 @@ import org.stratumlab.results.TimeSeriesColumn;
 
 /**
  * Everything a report draws from one run directory: {@code summary.json} and {@code latency.hlog} (both required)
- * and {@code timeseries.csv} (optional: published runs may keep only the first two, DESIGN.md).
+ * and {@code timeseries.csv} (optional: published runs may keep only the first two, docs/architecture.md).
  *
  * @param dir the run directory
  * @param summary its summary.json

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Renders a run directory's {@code report.html} (DESIGN.md, "What a run writes"): one self-contained page (inline
+ * Renders a run directory's {@code report.html} (docs/architecture.md, "What a run writes"): one self-contained page (inline
  * CSS and SVG, no scripts, no network) with the run's header, key figures, thresholds and charts: the latency
  * percentile spectrum, notify skew, throughput, miners and submit latency over time, and outcomes by reason.
  *

@@ -2,7 +2,7 @@ package org.stratumlab.results;
 
 /**
  * How one submit ended. Every submit sent ends in exactly one of these, so that
- * {@code sent == accepted + rejected + errors + unanswered} always holds (DESIGN.md).
+ * {@code sent == accepted + rejected + errors + unanswered} always holds (docs/architecture.md).
  */
 public enum Outcome {
     /** {@code [true]}. */

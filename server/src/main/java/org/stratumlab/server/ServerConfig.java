@@ -9,7 +9,7 @@ import org.stratumlab.protocol.dialect.Dialect;
 
 /**
  * Everything the simulator is configured with, validated once. Names mirror the node's settings where it has them
- * (SPEC.md §8). Build one with {@link #builder()}; every field has the default documented on its builder method.
+ * (docs/protocol.md §8). Build one with {@link #builder()}; every field has the default documented on its builder method.
  *
  * @param host the listen address ({@code stratum_listen_address})
  * @param port the listen port, 0 for any free port ({@code stratum_port})
@@ -19,10 +19,10 @@ import org.stratumlab.protocol.dialect.Dialect;
  * @param dialect how notifies and results are spelled
  * @param blockIntervalNs a new job every this often; 0 turns the block timer off
  * @param newJobOnSolution whether an accepted solution makes a new job at once (the node's behaviour)
- * @param notifyOnSubscribe whether a successful subscribe is followed by the current job (SPEC.md §7)
+ * @param notifyOnSubscribe whether a successful subscribe is followed by the current job (docs/protocol.md §7)
  * @param startHeight the first job's height
  * @param seed the seed of the problem hashes (a builder without one draws a fresh one)
- * @param maxLineBytes the longest request line, without its line end (SPEC.md §7)
+ * @param maxLineBytes the longest request line, without its line end (docs/protocol.md §7)
  * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never (the default, as on the node)
  * @param maxConnections connections beyond this many are accepted and closed at once
  * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port

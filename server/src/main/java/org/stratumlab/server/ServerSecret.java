@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import org.stratumlab.pow.keccak.Keccak256;
 
 /**
- * The node's {@code stratum_secret}: keccak256 of the password (SPEC.md §3). Miners send the plaintext; it is
+ * The node's {@code stratum_secret}: keccak256 of the password (docs/protocol.md §3). Miners send the plaintext; it is
  * hashed and compared in constant time. The secret never appears in {@link #toString()} or logs.
  */
 public final class ServerSecret {

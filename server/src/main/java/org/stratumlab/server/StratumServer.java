@@ -27,7 +27,7 @@ import org.stratumlab.server.session.StratumChannelInitializer;
 import org.stratumlab.server.share.OctopusCheckPool;
 
 /**
- * The node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for byte (SPEC.md), with
+ * The node simulator: a Stratum endpoint that speaks the Conflux node's protocol byte for byte (docs/protocol.md), with
  * its own simulated chain, and defences the node lacks. Start it with {@link #start}, stop it with
  * {@link #close}. Used by {@code stratumlab server} and, embedded, by the load generator and tests.
  *
@@ -40,7 +40,7 @@ public final class StratumServer implements AutoCloseable {
     /**
      * The kernel send buffer of each connection, fixed. Left to autotuning, Linux grows it up to
      * {@code tcp_wmem} max (4 MiB) for a peer that stops reading, so the watermarks above never engage and the
-     * kernel keeps thousands of stale notifies per stalled miner (issue 3, Defences: slow or stalled readers).
+     * kernel keeps thousands of stale notifies per stalled miner (Defences: slow or stalled readers).
      */
     private static final int SEND_BUFFER_BYTES = 32 * 1024;
 

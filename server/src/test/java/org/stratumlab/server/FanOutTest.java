@@ -18,7 +18,7 @@ import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
 /**
- * Notify fan-out under load (issue 3, Tests): many subscribers all get the same bytes, and a subscriber that
+ * Notify fan-out under load (Tests): many subscribers all get the same bytes, and a subscriber that
  * stops reading over real TCP has its older notifies dropped and counted, and gets the newest when it reads
  * again. That the dropped notifies leave no pending bytes behind is measured on the writer itself, in
  * {@code notify.NotifyWriterTest}.

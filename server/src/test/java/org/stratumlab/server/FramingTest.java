@@ -18,7 +18,7 @@ import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
-/** SPEC.md §1, transport and framing, over real loopback TCP: what each kind of line gets back. */
+/** docs/protocol.md §1, transport and framing, over real loopback TCP: what each kind of line gets back. */
 @Timeout(20)
 class FramingTest {
     @RegisterExtension

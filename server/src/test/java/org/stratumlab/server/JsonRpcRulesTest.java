@@ -15,7 +15,7 @@ import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;
 
-/** SPEC.md §1–2, the JSON-RPC rules as the node applies them: versions, ids, errors, batches, notifications. */
+/** docs/protocol.md §1–2, the JSON-RPC rules as the node applies them: versions, ids, errors, batches, notifications. */
 @Timeout(20)
 class JsonRpcRulesTest {
     private static final String SUBSCRIBE_PARAMS = "\"params\":[\"w\",\"\"]";

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 
-/** Starting and stopping the embedded server (issue 3, Behaviour: on shutdown close connections). */
+/** Starting and stopping the embedded server (Behaviour: on shutdown close connections). */
 @Timeout(20)
 class LifecycleTest {
     @RegisterExtension

@@ -25,7 +25,7 @@ import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;
 
 /**
- * SPEC.md §4 and §7, {@code mining.notify}: the exact line in each dialect, the global id counter, the
+ * docs/protocol.md §4 and §7, {@code mining.notify}: the exact line in each dialect, the global id counter, the
  * heartbeat, notify-on-subscribe and the new job after a solution. The block timer is off: jobs come when a test
  * asks.
  */

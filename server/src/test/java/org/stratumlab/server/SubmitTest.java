@@ -23,8 +23,8 @@ import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;
 
 /**
- * SPEC.md §5, {@code mining.submit}: each row of the result table in both dialects, the window and duplicate
- * rules. Submits come from connections that never subscribed: the node accepts them (SPEC.md §3).
+ * docs/protocol.md §5, {@code mining.submit}: each row of the result table in both dialects, the window and duplicate
+ * rules. Submits come from connections that never subscribed: the node accepts them (docs/protocol.md §3).
  */
 @Timeout(20)
 class SubmitTest {

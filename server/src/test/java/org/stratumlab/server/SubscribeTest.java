@@ -24,7 +24,7 @@ import org.stratumlab.testing.LineClient;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 
-/** SPEC.md §3, {@code mining.subscribe}: params, the password check, and who is registered for notifies. */
+/** docs/protocol.md §3, {@code mining.subscribe}: params, the password check, and who is registered for notifies. */
 @Timeout(20)
 class SubscribeTest {
     private static final Pattern INVALID_PARAMS = Pattern

@@ -136,7 +136,7 @@ public final class ScriptedPeer implements AutoCloseable {
      * @param powHash 64 hex digits
      * @param height the block height
      * @param boundary {@code 0x} and hex
-     * @return the node's notify line, byte for byte (SPEC.md §4), without the line end
+     * @return the node's notify line, byte for byte (docs/protocol.md §4), without the line end
      */
     public static String confluxNotify(String powHash, long height, String boundary) {
         return "{ \"id\": 17, \"method\": \"mining.notify\", \"params\": [\"0x" + powHash + "\", \"" + height

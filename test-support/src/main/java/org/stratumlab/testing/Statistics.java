@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The statistical tests the loadgen tests rely on (STYLE.md: statistical claims get statistical tests), at
+ * The statistical tests the loadgen tests rely on (statistical claims get statistical tests), at
  * significance level 0.001 so that a correct implementation fails about once in a thousand seeds.
  */
 public final class Statistics {

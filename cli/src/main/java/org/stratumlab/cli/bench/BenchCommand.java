@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stratumlab bench}: runs the pow-bench JMH suite in a forked JVM and publishes it under
- * {@code results/pow-bench/} (issue 6): the JMH JSON named with date, CPU and JDK, the run's facts beside it, and
+ * {@code results/pow-bench/}: the JMH JSON named with date, CPU and JDK, the run's facts beside it, and
  * the regenerated README with tables and charts ({@code BenchResultsPage}).
  *
  * <p>The benchmarks live in {@code pow-bench/target/benchmarks.jar}, which the runnable jar does not contain

@@ -17,7 +17,7 @@ public final class Converters {
     private Converters() {
     }
 
-    /** A nonce or boundary: optional 0x, at most 64 hex digits (the node's nonce rule, SPEC.md §5). */
+    /** A nonce or boundary: optional 0x, at most 64 hex digits (the node's nonce rule, docs/protocol.md §5). */
     public static final class Number implements ITypeConverter<U256> {
         @Override
         public U256 convert(String value) {

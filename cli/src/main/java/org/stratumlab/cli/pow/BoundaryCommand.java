@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code stratumlab pow boundary}: the boundary of a difficulty, as a notify carries it (SPEC.md §4, §6). */
+/** {@code stratumlab pow boundary}: the boundary of a difficulty, as a notify carries it (docs/protocol.md §4, §6). */
 @Command(name = "boundary", mixinStandardHelpOptions = true,
         description = "Prints the boundary of a difficulty as mining.notify carries it: 0x and lowercase hex without "
                 + "leading zeros. Difficulty 1 gives 0x followed by 64 f.")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code stratumlab pow secret}: the node's {@code stratum_secret} for a password (SPEC.md §3, §8). */
+/** {@code stratumlab pow secret}: the node's {@code stratum_secret} for a password (docs/protocol.md §3, §8). */
 @Command(name = "secret", mixinStandardHelpOptions = true, description = {
         "Prints the node's stratum_secret for a password: keccak256 of its UTF-8 bytes, 64 hex digits.",
         "Put it in the node's config as stratum_secret = \"<hex>\"; miners send the plaintext password."})

@@ -7,7 +7,7 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
 
 /**
- * How a fleet of simulated miners behaves (issue 4). Validated by the run configuration that builds it.
+ * How a fleet of simulated miners behaves. Validated by the run configuration that builds it.
  *
  * @param miners how many miners (connections)
  * @param connectRatePerSecond new connections per second until all are up

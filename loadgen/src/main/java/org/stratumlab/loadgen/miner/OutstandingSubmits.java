@@ -2,7 +2,7 @@ package org.stratumlab.loadgen.miner;
 
 /**
  * One connection's submits that have no reply yet, oldest first. A connection's replies come in request order
- * (SPEC.md §1), so a FIFO ring suffices: no map, no allocation per submit (the arrays grow only when more
+ * (docs/protocol.md §1), so a FIFO ring suffices: no map, no allocation per submit (the arrays grow only when more
   * submits are in flight than ever before on this connection, and start empty until the first submit).
  *
  * <p>Not thread-safe: used on the connection's event loop only.
@@ -11,7 +11,7 @@ final class OutstandingSubmits {
     private static final long[] NONE = new long[0];
     private static final int FIRST_CAPACITY = 8;
 
-    // Allocated on the first submit: an idle miner holds no arrays (issue 4: memory per idle miner).
+    // Allocated on the first submit: an idle miner holds no arrays (memory per idle miner).
     private long[] ids = NONE;
     private long[] intendedNs = NONE;
     private long[] writtenNs = NONE;

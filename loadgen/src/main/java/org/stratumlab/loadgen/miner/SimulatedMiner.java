@@ -23,7 +23,7 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
 /**
  * One miner's connection: subscribes when connected, follows notifies, and at each solution event of its
  * schedule submits a share (a really valid nonce, or a deliberately bad one), then matches replies to submits in
- * order and counts each outcome exactly once (SPEC.md §3–5, issue 4).
+ * order and counts each outcome exactly once (docs/protocol.md §3–5).
  *
  * <p>Latency of a submit runs from the event's intended time, not from when it was written, so a slow server or
  * a late generator cannot hide (no coordinated omission); service time (write to reply) is recorded separately.
@@ -88,7 +88,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     /**
      * A node that serves only 1024 connections completes the handshake of the others but never reads them
-     * (SPEC.md §1): such a connection is counted as never answered, not waited on. It stays open, and if the
+     * (docs/protocol.md §1): such a connection is counted as never answered, not waited on. It stays open, and if the
      * reply comes after all it is taken back from the count.
      */
     private void onSubscribeDeadline() {
@@ -106,7 +106,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         } else if (message instanceof RpcResponse response) {
             onResponse(response, now);
         }
-        // Empty and unrecognized lines are what real nodes send at times (SPEC.md §2): tolerated, not counted.
+        // Empty and unrecognized lines are what real nodes send at times (docs/protocol.md §2): tolerated, not counted.
     }
 
     private void onNotify(JobNotify notify, long now) {
@@ -254,7 +254,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
                         job.powHashText());
             case STALE ->
                 // A pow_hash the server never issued is outside its window, whatever the window's size: judged
-                // exactly as an expired job (SPEC.md §5). An older job's hash would be inside a wide window.
+                // exactly as an expired job (docs/protocol.md §5). An older job's hash would be inside a wide window.
                 MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), randomNonce(),
                         job.forgedPowHashText());
             case DUPLICATE -> {

@@ -19,7 +19,7 @@ import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Once a second: swaps out each metric's interval histogram, writes it to {@code latency.hlog} under its tag,
- * adds it to the run's totals, and writes one row of {@code timeseries.csv} (DESIGN.md, what a run writes).
+ * adds it to the run's totals, and writes one row of {@code timeseries.csv} (docs/architecture.md, what a run writes).
  * Counting happens on the hot path; rates are computed here (Aeron's RateReporter pattern).
  *
  * <p>Called from one thread only (the run's sampling thread).

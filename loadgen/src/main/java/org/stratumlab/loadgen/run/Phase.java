@@ -5,7 +5,7 @@ import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 
 /**
- * One stretch of a run (issue 5): how many miners, how fast they solve, which bad shares they send, how they
+ * One stretch of a run: how many miners, how fast they solve, which bad shares they send, how they
  * churn, and what happens to the embedded server when the phase begins.
  *
  * @param name the phase's name in the summary

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a scenario file (YAML) into a validated {@link Scenario}, applying {@code --set key.path=value}
- * overrides, and reports every problem as one line naming the file and the line or key (issue 5). The whole
+ * overrides, and reports every problem as one line naming the file and the line or key. The whole
  * scenario is checked before anything connects.
  */
 public final class ScenarioLoader {

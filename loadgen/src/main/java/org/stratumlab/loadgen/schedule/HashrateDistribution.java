@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * How hashrates are spread over a farm's miners (issue 4): {@code fixed}, {@code uniform:a..b},
+ * How hashrates are spread over a farm's miners: {@code fixed}, {@code uniform:a..b},
  * {@code lognormal:median,sigma} or {@code zipf:s} (relative to a base hashrate). Draws are reproducible from the
  * random source passed in.
  */

@@ -1,7 +1,7 @@
 package org.stratumlab.loadgen.schedule;
 
 /**
- * A group of hostile miners inside a fleet (issue 5, hostile-mix): a fraction of the miners that draw their shares
+ * A group of hostile miners inside a fleet (hostile-mix): a fraction of the miners that draw their shares
  * from their own bad-share mix, while the others (the honest miners) keep the phase's mix. Their submit latency
  * is recorded apart ({@code submit_honest}), so that a scenario can ask whether hostile traffic slows the honest
  * miners down.

@@ -1,6 +1,6 @@
 package org.stratumlab.loadgen.schedule;
 
-/** What a solution event submits: an honest share or one of the deliberately bad kinds (issue 4). */
+/** What a solution event submits: an honest share or one of the deliberately bad kinds. */
 public enum ShareKind {
     /** A nonce that really solves the current job. */
     VALID("valid"),

@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 import org.stratumlab.pow.U256;
 
 /**
- * One miner's solution events as a Poisson process (the open model of DESIGN.md): gaps are exponential at the
+ * One miner's solution events as a Poisson process (the open model of docs/architecture.md): gaps are exponential at the
  * miner's current rate, and each event's <em>intended</em> time is fixed when it is drawn, whatever happens
  * later, so latency can be measured from it (no coordinated omission; compare Hyperfoil's FireTimeSequence).
  *

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Durations and sizes as people write them ({@code 500ms}, {@code 10s}, {@code 64k}), parsed once at the edge
- * (command line, scenario files) into nanoseconds and bytes (STYLE.md, configuration).
+ * (command line, scenario files) into nanoseconds and bytes.
  */
 public final class Units {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m|h)");

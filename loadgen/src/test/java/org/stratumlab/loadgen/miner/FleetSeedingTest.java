@@ -14,7 +14,7 @@ import org.stratumlab.testing.Statistics;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.U256;
 
-/** A fleet's seed fixes every miner's solution schedule (issue 4: a deterministic seed gives the same schedule). */
+/** A fleet's seed fixes every miner's solution schedule (a deterministic seed gives the same schedule). */
 class FleetSeedingTest {
     private static final int EVENTS = 200;
     private static final long START_NS = 1_000_000_000L;

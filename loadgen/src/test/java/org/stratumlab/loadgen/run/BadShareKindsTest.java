@@ -95,7 +95,7 @@ class BadShareKindsTest {
 
     @Test
     void theDocumentedDialectsResultsAreUnderstoodToo() throws Exception {
-        // String results ("true", ["false","reason"]) and three-param notifies (SPEC.md §4, the doc dialect).
+        // String results ("true", ["false","reason"]) and three-param notifies (docs/protocol.md §4, the doc dialect).
         LoadRun.Result r = run("invalid=0.5", Runs.steadyServer().difficulty(BigInteger.valueOf(4))
                 .dialect(org.stratumlab.protocol.dialect.Dialect.doc()).build());
         LoadMetrics.Counts c = r.counts();

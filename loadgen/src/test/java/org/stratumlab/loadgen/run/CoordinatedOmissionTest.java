@@ -21,7 +21,7 @@ import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.testing.ScriptedPeer;
 
 /**
- * Coordinated omission (DESIGN.md, load model): against a server that stops reading and answering for 1 s once,
+ * Coordinated omission (docs/architecture.md, load model): against a server that stops reading and answering for 1 s once,
  * every solution event due during the stall is measured from its intended time, so the stall shows up in many
  * submits' latency (about a stall's worth of events), not just in the one that was in flight.
  */

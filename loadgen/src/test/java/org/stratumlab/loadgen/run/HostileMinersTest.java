@@ -17,7 +17,7 @@ import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 
 /**
- * A fleet with a hostile group (issue 5, hostile-mix): the hostile miners send their own bad shares, the honest
+ * A fleet with a hostile group (hostile-mix): the hostile miners send their own bad shares, the honest
  * ones only valid shares, and the honest miners' submit latency is recorded apart, one sample per honest submit.
  */
 @Timeout(30)

@@ -24,10 +24,9 @@ import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
- * One run against the embedded server as the node behaves (difficulty 4, window 1, a new job after every
- * solution and every 500 ms, so that many honest submits race to a stale job), with every kind of bad share
- * mixed in: the generator's counts reconcile exactly with the server's, and the files it writes hold what
- * DESIGN.md promises.
+ * One run against the embedded server (difficulty 4, window 1, a new job every second, so that some honest
+ * submits race to a stale job), with every kind of bad share mixed in: the generator's counts reconcile exactly
+ * with the server's, and the files it writes hold what docs/architecture.md promises.
  */
 @Timeout(30)
 class ReconciliationTest {

@@ -15,7 +15,7 @@ import org.stratumlab.loadgen.testing.Fleets;
 import org.stratumlab.loadgen.testing.Runs;
 import org.stratumlab.testing.ScriptedPeer;
 
-/** Connections are spread round robin over the local source addresses given (issue 4: beyond ~28k per address). */
+/** Connections are spread round robin over the local source addresses given (beyond ~28k per address). */
 @Timeout(20)
 class SourceAddressTest {
     @TempDir

@@ -19,7 +19,7 @@ import org.stratumlab.testing.ScriptedPeer;
 
 /**
  * A real node serves 1024 connections at a time; the others complete the TCP handshake and are never read
- * (SPEC.md §1). The generator counts them as never answered after the subscribe timeout and does not wait on
+ * (docs/protocol.md §1). The generator counts them as never answered after the subscribe timeout and does not wait on
  * them: the run ends on time. The test's timeout is shorter than the submit timeout (10 s), so a run that
  * waited on anything would fail it.
  */

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every problem a scenario file can have is one line that names the file, then the line or the key, then what
- * is wrong (issue 5; Hyperfoil's InvalidBenchmarkTest). The messages are checked whole.
+ * is wrong (Hyperfoil's InvalidBenchmarkTest). The messages are checked whole.
  */
 class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, miners, name, phases, seed, target, thresholds";

@@ -37,7 +37,7 @@ public final class BouncyCastlePowHasher implements PowHasher {
 
     private void compute(U256 problemHash, U256 nonce) {
         problemHash.toBigEndian(problemAndNonce, 0);
-        // SPEC.md §6: the nonce follows as 32 little-endian bytes, least significant word first.
+        // docs/protocol.md §6: the nonce follows as 32 little-endian bytes, least significant word first.
         Lanes.writeLittleEndian(nonce.w0(), problemAndNonce, 32);
         Lanes.writeLittleEndian(nonce.w1(), problemAndNonce, 40);
         Lanes.writeLittleEndian(nonce.w2(), problemAndNonce, 48);

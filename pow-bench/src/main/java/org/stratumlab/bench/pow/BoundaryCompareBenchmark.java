@@ -20,14 +20,14 @@ import org.stratumlab.pow.PowRule;
 import org.stratumlab.pow.U256;
 
 /**
- * The boundary rule of SPEC.md §6 alone, {@code (H - lb) mod 2^256 < boundary}, three ways: {@code biginteger}
+ * The boundary rule of docs/protocol.md §6 alone, {@code (H - lb) mod 2^256 < boundary}, three ways: {@code biginteger}
  * (the spec's formula with {@link BigInteger}, from the digest's bytes: the baseline), {@code four-longs} ({@link
  * PowRule#meetsBoundary(long, long, long, long, long, long, U256)}, what the hashers use) and {@code byte-wise}
  * (subtract and compare over the 32 big-endian bytes). The nonces have bits above 128, so lb is never 0.
  *
  * <p>{@code case}: {@code below} ({@code H - lb} about half the boundary: decided in the first word that
  * differs), {@code near} (just below the boundary: equal down to the lowest word) and {@code above} (a typical
- * hash, far above: decided in the top word). The boundary is the mainnet pair of SPEC.md §6.
+ * hash, far above: decided in the top word). The boundary is the mainnet pair of docs/protocol.md §6.
  *
  * <p>Run: {@code ./stratumlab bench BoundaryCompareBenchmark}. Expect a few ns for {@code four-longs} and tens to
  * a hundred for {@code biginteger} (it allocates several BigIntegers per check).

@@ -23,7 +23,7 @@ import org.stratumlab.pow.keccak.Keccak256;
 /**
  * Keccak-256 of 32 and 64 bytes, the two single-block inputs of the PoW check, as a general byte-array hash.
  * {@code jdk-sha3-256} is a yardstick only: the JDK's {@code SHA3-256} runs the same permutation but pads with
- * {@code 0x06}, so it is <em>not</em> a Conflux (Keccak-256) hash (SPEC.md §6). Every implementation writes into
+ * {@code 0x06}, so it is <em>not</em> a Conflux (Keccak-256) hash (docs/protocol.md §6). Every implementation writes into
  * a reused 32-byte buffer (Bouncy Castle and the JDK through their reusable digest objects).
  *
  * <p>Run: {@code ./stratumlab bench KeccakBenchmark}. Expect about one permutation each (a few hundred ns).

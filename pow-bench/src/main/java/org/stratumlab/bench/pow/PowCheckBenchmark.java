@@ -19,7 +19,7 @@ import org.stratumlab.pow.PowHasher;
 import org.stratumlab.pow.U256;
 
 /**
- * One full PoW check (SPEC.md §6), as a validator does it per submit: two single-block Keccak-256 permutations,
+ * One full PoW check (docs/protocol.md §6), as a validator does it per submit: two single-block Keccak-256 permutations,
  * the XOR, the nonce lower bound and the boundary comparison, per implementation ({@code bouncycastle} is the
  * baseline).
  *

@@ -31,7 +31,7 @@ import org.stratumlab.server.notify.SubscriberRegistry;
 import org.stratumlab.server.session.MiningCalls;
 
 /**
- * The server's whole submit path on one thread (issue 3): check the line's UTF-8, parse it with the streaming
+ * The server's whole submit path on one thread: check the line's UTF-8, parse it with the streaming
  * parser, read the params, validate (window lookup, two Keccak permutations, boundary check, duplicate set),
  * count it in the metrics and encode the response. Only the framing's newline search and the socket write are
  * left out. Target: at most 1.5 µs/op.

@@ -29,7 +29,7 @@ import org.stratumlab.protocol.jsonrpc.JsonRpcRequestParser;
 import org.stratumlab.protocol.mining.SubmitParams;
 
 /**
- * The wire's hot paths (issue 6): {@code parseSubmit} turns one {@code mining.submit} line into
+ * The wire's hot paths: {@code parseSubmit} turns one {@code mining.submit} line into
  * {@link SubmitParams} (worker, job, nonce and pow_hash as numbers) three ways: {@code streaming} (the protocol
  * module's parser on Jackson's streaming API, what the server runs: the baseline), {@code tree}
  * ({@code ObjectMapper.readTree}) and {@code databind} (a record). {@code encodeNotify} writes one

@@ -2,7 +2,7 @@ package org.stratumlab.pow.keccak;
 
 /**
  * Keccak-256 with the original Keccak padding ({@code 0x01 ... 0x80}), as Ethereum and Conflux use it. This is
- * <em>not</em> NIST SHA3-256, which pads with {@code 0x06} (SPEC.md §6).
+ * <em>not</em> NIST SHA3-256, which pads with {@code 0x06} (docs/protocol.md §6).
  *
  * <p>This is the general function for inputs of any length. The PoW check, whose two inputs fit one block,
  * has its own allocation-free path in {@link org.stratumlab.pow.ScalarPowHasher}.

@@ -11,7 +11,7 @@ package org.stratumlab.pow.keccak;
  * round reads it back, so the loop body holds two rounds (e from a, then a from e) and needs no copies. Issue 6
  * measured this form a few per cent faster than the in-place form with a single pi temporary. Either way about
  * 35 values are live against 14 allocatable general registers, so C2 spills: on x86-64 it spills to XMM
- * registers first ({@code UseFPUForSpilling}), which on the AMD Zen 5 of issue 6 costs 10 to 14% against
+ * registers first ({@code UseFPUForSpilling}), which on the AMD Zen 5 the benchmarks ran on costs 10 to 14% against
  * stack spills (see results/pow-bench/NOTES.md). The rounds loop rather than unroll fully: 24 unrolled rounds
  * would pass HotSpot's 8000-byte limit for compiling a method.
  *
@@ -45,7 +45,7 @@ public final class KeccakF1600 {
 
     /**
      * Applies rounds 1 to 23 in place, for callers that computed round 0 themselves because most of its input is
-     * known in advance (a PoW job's constant lanes, issue 6).
+     * known in advance (a PoW job's constant lanes).
      *
      * @param state the 25 lanes after round 0
      */

@@ -9,7 +9,7 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The node's dialect (SPEC.md §4–5). The node writes its notify by hand, so the spacing is fixed, including
+ * The node's dialect (docs/protocol.md §4–5). The node writes its notify by hand, so the spacing is fixed, including
  * {@code ", "} after the first two params but {@code ","} before the boundary:
  *
  * <pre>

@@ -10,14 +10,14 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
 import java.util.List;
 
 /**
- * How the server spells notifies and results (SPEC.md §4–5). Implementations are stateless and thread-safe;
+ * How the server spells notifies and results (docs/protocol.md §4–5). Implementations are stateless and thread-safe;
  * get one with {@link #conflux()}, {@link #doc()} or {@link #byName(String)}.
  *
  * <p>
  * Notify fan-out: encode the line once per push with {@link #encodeNotify}, write a
  * {@code retainedDuplicate()} of it to every subscribed channel, then release it. The notify id is the
  * caller's: one global counter that starts at 16 and is incremented before each push, even when nobody is
- * subscribed (SPEC.md §4).
+ * subscribed (docs/protocol.md §4).
  */
 public interface Dialect {
     /** @return the node's dialect: 4-param notify with its hand-made spacing, boolean results */
@@ -94,7 +94,7 @@ public interface Dialect {
     void writeSubscribeResult(ByteBuf out, boolean subscribed);
 
     /**
-     * Writes the result value of a submit (SPEC.md §5, the result table).
+     * Writes the result value of a submit (docs/protocol.md §5, the result table).
      *
      * @param out where to write
      * @param outcome the outcome

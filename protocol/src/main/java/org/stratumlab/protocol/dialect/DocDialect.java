@@ -9,8 +9,8 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The dialect of the public documentation (SPEC.md §4, "The documented dialect";
- * {@code shared/seed/conflux-stratum-doc.md}). The documentation is loose about bytes, so this takes its
+ * The dialect of the node's public Stratum documentation (docs/protocol.md §4.3, "The documented dialect").
+ * The documentation is loose about bytes, so this takes its
  * examples literally where they are precise and the node's conventions where they are not:
  * <ul>
  * <li>notify: the documentation's example, member order and {@code "jsonrpc":"2.0"} included, compact:

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes results with a dialect's spelling of true and false: the submit result is an array of that value and,
- * for the three known rejections, the node's reason string (SPEC.md §5). Compact, like all of the node's
+ * for the three known rejections, the node's reason string (docs/protocol.md §5). Compact, like all of the node's
  * responses. Immutable.
  */
 final class ResultSpelling {

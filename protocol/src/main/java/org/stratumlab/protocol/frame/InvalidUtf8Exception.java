@@ -3,7 +3,7 @@ package org.stratumlab.protocol.frame;
 import io.netty.handler.codec.CorruptedFrameException;
 
 /**
- * A line is not valid UTF-8. The node drops such a connection without a reply (SPEC.md §1). Fired by
+ * A line is not valid UTF-8. The node drops such a connection without a reply (docs/protocol.md §1). Fired by
  * {@link Utf8ValidationHandler} through {@code exceptionCaught}; the line itself is released.
  *
  * <p>

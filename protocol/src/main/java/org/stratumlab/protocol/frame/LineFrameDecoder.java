@@ -7,13 +7,13 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import java.util.List;
 
 /**
- * Splits the inbound byte stream into lines (SPEC.md §1): each {@code \n} ends a line, a {@code \r} right
+ * Splits the inbound byte stream into lines (docs/protocol.md §1): each {@code \n} ends a line, a {@code \r} right
  * before it is dropped, and each line is passed on as a {@link ByteBuf} slice without its line end. Empty
  * lines are passed on too (the server answers them with a parse error; a client ignores them). The receiver
  * owns each slice and must release it.
  *
  * <p>
- * A line longer than {@code maxLineBytes} (not counting its line end, SPEC.md §7) is reported with a
+ * A line longer than {@code maxLineBytes} (not counting its line end, docs/protocol.md §7) is reported with a
  * {@link LineTooLongException} through {@code exceptionCaught} as soon as the limit is passed, not when the
  * line finally ends: a hostile client cannot make the decoder wait or buffer. The rest of that line is then
  * skipped as it arrives, and decoding resumes with the next line. At most {@code maxLineBytes + 1} bytes of an

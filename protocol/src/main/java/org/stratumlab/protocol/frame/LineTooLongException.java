@@ -3,7 +3,7 @@ package org.stratumlab.protocol.frame;
 import io.netty.handler.codec.TooLongFrameException;
 
 /**
- * A line exceeded the configured maximum length (SPEC.md §7). Fired by {@link LineFrameDecoder} through
+ * A line exceeded the configured maximum length (docs/protocol.md §7). Fired by {@link LineFrameDecoder} through
  * {@code exceptionCaught} as soon as the limit is passed; the rest of the line is discarded without being
  * buffered.
  *

@@ -10,7 +10,7 @@ import io.netty.util.CharsetUtil;
 /**
  * Passes on lines that are valid UTF-8 and reports the others with an {@link InvalidUtf8Exception} through
  * {@code exceptionCaught}, releasing them. The node decodes each line as UTF-8 before parsing it and drops the
- * connection when that fails (SPEC.md §1), so the check covers the whole line, not only JSON strings.
+ * connection when that fails (docs/protocol.md §1), so the check covers the whole line, not only JSON strings.
  *
  * <p>
  * Validity is RFC 3629's (as Rust's {@code str::from_utf8}): overlong forms, surrogates and code points above

@@ -1,5 +1,5 @@
 /**
- * Line framing (SPEC.md §1, §7): one JSON value per {@code \n}-terminated line, with a byte limit per line and
+ * Line framing (docs/protocol.md §1, §7): one JSON value per {@code \n}-terminated line, with a byte limit per line and
  * a strict UTF-8 check.
  *
  * <p>

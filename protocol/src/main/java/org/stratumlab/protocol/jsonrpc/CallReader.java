@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads one request object into a {@link JsonRpcCall}, applying the node's rules (SPEC.md §2). Where SPEC.md
+ * Reads one request object into a {@link JsonRpcCall}, applying the node's rules (docs/protocol.md §2). Where docs/protocol.md
  * is silent, this follows how the node's jsonrpc-core deserializes a call (a valid call, else an "invalid"
  * object that only needs a readable {@code id}):
  * <ul>

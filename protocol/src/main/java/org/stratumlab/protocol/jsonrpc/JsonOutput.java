@@ -69,7 +69,7 @@ public final class JsonOutput {
     }
 
     /**
-     * Writes {@code value} in decimal, read as unsigned: JSON-RPC ids go up to 2^64 - 1 (SPEC.md §2).
+     * Writes {@code value} in decimal, read as unsigned: JSON-RPC ids go up to 2^64 - 1 (docs/protocol.md §2).
      *
      * @param out where to write
      * @param value the value, unsigned

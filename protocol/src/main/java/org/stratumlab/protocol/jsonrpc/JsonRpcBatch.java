@@ -3,7 +3,7 @@ package org.stratumlab.protocol.jsonrpc;
 import java.util.List;
 
 /**
- * A line holding a JSON array of request objects (SPEC.md §1). The answer is one array of the responses of
+ * A line holding a JSON array of request objects (docs/protocol.md §1). The answer is one array of the responses of
  * the calls that {@link JsonRpcCall#expectsResponse() expect one}, in order, on one line; when none does, an
  * empty line.
  *

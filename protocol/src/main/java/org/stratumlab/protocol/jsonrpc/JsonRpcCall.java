@@ -3,7 +3,7 @@ package org.stratumlab.protocol.jsonrpc;
 import java.util.Objects;
 
 /**
- * One request object (SPEC.md §2), either a valid call or an invalid request.
+ * One request object (docs/protocol.md §2), either a valid call or an invalid request.
  *
  * <ul>
  * <li>Valid: {@code method} is a string, {@code jsonrpc} is absent or exactly {@code "2.0"}, {@code params} is
@@ -91,7 +91,7 @@ public final class JsonRpcCall implements ParsedLine {
     }
 
     /**
-     * @return whether a response carries {@code "jsonrpc":"2.0"}: only when the request did (SPEC.md §2);
+     * @return whether a response carries {@code "jsonrpc":"2.0"}: only when the request did (docs/protocol.md §2);
      *         always for an invalid request
      */
     public boolean hasJsonrpc() {

@@ -8,7 +8,7 @@ import java.math.BigInteger;
 import java.util.Objects;
 
 /**
- * A JSON-RPC id as the node accepts it (SPEC.md §2): an unsigned integer up to 2^64 - 1 (held in a
+ * A JSON-RPC id as the node accepts it (docs/protocol.md §2): an unsigned integer up to 2^64 - 1 (held in a
  * {@code long} read as unsigned), a string, or {@code null}. It is echoed back unchanged in type and value by
  * {@link #writeTo(ByteBuf)}; strings are re-escaped the way the node's serializer does (see
  * {@link JsonOutput}), so <code>"&#92;u0041"</code> comes back as {@code "A"}, as it does from the node.

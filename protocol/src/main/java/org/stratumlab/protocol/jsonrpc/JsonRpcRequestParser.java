@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Classifies one request line (SPEC.md §1–2) with Jackson's streaming parser, straight from the line's bytes.
+ * Classifies one request line (docs/protocol.md §1–2) with Jackson's streaming parser, straight from the line's bytes.
  * Every outcome is a return value; nothing throws on bad input.
  *
  * <ul>

@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes responses exactly as the node does (SPEC.md §2): compact JSON, members in the order {@code jsonrpc},
+ * Writes responses exactly as the node does (docs/protocol.md §2): compact JSON, members in the order {@code jsonrpc},
  * {@code result} or {@code error}, {@code id}; {@code jsonrpc} only when the request carried it; the id echoed
  * by {@link JsonRpcId#writeTo(ByteBuf)}. Constant fragments are pre-encoded.
  *
@@ -98,7 +98,7 @@ public final class JsonRpcResponseWriter {
     }
 
     /**
-     * Writes the whole line answering a parse error (SPEC.md §1), line end included.
+     * Writes the whole line answering a parse error (docs/protocol.md §1), line end included.
      *
      * @param out where to write
      */
@@ -107,7 +107,7 @@ public final class JsonRpcResponseWriter {
     }
 
     /**
-     * Writes the whole line answering an over-long line (SPEC.md §7), line end included.
+     * Writes the whole line answering an over-long line (docs/protocol.md §7), line end included.
      *
      * @param out where to write
      */

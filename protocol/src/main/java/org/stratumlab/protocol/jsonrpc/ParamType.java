@@ -2,7 +2,7 @@ package org.stratumlab.protocol.jsonrpc;
 
 /**
  * The JSON type of one element of an array of params. Stratum only uses strings; the others matter because
- * the node drops non-string submit params (SPEC.md §5) and names the type in its invalid-params messages.
+ * the node drops non-string submit params (docs/protocol.md §5) and names the type in its invalid-params messages.
  */
 public enum ParamType {
     /** A string. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * The {@code params} member of a request. For an array, each element's {@link ParamType} and text are kept:
  * the decoded value of a string, the JSON literal of a number, boolean or {@code null}, nothing for a nested
  * array or object. For anything else only the kind is kept (the node passes objects and {@code null} to the
- * method, which rejects them; see SPEC.md §3 and §5).
+ * method, which rejects them; see docs/protocol.md §3 and §5).
  *
  * <p>
  * Immutable.

@@ -1,7 +1,7 @@
 package org.stratumlab.protocol.jsonrpc;
 
 /**
- * What one request line turned out to be (SPEC.md §1): not one JSON-RPC value, a single call, or a batch.
+ * What one request line turned out to be (docs/protocol.md §1): not one JSON-RPC value, a single call, or a batch.
  * Produced by {@link JsonRpcRequestParser}; switch on {@link #kind()}, then cast.
  */
 public sealed interface ParsedLine permits UnparsableLine, JsonRpcCall, JsonRpcBatch {

@@ -1,5 +1,5 @@
 /**
- * JSON-RPC as the node's transport applies it (SPEC.md §1–2): parsing a request line into a
+ * JSON-RPC as the node's transport applies it (docs/protocol.md §1–2): parsing a request line into a
  * {@link org.stratumlab.protocol.jsonrpc.ParsedLine} with Jackson's streaming parser straight from the line's
  * bytes, and writing responses and errors as exact, compact bytes into a Netty {@code ByteBuf}.
  *
@@ -15,7 +15,7 @@
  * }
  * }</pre>
  *
- * Where the node's behaviour comes from its libraries (jsonrpc-core over serde_json) rather than from SPEC.md,
+ * Where the node's behaviour comes from its libraries (jsonrpc-core over serde_json) rather than from docs/protocol.md,
  * the class that implements it says so.
  */
 package org.stratumlab.protocol.jsonrpc;

@@ -1,6 +1,6 @@
 package org.stratumlab.protocol.miner;
 
-/** An empty or blank server line; clients ignore it (SPEC.md §1–2). */
+/** An empty or blank server line; clients ignore it (docs/protocol.md §1–2). */
 public enum EmptyLine implements ServerMessage {
     /** The only instance. */
     INSTANCE;

@@ -4,7 +4,7 @@ import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
 
 /**
- * A {@code mining.notify} in either dialect (SPEC.md §4): {@code [job_id, height, pow_hash, boundary]} from
+ * A {@code mining.notify} in either dialect (docs/protocol.md §4): {@code [job_id, height, pow_hash, boundary]} from
  * the node, {@code [job_id, pow_hash, boundary]} from the documented dialect (no height).
  *
  * <p>

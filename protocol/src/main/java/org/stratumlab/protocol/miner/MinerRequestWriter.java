@@ -7,7 +7,7 @@ import org.stratumlab.protocol.jsonrpc.JsonOutput;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes the request lines of a miner in the shape of the reference miner, open-cfxmine (SPEC.md §9), line end
+ * Writes the request lines of a miner in the shape of the reference miner, open-cfxmine (docs/real-miners.md §4), line end
  * included:
  *
  * <pre>

@@ -4,7 +4,7 @@ import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.jsonrpc.JsonRpcId;
 
 /**
- * Reads notify params in either dialect (SPEC.md §4): four or more strings are the node's
+ * Reads notify params in either dialect (docs/protocol.md §4): four or more strings are the node's
  * {@code [job_id, height, pow_hash, boundary]} (extra ones ignored, as the reference miner does), three are
  * the documented {@code [job_id, pow_hash, boundary]}. Hashes and boundaries are read as hex of at most 64
  * digits with an optional {@code 0x}; the height as a decimal string.

@@ -8,7 +8,7 @@ import org.stratumlab.protocol.jsonrpc.JsonSource;
 import java.io.IOException;
 
 /**
- * Reads one server line, tolerantly, in either dialect (SPEC.md §1, §4): empty lines, notifies that carry an
+ * Reads one server line, tolerantly, in either dialect (docs/protocol.md §1, §4): empty lines, notifies that carry an
  * {@code id} (a line is a notify when it has a {@code method}, not when it lacks an {@code id}), ids of any
  * JSON-RPC type, results spelled as booleans or strings, bare or in arrays, members in any order. Every
  * outcome is a return value; nothing throws on bad input. Thread-safe.

@@ -1,7 +1,7 @@
 package org.stratumlab.protocol.mining;
 
 /**
- * What became of a {@code mining.submit} (SPEC.md §5, the result table). The server decides; the dialect
+ * What became of a {@code mining.submit} (docs/protocol.md §5, the result table). The server decides; the dialect
  * spells it ({@code Dialect.writeSubmitResult}).
  */
 public enum SubmitOutcome {

@@ -5,7 +5,7 @@ import org.stratumlab.protocol.jsonrpc.ParamType;
 import org.stratumlab.protocol.jsonrpc.Params;
 
 /**
- * The params of {@code mining.submit}, read as the node reads them (SPEC.md §5): the string elements of the
+ * The params of {@code mining.submit}, read as the node reads them (docs/protocol.md §5): the string elements of the
  * array, in order, non-strings silently dropped, must be exactly four: {@code [worker_id, job_id, nonce,
  * pow_hash]}. {@code job_id} is kept but the node ignores it; {@code worker_id} only appears in reasons.
  *

@@ -1,7 +1,7 @@
 package org.stratumlab.protocol.mining;
 
 /**
- * The node's reason strings for rejected submits (SPEC.md §5), used by the dialects to write them and by a
+ * The node's reason strings for rejected submits (docs/protocol.md §5), used by the dialects to write them and by a
  * client to tell rejections apart. The texts, quirks included (the {@code !} after the worker in the incorrect
  * nonce reason only), are the node's.
  */

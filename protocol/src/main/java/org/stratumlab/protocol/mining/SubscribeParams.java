@@ -5,7 +5,7 @@ import org.stratumlab.protocol.jsonrpc.Params;
 
 /**
  * The params of {@code mining.subscribe}: exactly two strings, the worker name and the plaintext password
- * (SPEC.md §3). Anything else is answered with error -32602 and {@link #invalidParamsMessage(Params)}.
+ * (docs/protocol.md §3). Anything else is answered with error -32602 and {@link #invalidParamsMessage(Params)}.
  *
  * @param workerId the worker name
  * @param password the plaintext password; {@code ""} when none is configured
@@ -26,7 +26,7 @@ public record SubscribeParams(String workerId, String password) {
 
     /**
      * The message of the -32602 error for params that {@link #of(Params)} rejects. The node's text comes from
-     * serde's deserializer (SPEC.md note [2]); this mirrors it for the usual cases, e.g.
+     * serde's deserializer (docs/protocol.md §3); this mirrors it for the usual cases, e.g.
      * {@code Invalid params: invalid length 1, expected a tuple of size 2.} or
      * {@code Invalid params: invalid type: integer `5`, expected a string.}
      *

@@ -14,7 +14,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * The Netty transport both ends use: native epoll where the platform has it (fewer copies and syscalls per
- * connection), NIO otherwise (DESIGN.md, performance approach). Its {@link #name()} is printed and recorded so
+ * connection), NIO otherwise (docs/architecture.md, performance approach). Its {@link #name()} is printed and recorded so
  * that a result says which one ran.
  *
  * @param name {@code epoll} or {@code nio}

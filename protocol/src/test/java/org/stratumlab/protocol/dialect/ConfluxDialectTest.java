@@ -16,7 +16,7 @@ import static org.stratumlab.testing.Lines.written;
 class ConfluxDialectTest {
     static final String HASH = "0x2106e1162d1199483fa010bcaa7d4f05b23b85d456b4a7089d787ae2e880deaf";
     static final U256 POW_HASH = U256.parseHex(HASH);
-    /** The mainnet boundary of SPEC.md §6. */
+    /** The mainnet boundary of docs/protocol.md §6. */
     static final U256 MAINNET_BOUNDARY = U256
             .parseHex("0xf3d239e674b857c6ea3a183e0bfad981eda61f560b62194c6cb332");
 

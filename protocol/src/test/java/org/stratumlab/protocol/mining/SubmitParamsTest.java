@@ -67,7 +67,7 @@ class SubmitParamsTest {
         assertEquals(SubmitParams.parseNonce("0x00FF"), SubmitParams.parseNonce("ff"));
     }
 
-    /** 65 digits are too many even when the first is a leading zero (SPEC.md §5). */
+    /** 65 digits are too many even when the first is a leading zero (docs/protocol.md §5). */
     @ParameterizedTest
     @ValueSource(strings = {"0x00000000000000000000000000000000000000000000000000000000000000001", "0xg",
             "12 ", " 12", "-1", "0x0x1", "+1"})

@@ -10,7 +10,7 @@ import org.stratumlab.pow.U256;
 import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
- * Drives the simulated chain on its own thread, the single writer of the chain (SPEC.md §4, §7):
+ * Drives the simulated chain on its own thread, the single writer of the chain (docs/protocol.md §4, §7):
  * <ul>
  * <li>a new job every block interval (the timer restarts whenever a job is made, however it was made);
  * <li>a new job after every accepted solution, if so configured, whichever problem of the window it solved: the

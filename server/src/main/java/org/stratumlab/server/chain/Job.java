@@ -3,7 +3,7 @@ package org.stratumlab.server.chain;
 import org.stratumlab.pow.U256;
 
 /**
- * One mining problem as the node announces it (SPEC.md §4): the problem hash (also the job id), the block height
+ * One mining problem as the node announces it (docs/protocol.md §4): the problem hash (also the job id), the block height
  * and the boundary. Immutable; published to validators through {@link JobWindow} snapshots.
  *
  * @param powHash the problem hash, also sent as the job id

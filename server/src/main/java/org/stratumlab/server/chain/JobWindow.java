@@ -6,7 +6,7 @@ import org.stratumlab.pow.U256;
 
 /**
  * An immutable snapshot of the jobs a submit may still solve: the newest job and the ones before it, at most
- * {@code pow_problem_window_size} in all (SPEC.md §5). Validators read the current snapshot without locks; the
+ * {@code pow_problem_window_size} in all (docs/protocol.md §5). Validators read the current snapshot without locks; the
  * chain replaces it whole when a job arrives.
  *
  * <p>Each entry carries the set of nonces already accepted for it, shared by every snapshot that holds the job,

@@ -5,7 +5,7 @@ import org.stratumlab.pow.U256;
 
 /**
  * The simulated blockchain: makes jobs with heights increasing by one from a start height and problem hashes
- * that look random but repeat for the same seed (SPEC.md §7).
+ * that look random but repeat for the same seed (docs/protocol.md §7).
  *
  * <p>Single writer: one thread calls {@link #nextJob} and {@link #setBoundary}; any thread may read
  * {@link #window()}, which is a published immutable snapshot.

@@ -7,7 +7,7 @@ import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
 
 /**
- * Turns jobs into notify lines: takes the next id from the one global counter (SPEC.md §4: starts at 16,
+ * Turns jobs into notify lines: takes the next id from the one global counter (docs/protocol.md §4: starts at 16,
  * incremented before each push, even when nobody is subscribed), encodes the line once, and hands it to the
  * registry or to one connection.
  *

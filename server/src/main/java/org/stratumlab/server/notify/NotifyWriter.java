@@ -8,7 +8,7 @@ import org.stratumlab.server.metrics.ServerMetrics;
 import org.stratumlab.server.metrics.ServerMetrics.Rejection;
 
 /**
- * Writes notify lines to one connection without letting a slow reader pile them up (DESIGN.md, data flow): while
+ * Writes notify lines to one connection without letting a slow reader pile them up (docs/architecture.md, data flow): while
  * the channel is writable a notify goes straight out; while it is not, only the newest pending notify is kept
  * (miners work on the last job received) and each one it replaces is counted as dropped. When the channel drains
  * below its low watermark the pending notify is written.

@@ -11,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
- * Who receives notifies, and the fan-out to them (SPEC.md §3–4).
+ * Who receives notifies, and the fan-out to them (docs/protocol.md §3–4).
  *
  * <p>Subscribers are kept per event loop, and each loop's set is touched only by that loop's thread: subscribe
  * and unsubscribe run on the channel's loop, and a broadcast hands each loop one task that walks its own set. So

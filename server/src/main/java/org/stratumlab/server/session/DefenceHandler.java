@@ -16,8 +16,8 @@ import org.stratumlab.server.metrics.ServerMetrics.Rejection;
 /**
  * The terminal handler: decides what a framing failure, an idle connection or a dead peer costs the connection.
  * <ul>
- * <li>over-long line: the SPEC.md §7 error line, then close;
- * <li>invalid UTF-8: close without a reply, as the node does (SPEC.md §1);
+ * <li>over-long line: the docs/protocol.md §7 error line, then close;
+ * <li>invalid UTF-8: close without a reply, as the node does (docs/protocol.md §1);
  * <li>idle for {@code --idle-timeout}: close (slowloris);
  * <li>an I/O error (reset by peer): close; a peer that went away is not the server's fault, so not counted;
  * <li>anything else is a bug: counted by class and logged once per class ({@link ServerMetrics#unexpectedErrors}),

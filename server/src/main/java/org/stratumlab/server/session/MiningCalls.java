@@ -23,7 +23,7 @@ import org.stratumlab.server.share.OctopusCheckPool;
 import org.stratumlab.server.share.ShareValidator;
 
 /**
- * The two Stratum methods (SPEC.md §3, §5): checks params, the password and the share, registers subscribers,
+ * The two Stratum methods (docs/protocol.md §3, §5): checks params, the password and the share, registers subscribers,
  * asks for a new job after a solution, and writes each result in the configured dialect.
  *
  * <p>With Octopus a submit is answered in two steps, on the connection's event loop both: {@link #submitOffLoop}

@@ -18,7 +18,7 @@ import org.stratumlab.server.notify.NotifyWriter;
 import org.stratumlab.server.notify.SubscriberRegistry;
 
 /**
- * Builds each connection's pipeline, one handler per job (STYLE.md, pipeline shape):
+ * Builds each connection's pipeline, one handler per job (the shape of Netty's telnet example):
  *
  * <pre>
  * ConnectionTracker -> [SubscribeTimeoutHandler] -> [IdleStateHandler] -> LineFrameDecoder -> Utf8ValidationHandler

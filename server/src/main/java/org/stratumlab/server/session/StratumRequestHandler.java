@@ -12,7 +12,7 @@ import org.stratumlab.protocol.mining.MiningMethods;
 import org.stratumlab.server.notify.NotifyWriter;
 
 /**
- * Answers each parsed line with exactly one line (SPEC.md §1–2): the response, an error object, a batch array,
+ * Answers each parsed line with exactly one line (docs/protocol.md §1–2): the response, an error object, a batch array,
  * or an empty line for notifications. The Stratum methods themselves are {@link MiningCalls}' job.
  *
  * <p>With Octopus a submit's check runs on a pool; its reply, and every reply after it, waits its turn in
@@ -70,7 +70,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
         }
     }
 
-    /** SPEC.md §1: one array of responses; calls without id are left out; nothing left is an empty line. */
+    /** docs/protocol.md §1: one array of responses; calls without id are left out; nothing left is an empty line. */
     private void respondToBatch(ChannelHandlerContext ctx, JsonRpcBatch batch) {
         int start = out.writerIndex();
         out.writeByte('[');
@@ -103,7 +103,7 @@ final class StratumRequestHandler extends SimpleChannelInboundHandler<ParsedLine
             return true;
         }
         if (!call.expectsResponse()) {
-            return false; // SPEC.md §2: a notification is not executed
+            return false; // docs/protocol.md §2: a notification is not executed
         }
         calls.metrics().request(call.method());
         switch (call.method()) {

@@ -7,7 +7,7 @@ import org.stratumlab.server.chain.JobWindow;
 import org.stratumlab.server.chain.SimulatedChain;
 
 /**
- * Judges a well-formed submit (SPEC.md §5) in the node's order: is the problem hash in the window (else stale),
+ * Judges a well-formed submit (docs/protocol.md §5) in the node's order: is the problem hash in the window (else stale),
  * does the nonce solve it (else incorrect), was the nonce accepted before for that problem (else duplicate).
  *
  * <p>Thread-safe and lock-free: it reads the chain's published window and keeps one hasher per thread. Runs on

@@ -25,7 +25,7 @@ import org.stratumlab.protocol.miner.ServerMessage;
 import org.stratumlab.protocol.miner.ServerMessageDecoder;
 
 /**
- * A scenario benchmark, not a test (issue 3: "a new job reaches all of 10,000 subscribed miners within 20 ms p99
+ * A scenario benchmark, not a test ("a new job reaches all of 10,000 subscribed miners within 20 ms p99
  * of its creation"), to run against a separate {@code stratumlab server} process until the load generator
  * exists. Connects N miners, subscribes them, then for each round submits a valid solution from miner 0 (with
  * the server's new-job-on-solution the next job follows at once) and records, for every miner, the time from

@@ -94,7 +94,7 @@ public final class ServerFixture implements AfterEachCallback {
     }
 
     /**
-     * The jobs the server's chain makes, predicted with a chain of the same seed (SPEC.md §7: reproducible).
+     * The jobs the server's chain makes, predicted with a chain of the same seed (docs/protocol.md §7: reproducible).
      *
      * @param count how many
      * @return the first job (made at start, never pushed by itself) and the {@code count - 1} after it

@@ -6,14 +6,14 @@ import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
 
 /**
- * The lines of SPEC.md spelled out by hand, independently of the protocol module's writers, so that the tests
+ * The lines of docs/protocol.md spelled out by hand, independently of the protocol module's writers, so that the tests
  * compare the server's bytes with the contract rather than with the code that produced them. Ids and results are
  * passed as JSON text ({@code "1"}, {@code "\"abc\""}, {@code "null"}).
  */
 public final class Wire {
-    /** SPEC.md §1: the answer to a line that is not exactly one JSON value. */
+    /** docs/protocol.md §1: the answer to a line that is not exactly one JSON value. */
     public static final String PARSE_ERROR = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":\"Parse error\"},\"id\":null}";
-    /** SPEC.md §7: the answer to an over-long line, after which the server closes. */
+    /** docs/protocol.md §7: the answer to an over-long line, after which the server closes. */
     public static final String LINE_TOO_LONG = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Request line too long\"},\"id\":null}";
     /** The boundary of difficulty 4, the default: 2^254. */
     public static final String BOUNDARY_OF_DIFFICULTY_4 = "0x4" + "0".repeat(63);
@@ -23,14 +23,14 @@ public final class Wire {
     private Wire() {
     }
 
-    /** @return a subscribe request as the reference miner sends it (SPEC.md §9) */
+    /** @return a subscribe request as the reference miner sends it (docs/real-miners.md §4) */
     public static String subscribe(String id, String worker, String password) {
         return "{\"id\":" + id + ",\"jsonrpc\":\"2.0\",\"method\":\"mining.subscribe\",\"params\":[\""
                 + worker
                 + "\",\"" + password + "\"]}";
     }
 
-    /** @return a submit request as the reference miner sends it (SPEC.md §9) */
+    /** @return a submit request as the reference miner sends it (docs/real-miners.md §4) */
     public static String submit(String id, String worker, String jobId, String nonce, String powHash) {
         return "{\"id\":" + id + ",\"jsonrpc\":\"2.0\",\"method\":\"mining.submit\",\"params\":[\"" + worker
                 + "\",\"" + jobId + "\",\"" + nonce + "\",\"" + powHash + "\"]}";
@@ -70,7 +70,7 @@ public final class Wire {
     }
 
     /**
-     * @return the notify line of SPEC.md §4 without its line end: the node's hand-spaced 4-param line
+     * @return the notify line of docs/protocol.md §4 without its line end: the node's hand-spaced 4-param line
      *         (conflux), or the documented compact 3-param line (doc)
      */
     public static String notify(Dialect dialect, long id, Job job) {
@@ -84,7 +84,7 @@ public final class Wire {
                 + job.height() + "\", \"" + hash + "\",\"" + boundary + "\"] }";
     }
 
-    /** @return whether a line is a push rather than a response (SPEC.md §4: classify by {@code method}) */
+    /** @return whether a line is a push rather than a response (docs/protocol.md §4: classify by {@code method}) */
     public static boolean isNotify(String line) {
         return line.contains("\"method\": \"mining.notify\"")
                 || line.contains("\"method\":\"mining.notify\"");
