@@ -413,22 +413,28 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * Unexpected exceptions, counted once each and keyed by class: a bug in Stratum Lab, never a peer's doing
      * (resets and closed connections are not counted here).
      *
-     * @param unexpected counts by exception class name
+     * @param unexpected the generator's, by exception class name
+     * @param unexpectedServer the embedded server's (all its instances), by exception class name; empty against
+     *        an external target, whose errors are its own
      */
-    public record Errors(Map<String, Long> unexpected) {
+    public record Errors(Map<String, Long> unexpected, Map<String, Long> unexpectedServer) {
         /** No errors. */
-        public static final Errors NONE = new Errors(Map.of());
+        public static final Errors NONE = new Errors(Map.of(), Map.of());
 
-        /** Sorts and copies the counts. */
+        /** Sorts and copies the counts; older files have no server side. */
         public Errors {
-            unexpected = unexpected == null
-                    ? Map.of()
-                    : java.util.Collections.unmodifiableMap(new TreeMap<>(unexpected));
+            unexpected = sorted(unexpected);
+            unexpectedServer = sorted(unexpectedServer);
         }
 
-        /** @return every unexpected error, whatever its class */
+        private static Map<String, Long> sorted(Map<String, Long> counts) {
+            return counts == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
+        }
+
+        /** @return every unexpected error, on either side, whatever its class */
         public long unexpectedTotal() {
-            return unexpected.values().stream().mapToLong(Long::longValue).sum();
+            return unexpected.values().stream().mapToLong(Long::longValue).sum()
+                    + unexpectedServer.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 

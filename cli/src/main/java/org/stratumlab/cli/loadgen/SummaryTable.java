@@ -33,8 +33,9 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, "notifies jobs %d  received %d%n", summary.notifies().jobs(),
                 summary.notifies().received());
         if (summary.errors().unexpectedTotal() > 0) {
-            out.printf(Locale.ROOT, "unexpected errors %s (a bug: please report it)%n",
-                    summary.errors().unexpected());
+            out.printf(Locale.ROOT,
+                    "unexpected errors: generator %s, embedded server %s (a bug: please report it)%n",
+                    summary.errors().unexpected(), summary.errors().unexpectedServer());
         }
         out.printf(Locale.ROOT, "%-15s %8s %10s %10s %10s %10s %10s%n", "latency", "count", "p50", "p90",
                 "p99",

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
@@ -102,10 +103,12 @@ public final class LoadRun {
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
                         NonceGrinder.fastest().implementationName(), invocation);
+                ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
-                        fleet.unexpectedErrors());
+                        new Summary.Errors(fleet.unexpectedErrors(),
+                                serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()));
                 SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
-                return new Result(summary, counts, server != null ? server.counters() : null);
+                return new Result(summary, counts, serverCounters);
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

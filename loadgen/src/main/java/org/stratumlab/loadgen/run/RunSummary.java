@@ -41,7 +41,7 @@ final class RunSummary {
     }
 
     static Summary build(Facts facts, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies,
-            List<PhaseTotals> phases, Map<String, Long> unexpectedErrors) {
+            List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
         Summary.Miners miners = new Summary.Miners(facts.targetMiners(), counts.connectedMax(),
                 counts.subscribedMax(), counts.neverAnswered(), counts.reconnects(), counts.connectFailures(),
                 counts.subscribeRejected());
@@ -59,7 +59,7 @@ final class RunSummary {
                 facts.transport(), facts.grinder(), facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies()),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
-                new Summary.Errors(unexpectedErrors), phaseList, List.of());
+                unexpectedErrors, phaseList, List.of());
     }
 
     private static double round(double seconds) {
