@@ -31,7 +31,7 @@ public final class BenchResultsPage {
             "boundaryCompare", "parseSubmit", "encodeNotify");
     private static final Map<String, String> BASELINES = Map.of("boundaryCompare", "biginteger",
             "parseSubmit",
-            "databind", "encodeNotify", "conflux");
+            "databind", "encodeNotify", "conflux", "verify", "reference", "buildCache", "reference");
     private static final Map<String, String> TITLES = Map.of(
             "keccak32", "Keccak-256 of 32 bytes",
             "keccak64", "Keccak-256 of 64 bytes",
@@ -40,7 +40,9 @@ public final class BenchResultsPage {
             "nonce scanning, per nonce (batches of 512; the inverse is the hash rate per thread)",
             "boundaryCompare", "the boundary rule alone",
             "parseSubmit", "parsing a mining.submit line into its four params",
-            "encodeNotify", "encoding a mining.notify line");
+            "encodeNotify", "encoding a mining.notify line",
+            "verify", "one Octopus light verification (stage 0; `reference` is the straightforward version)",
+            "buildCache", "building one stage's Octopus light cache (stage 0, single shot)");
 
     private BenchResultsPage() {
     }
@@ -100,7 +102,12 @@ public final class BenchResultsPage {
         return runs;
     }
 
-    /** The newest full run per JDK (else the newest quick one), ordered by JDK version. */
+    /**
+     * The newest full run per JDK (else the newest quick one), ordered by JDK version, completed with the
+     * benchmarks it lacks from the other runs of that JDK (a run of one benchmark class, such as
+     * {@code stratumlab bench OctopusBenchmark}, adds its rows rather than hiding the suite); the run's
+     * {@code also} fact names the files the extra rows come from.
+     */
     static List<JmhRun> shown(List<JmhRun> runs) {
         Map<String, JmhRun> byJdk = new LinkedHashMap<>();
         Comparator<JmhRun> preference = Comparator
@@ -109,8 +116,27 @@ public final class BenchResultsPage {
         for (JmhRun run : runs) {
             byJdk.merge(run.jdk(), run, (a, b) -> preference.compare(a, b) >= 0 ? a : b);
         }
-        return byJdk.values().stream()
+        return byJdk.values().stream().map(run -> completed(run, runs, preference))
                 .sorted(Comparator.comparing((JmhRun r) -> versionKey(r.jdk()))).toList();
+    }
+
+    private static JmhRun completed(JmhRun main, List<JmhRun> runs, Comparator<JmhRun> preference) {
+        List<Result> results = new ArrayList<>(main.results());
+        Map<String, String> meta = new LinkedHashMap<>(main.meta());
+        List<JmhRun> others = runs.stream().filter(r -> r != main && r.jdk().equals(main.jdk()))
+                .sorted(preference.reversed()).toList();
+        for (JmhRun other : others) {
+            List<Result> missing = other.results().stream()
+                    .filter(r -> results.stream().noneMatch(have -> have.method().equals(r.method())))
+                    .toList();
+            if (!missing.isEmpty()) {
+                results.addAll(missing);
+                meta.merge("also", other.file().getFileName().toString(), (a, b) -> a + ", " + b);
+            }
+        }
+        return results.size() == main.results().size()
+                ? main
+                : new JmhRun(main.file(), main.jdk(), main.vm(), main.jmh(), main.jvmArgs(), meta, results);
     }
 
     private static String versionKey(String jdk) {
@@ -156,7 +182,11 @@ public final class BenchResultsPage {
             md.append("- ").append(run.label()).append(": `").append(run.meta().getOrDefault("command", ""))
                     .append(
                             "`; fork JVM arguments `")
-                    .append(run.jvmArgs()).append("`\n");
+                    .append(run.jvmArgs()).append("`");
+            if (run.meta().containsKey("also")) {
+                md.append("; the benchmarks this run lacks come from ").append(run.meta().get("also"));
+            }
+            md.append('\n');
         }
         md.append('\n');
     }

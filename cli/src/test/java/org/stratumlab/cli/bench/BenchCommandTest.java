@@ -79,6 +79,25 @@ class BenchCommandTest {
     }
 
     @Test
+    void aRunOfOneBenchmarkClassAddsItsRowsBesideTheFullRunOfTheSameJdk(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "bouncycastle", 650, 5),
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "scalar", 440, 4)));
+        Files.writeString(dir.resolve("2026-01-02_amd-epyc_jdk-17.0.15_quick.json"), JmhJson.of("17.0.15",
+                JmhJson.result("OctopusBenchmark.verify", 1, "impl", "reference", 7.0, 0.5),
+                JmhJson.result("OctopusBenchmark.verify", 1, "impl", "java", 3.0, 0.2)));
+
+        CliRun run = CliRun.of("bench", "--render-only", "--results", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("## powCheck"), readme);
+        assertTrue(readme.contains("## verify"), readme);
+        assertTrue(readme.contains("come from 2026-01-02_amd-epyc_jdk-17.0.15_quick.json"), readme);
+        assertTrue(Files.exists(dir.resolve("chart-verify.svg")));
+    }
+
+    @Test
     void fileNamesAreSlugsOfCpuAndJdk() {
         assertEquals("amd-epyc-7763-64-core-processor", BenchCommand.slug("AMD EPYC 7763 64-Core Processor"));
         assertEquals("17.0.15", BenchCommand.slug("17.0.15"));
