@@ -18,7 +18,7 @@ public final class Keccak256 {
     /** The first padding byte of the original Keccak (SHA-3 uses 0x06). */
     public static final long PAD_FIRST = 0x01L;
     /** The last padding bit, at the top of the last byte of the block, as it sits in lane 16. */
-    public static final long PAD_LAST_LANE_16 = 0x8000_0000_0000_0000L;
+    public static final long PAD_LAST_LANE_16 = KeccakSponge.PAD_LAST;
 
     private Keccak256() {
     }
@@ -46,41 +46,6 @@ public final class Keccak256 {
      * @param digestOffset the first digest byte written
      */
     public static void hash(byte[] input, int offset, int length, byte[] digest, int digestOffset) {
-        java.util.Objects.checkFromIndexSize(offset, length, input.length);
-        java.util.Objects.checkFromIndexSize(digestOffset, DIGEST_BYTES, digest.length);
-        long[] state = new long[KeccakF1600.LANES];
-        int end = offset + length;
-        int position = offset;
-        for (; end - position >= RATE_BYTES; position += RATE_BYTES) {
-            absorbFullBlock(state, input, position);
-            KeccakF1600.permute(state);
-        }
-        absorbLastBlock(state, input, position, end - position);
-        KeccakF1600.permute(state);
-        for (int lane = 0; lane < DIGEST_BYTES / 8; lane++) {
-            Lanes.writeLittleEndian(state[lane], digest, digestOffset + 8 * lane);
-        }
-    }
-
-    private static void absorbFullBlock(long[] state, byte[] input, int position) {
-        for (int lane = 0; lane < RATE_BYTES / 8; lane++) {
-            state[lane] ^= Lanes.readLittleEndian(input, position + 8 * lane);
-        }
-    }
-
-    /** Absorbs the last 0..135 bytes with the padding, lane by lane, without copying them into a block. */
-    private static void absorbLastBlock(long[] state, byte[] input, int position, int remaining) {
-        int lane = 0;
-        for (; remaining - 8 * lane >= 8; lane++) {
-            state[lane] ^= Lanes.readLittleEndian(input, position + 8 * lane);
-        }
-        int tail = remaining - 8 * lane;
-        long last = 0;
-        for (int i = tail - 1; i >= 0; i--) {
-            last = (last << 8) | (input[position + 8 * lane + i] & 0xff);
-        }
-        // Original Keccak padding pad10*1 with domain bits 01: when only one byte is left the two bits share it.
-        state[lane] ^= last ^ (PAD_FIRST << (8 * tail));
-        state[RATE_BYTES / 8 - 1] ^= PAD_LAST_LANE_16;
+        KeccakSponge.hash(RATE_BYTES, input, offset, length, digest, digestOffset, DIGEST_BYTES);
     }
 }

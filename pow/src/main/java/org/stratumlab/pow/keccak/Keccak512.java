@@ -21,9 +21,6 @@ public final class Keccak512 {
     /** Lanes in a digest. */
     public static final int DIGEST_LANES = DIGEST_BYTES / 8;
 
-    /** The last padding bit, at the top of the last byte of the block, as it sits in lane 8. */
-    static final long PAD_LAST_LANE_8 = 0x8000_0000_0000_0000L;
-
     private Keccak512() {
     }
 
@@ -50,22 +47,7 @@ public final class Keccak512 {
      * @param digestOffset the first digest byte written
      */
     public static void hash(byte[] input, int offset, int length, byte[] digest, int digestOffset) {
-        Objects.checkFromIndexSize(offset, length, input.length);
-        Objects.checkFromIndexSize(digestOffset, DIGEST_BYTES, digest.length);
-        long[] state = new long[KeccakF1600.LANES];
-        int end = offset + length;
-        int position = offset;
-        for (; end - position >= RATE_BYTES; position += RATE_BYTES) {
-            for (int lane = 0; lane < RATE_LANES; lane++) {
-                state[lane] ^= Lanes.readLittleEndian(input, position + 8 * lane);
-            }
-            KeccakF1600.permute(state);
-        }
-        absorbLastBlock(state, input, position, end - position);
-        KeccakF1600.permute(state);
-        for (int lane = 0; lane < DIGEST_LANES; lane++) {
-            Lanes.writeLittleEndian(state[lane], digest, digestOffset + 8 * lane);
-        }
+        KeccakSponge.hash(RATE_BYTES, input, offset, length, digest, digestOffset, DIGEST_BYTES);
     }
 
     /**
@@ -82,22 +64,6 @@ public final class Keccak512 {
             state[lane] = 0;
         }
         state[messageLanes] = Keccak256.PAD_FIRST;
-        state[RATE_LANES - 1] ^= PAD_LAST_LANE_8;
-    }
-
-    /** Absorbs the last 0..71 bytes with the padding, lane by lane, without copying them into a block. */
-    private static void absorbLastBlock(long[] state, byte[] input, int position, int remaining) {
-        int lane = 0;
-        for (; remaining - 8 * lane >= 8; lane++) {
-            state[lane] ^= Lanes.readLittleEndian(input, position + 8 * lane);
-        }
-        int tail = remaining - 8 * lane;
-        long last = 0;
-        for (int i = tail - 1; i >= 0; i--) {
-            last = (last << 8) | (input[position + 8 * lane + i] & 0xff);
-        }
-        // Original Keccak padding pad10*1 with domain bits 01: when only one byte is left the two bits share it.
-        state[lane] ^= last ^ (Keccak256.PAD_FIRST << (8 * tail));
-        state[RATE_LANES - 1] ^= PAD_LAST_LANE_8;
+        state[RATE_LANES - 1] ^= KeccakSponge.PAD_LAST;
     }
 }
