@@ -19,10 +19,12 @@ final class RunPage {
         Summary s = run.summary();
         StringBuilder body = new StringBuilder();
         body.append(Page.heading(1, "Stratum Lab run: " + s.scenario()));
+        body.append(endBanner(s));
         body.append(verdict(s.thresholds()));
         body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Run"))
                 .append(header(run)).append("</section>\n<section>\n").append(Page.heading(2, "Key figures"))
-                .append(keyFigures(s)).append("</section>\n</div>\n");
+                .append(keyFigures(s)).append("</section>\n").append(startReasons(s.miners()))
+                .append("</div>\n");
         if (!s.thresholds().isEmpty()) {
             body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
         }
@@ -50,6 +52,34 @@ final class RunPage {
         boolean all = passed == thresholds.size();
         return "<p><span class=\"verdict " + (all ? "pass" : "fail") + "\">" + (all ? "PASSED" : "FAILED")
                 + "</span> " + passed + " of " + thresholds.size() + " thresholds passed</p>\n";
+    }
+
+    /** @return a banner for a run that was interrupted or never got going, else nothing */
+    static String endBanner(Summary s) {
+        if (s.interrupted()) {
+            return "<p><span class=\"verdict fail\">INTERRUPTED</span> "
+                    + Format.html("interrupted after " + Format.number(s.durationS()) + " s of "
+                            + Format.number(s.plannedOrActualDurationS())
+                            + " s: the figures cover only the part that ran")
+                    + "</p>\n";
+        }
+        if (!s.gotGoing()) {
+            return "<p><span class=\"verdict fail\">DID NOT GET GOING</span> " + Format.html(s.startFailure())
+                    + "</p>\n";
+        }
+        return "";
+    }
+
+    /** @return why miners that tried did not get going, by reason, when any did not */
+    private static String startReasons(Summary.Miners miners) {
+        if (miners.startReasons().isEmpty()) {
+            return "";
+        }
+        Table table = new Table("reason", "count");
+        miners.startReasons().forEach((reason, n) -> table
+                .row(List.of(new Table.Cell(reason), new Table.Cell(Format.count(n), "num"))));
+        return "<section>\n" + Page.heading(2, "Miners that did not get going") + table.close()
+                + "</section>\n";
     }
 
     private static String header(RunData run) {

@@ -38,6 +38,10 @@ final class RunFixture {
     boolean hostileMiners;
     /** A run from before hostile miners existed: no submitHonest in summary.json, no submit-honest samples. */
     boolean beforeHostileMiners;
+    /** The planned duration of a run a signal cut short, or null for one that ran its course. */
+    Double interruptedOf;
+    /** Why the run never got going (with 40 refused connects), or null for one that did. */
+    String startFailure;
     /** Each threshold as {rule, value, passed}; none by default. */
     Object[][] thresholds = {};
 
@@ -61,8 +65,16 @@ final class RunFixture {
         root.putObject("machine").put("cpu", "Test CPU").put("cores", 2).put("os", "Linux amd64");
         root.put("jdk", "17.0.15").put("transport", "epoll").put("grinder", "scalar");
         root.putObject("settings").put("miners", 200).putObject("server").put("window", 1);
-        root.putObject("miners").put("target", 200).put("connectedMax", connectedMax).put("subscribed", 200)
-                .put("neverAnswered", 0).put("reconnects", 0);
+        ObjectNode miners = root.putObject("miners").put("target", 200).put("connectedMax", connectedMax)
+                .put("subscribed", startFailure == null ? 200 : 0).put("neverAnswered", 0)
+                .put("reconnects", 0);
+        if (startFailure != null) {
+            root.put("startFailure", startFailure);
+            miners.put("connectFailures", 40).putObject("connectFailuresByCause").put("ECONNREFUSED", 40);
+        }
+        if (interruptedOf != null) {
+            root.put("interrupted", true).put("plannedDurationS", interruptedOf);
+        }
         ObjectNode submits = root.putObject("submits").put("sent", sent).put("accepted", accepted);
         submits.putObject("rejected").put("stale", stale).put("incorrect", incorrect)
                 .put("duplicate", duplicate)

@@ -240,4 +240,34 @@ class RunReportTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("latency.hlog") + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }
+
+    @Test
+    void anInterruptedRunSaysHowFarItGot() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.interruptedOf = 600.0;
+        String html = render(fixture);
+        assertTrue(html.contains("INTERRUPTED</span> interrupted after 10 s of 600 s"), html);
+        assertFalse(html.contains("DID NOT GET GOING"), html);
+    }
+
+    @Test
+    void aRunThatNeverGotGoingSaysWhyWithTheReasonCounts() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.startFailure = "no miner could connect (connect failed: ECONNREFUSED 40)";
+        String html = render(fixture);
+        assertTrue(
+                html.contains(
+                        "DID NOT GET GOING</span> no miner could connect (connect failed: ECONNREFUSED 40)"),
+                html);
+        assertTrue(html.contains("<td>connect failed: ECONNREFUSED</td><td class=\"num\">40</td>"), html);
+        assertFalse(html.contains("INTERRUPTED"), html);
+    }
+
+    @Test
+    void aRunThatGotGoingHasNoEndBanner() throws IOException {
+        String html = render(new RunFixture());
+        assertFalse(html.contains("INTERRUPTED"), html);
+        assertFalse(html.contains("DID NOT GET GOING"), html);
+        assertFalse(html.contains("Miners that did not get going"), html);
+    }
 }

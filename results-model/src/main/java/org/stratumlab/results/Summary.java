@@ -39,12 +39,16 @@ import java.util.TreeMap;
  * @param errors unexpected exceptions, by class (a bug, never a peer's doing)
  * @param phases each phase's submits and latencies
  * @param thresholds each rule and its verdict; empty for a plain load run
+ * @param startFailure why the run never got going (no miner subscribed, or fewer than the target at the peak
+ *        when all were expected), one line; absent when it got going, and in older files
+ * @param interrupted whether a signal (Ctrl-C, SIGTERM) cut the run short; false in older files
+ * @param plannedDurationS how long the phases were to last, seconds; absent in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
         "transport", "grinder", "invocation", "settings", "miners", "submits", "notifies", "latencyUs",
         "errors",
-        "phases", "thresholds"})
+        "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -52,7 +56,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         String transport, String grinder, Invocation invocation, JsonNode settings,
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
-        Errors errors, List<Phase> phases, List<ThresholdResult> thresholds) {
+        Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
+        Boolean interrupted, Double plannedDurationS) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -74,6 +79,19 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         errors = errors == null ? Errors.NONE : errors;
         phases = phases == null ? List.of() : List.copyOf(phases);
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        interrupted = interrupted != null && interrupted;
+    }
+
+    /** @return whether the run got going: some miner subscribed, and all did when all were expected */
+    @JsonIgnore
+    public boolean gotGoing() {
+        return startFailure == null;
+    }
+
+    /** @return how long the phases were to last: the planned duration, or the run's own in older files */
+    @JsonIgnore
+    public double plannedOrActualDurationS() {
+        return plannedDurationS != null ? plannedDurationS : durationS;
     }
 
     /** @return when the run started */
@@ -111,7 +129,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withThresholds(List<ThresholdResult> judged) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport,
-                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases, judged);
+                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases, judged,
+                startFailure, interrupted, plannedDurationS);
     }
 
     /**
@@ -121,7 +140,22 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withDescription(String text) {
         return new Summary(schemaVersion, scenario, text, startedAt, durationS, machine, jdk, transport,
                 grinder,
-                invocation, settings, miners, submits, notifies, latencyUs, errors, phases, thresholds);
+                invocation, settings, miners, submits, notifies, latencyUs, errors, phases, thresholds,
+                startFailure, interrupted, plannedDurationS);
+    }
+
+    /**
+     * @param failure why the run never got going, or null
+     * @param cutShort whether a signal cut it short
+     * @param plannedS how long its phases were to last
+     * @return the same summary with how the run ended
+     */
+    public Summary withEnd(String failure, boolean cutShort, double plannedS) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport,
+                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
+                thresholds,
+                failure, cutShort, plannedS);
     }
 
     /**
@@ -175,7 +209,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     }
 
     /**
-     * Miner counts.
+     * Miner counts, and why miners that tried did not get going.
      *
      * @param target the most miners any phase asked for
      * @param connectedMax the most connected at once
@@ -184,18 +218,30 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param reconnects connections made again after a loss
      * @param connectFailures connects that failed
      * @param subscribeRejected subscribes answered with a rejection
+     * @param subscribePending subscribes still awaiting their reply, within their timeout, when the run ended
+     * @param closedByPeer connections the peer closed (or reset) before it answered their subscribe
+     * @param notJsonRpc connections whose peer sent a line that is not JSON-RPC before answering their subscribe
+     * @param connectFailuresByCause failed connects by cause: the errno's name ({@code ECONNREFUSED}, {@code EMFILE},
+     *        ...) or the exception's class
      */
     @JsonPropertyOrder({"target", "connectedMax", "subscribed", "neverAnswered", "reconnects",
             "connectFailures",
-            "subscribeRejected"})
+            "subscribeRejected", "subscribePending", "closedByPeer", "notJsonRpc", "connectFailuresByCause"})
     public record Miners(@JsonProperty(required = true) long target,
             @JsonProperty(required = true) long connectedMax, @JsonProperty(required = true) long subscribed,
             @JsonProperty(required = true) long neverAnswered, @JsonProperty(required = true) long reconnects,
-            Long connectFailures, Long subscribeRejected) {
-        /** Checks every count; older files lack the last two. */
+            Long connectFailures, Long subscribeRejected, Long subscribePending, Long closedByPeer,
+            Long notJsonRpc, Map<String, Long> connectFailuresByCause) {
+        /** Checks every count; older files lack the last six. */
         public Miners {
             connectFailures = connectFailures == null ? 0 : connectFailures;
             subscribeRejected = subscribeRejected == null ? 0 : subscribeRejected;
+            subscribePending = subscribePending == null ? 0 : subscribePending;
+            closedByPeer = closedByPeer == null ? 0 : closedByPeer;
+            notJsonRpc = notJsonRpc == null ? 0 : notJsonRpc;
+            connectFailuresByCause = connectFailuresByCause == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new TreeMap<>(connectFailuresByCause));
             Checks.nonNegative("target", target);
             Checks.nonNegative("connectedMax", connectedMax);
             Checks.nonNegative("subscribed", subscribed);
@@ -203,6 +249,39 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             Checks.nonNegative("reconnects", reconnects);
             Checks.nonNegative("connectFailures", connectFailures);
             Checks.nonNegative("subscribeRejected", subscribeRejected);
+            Checks.nonNegative("subscribePending", subscribePending);
+            Checks.nonNegative("closedByPeer", closedByPeer);
+            Checks.nonNegative("notJsonRpc", notJsonRpc);
+        }
+
+        /**
+         * Why miners did not get going, each reason with its count, in the order the console and the report
+         * show them; reasons that never happened are left out.
+         *
+         * @return counts by reason, e.g. {@code "subscribe rejected" -> 200}, {@code "connect failed: ECONNREFUSED"
+         *         -> 14}
+         */
+        public Map<String, Long> startReasons() {
+            Map<String, Long> reasons = new java.util.LinkedHashMap<>();
+            putIfAny(reasons, "subscribe rejected", subscribeRejected);
+            putIfAny(reasons, "never answered", neverAnswered);
+            putIfAny(reasons, "still waiting at the end", subscribePending);
+            putIfAny(reasons, "closed by peer", closedByPeer);
+            putIfAny(reasons, "not JSON-RPC", notJsonRpc);
+            long byCause = 0;
+            for (Map.Entry<String, Long> cause : connectFailuresByCause.entrySet()) {
+                putIfAny(reasons, "connect failed: " + cause.getKey(), cause.getValue());
+                byCause += cause.getValue();
+            }
+            // Files written before causes were recorded have the total only.
+            putIfAny(reasons, "connect failed", connectFailures - byCause);
+            return reasons;
+        }
+
+        private static void putIfAny(Map<String, Long> reasons, String reason, long count) {
+            if (count > 0) {
+                reasons.put(reason, count);
+            }
         }
     }
 

@@ -76,6 +76,44 @@ class SummaryFileTest {
     }
 
     @Test
+    void aPublishedRunGotGoingWasNotInterruptedAndHasNoStartReasons() throws IOException {
+        for (Path file : publishedSummaries()) {
+            Summary summary = SummaryFile.read(file);
+            assertTrue(summary.gotGoing(), file.toString());
+            assertFalse(summary.interrupted(), file.toString());
+            assertEquals(summary.durationS(), summary.plannedOrActualDurationS(),
+                    "files before plannedDurationS");
+            if (summary.miners().subscribed() == summary.miners().target()) {
+                assertEquals(Map.of(), summary.miners().startReasons(), file.toString());
+            }
+        }
+    }
+
+    @Test
+    void howARunEndedAndWhyMinersDidNotGetGoingComeBackAsWritten() throws IOException {
+        Summary published = SummaryFile.read(publishedSummaries().get(0));
+        Summary.Miners m = published.miners();
+        Summary.Miners refused = new Summary.Miners(m.target(), 0, 0, 3, 0, 12L, 2L, 1L, 4L, 5L,
+                Map.of("ECONNREFUSED", 10L, "EMFILE", 2L));
+        Summary ended = new Summary(published.schemaVersion(), published.scenario(), null,
+                published.startedAt(),
+                published.durationS(), published.machine(), published.jdk(), published.transport(),
+                published.grinder(), published.invocation(), published.settings(), refused,
+                published.submits(),
+                published.notifies(), published.latencyUs(), published.errors(), published.phases(),
+                published.thresholds(), null, null, null).withEnd("no miner could connect", true, 600);
+        Summary back = SummaryFile.parse(SummaryFile.toJson(ended), "written");
+        assertEquals(ended, back);
+        assertTrue(back.interrupted());
+        assertEquals(600.0, back.plannedOrActualDurationS());
+        assertEquals("no miner could connect", back.startFailure());
+        assertEquals(
+                List.of("subscribe rejected", "never answered", "still waiting at the end", "closed by peer",
+                        "not JSON-RPC", "connect failed: ECONNREFUSED", "connect failed: EMFILE"),
+                List.copyOf(back.miners().startReasons().keySet()));
+    }
+
+    @Test
     void aMissingKeyIsNamedWithItsPath() throws IOException {
         assertRejected("submits.sent is missing", root -> ((ObjectNode) root.get("submits")).remove("sent"));
         assertRejected("latencyUs.connect.p99 is missing",

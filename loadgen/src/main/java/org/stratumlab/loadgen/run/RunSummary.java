@@ -44,7 +44,7 @@ final class RunSummary {
             List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
         Summary.Miners miners = new Summary.Miners(facts.targetMiners(), counts.connectedMax(),
                 counts.subscribedMax(), counts.neverAnswered(), counts.reconnects(), counts.connectFailures(),
-                counts.subscribeRejected());
+                counts.subscribeRejected(), null, null, null, null);
         List<Summary.Phase> phaseList = new ArrayList<>();
         for (PhaseTotals phase : phases) {
             phaseList.add(new Summary.Phase(phase.name(), round(phase.startSeconds()),
@@ -59,7 +59,7 @@ final class RunSummary {
                 facts.transport(), facts.grinder(), facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies()),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
-                unexpectedErrors, phaseList, List.of());
+                unexpectedErrors, phaseList, List.of(), null, false, null);
     }
 
     private static double round(double seconds) {
