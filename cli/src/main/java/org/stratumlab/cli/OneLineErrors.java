@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
  * difficulty) is treated the same way, because every such value came from the user.
  */
 final class OneLineErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
-    static final int USAGE = CommandLine.ExitCode.USAGE;
+    static final int USAGE = ExitCode.BAD_INPUT.code();
 
     @Override
     public int handleParseException(ParameterException e, String[] args) {

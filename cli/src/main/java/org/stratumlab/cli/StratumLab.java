@@ -16,9 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, LoadgenCommand.class, ServerCommand.class, PowCommand.class,
                 org.stratumlab.cli.bench.BenchCommand.class,
                 org.stratumlab.cli.report.ReportCommand.class, CommandLine.HelpCommand.class},
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:success",
-                "1:the command ran and failed (e.g. nothing found within the limits)",
-                "2:bad input: an unknown or malformed option, a missing value"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class StratumLab implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -34,9 +32,25 @@ public final class StratumLab implements Runnable {
 
     /** @return the configured command line, for {@link #main} and for tests that capture its output */
     public static CommandLine commandLine() {
-        return new CommandLine(new StratumLab())
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /**
+     * @param factory makes the subcommands (tests give some of them another environment, e.g. a small file
+     *        descriptor limit)
+     * @return the configured command line
+     */
+    public static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cmd = new CommandLine(new StratumLab(), factory)
                 .setParameterExceptionHandler(new OneLineErrors())
                 .setExecutionExceptionHandler(new OneLineErrors());
+        // The codes have one home, ExitCode; the commands that run load list them all.
+        for (CommandLine listed : new CommandLine[]{cmd, cmd.getSubcommands().get("run"),
+                cmd.getSubcommands().get("loadgen")}) {
+            listed.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCode.helpList());
+        }
+        return cmd;
     }
 
     @Override

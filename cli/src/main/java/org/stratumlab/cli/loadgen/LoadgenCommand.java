@@ -12,10 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.loadgen.run.DescriptorBudget;
+import org.stratumlab.results.Summary;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
@@ -45,7 +49,7 @@ import picocli.CommandLine.Unmatched;
                         + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
                 "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
-                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
+                "  ./stratumlab loadgen --target 127.0.0.1:32525 --password secret --miners 200 --hashrate 2e3 --hashrate-dist lognormal:1,0.5",
                 "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
@@ -150,21 +154,38 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Unmatched
     private List<String> serverArgs = new ArrayList<>();
 
+    private final LongSupplier descriptorLimit;
+
+    /** The command as {@code stratumlab} runs it, checked against this process's file descriptor limit. */
+    public LoadgenCommand() {
+        this(RunGuard::processDescriptorLimit);
+    }
+
+    /** @param descriptorLimit the most file descriptors the run may use (tests give a small one) */
+    public LoadgenCommand(LongSupplier descriptorLimit) {
+        this.descriptorLimit = descriptorLimit;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
-        PrintWriter writer = spec.commandLine().getOut();
-        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
-                Invocations.of(spec, List.of()))
-                .run();
-        SummaryTable.print(writer, result.summary(), config.outDir());
-        writer.println("report " + RunReport.render(config.outDir()));
-        if (result.counts().connectedMax() == 0) {
-            spec.commandLine().getErr().println("stratumlab loadgen: no miner could connect to "
-                    + (target != null ? target : "the embedded server"));
-            return 2;
+        String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
+                "--embedded-process separate");
+        if (refusal != null) {
+            throw new ParameterException(spec.commandLine(), refusal);
         }
-        return 0;
+        PrintWriter writer = spec.commandLine().getOut();
+        Summary summary = RunGuard.stoppable(stop -> {
+            LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
+                    Invocations.of(spec, List.of()), stop).run();
+            SummaryTable.print(writer, result.summary(), config.outDir());
+            writer.println("report " + RunReport.render(config.outDir()));
+            writer.flush();
+            return result.summary();
+        });
+        ExitCode end = RunGuard.endOf(summary, spec.commandLine().getErr(), "stratumlab loadgen",
+                target != null ? target : "the embedded server");
+        return (end != null ? end : ExitCode.SUCCESS).code();
     }
 
     private LoadConfig config() {
@@ -190,7 +211,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             return new LoadConfig(name, fleet, endpoint, embedded, EmbeddedProcess.parse(embeddedProcess),
                     List.of(LoadConfig.singlePhase(fleet, durationNs)),
                     ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
-                    TimeUnit.SECONDS.toNanos(5));
+                    TimeUnit.SECONDS.toNanos(5), true);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -24,6 +24,13 @@ public final class SummaryTable {
         out.printf(Locale.ROOT, "%nminers   target %d  connected max %d  subscribed %d  never answered %d  "
                 + "reconnects %d%n", miners.target(), miners.connectedMax(), miners.subscribed(),
                 miners.neverAnswered(), miners.reconnects());
+        if (!miners.startReasons().isEmpty()) {
+            // Why miners that tried did not get going: what a run that never got going is diagnosed by.
+            StringBuilder reasons = new StringBuilder();
+            miners.startReasons().forEach((reason, n) -> reasons.append(reasons.length() == 0 ? "" : ", ")
+                    .append(reason).append(' ').append(n));
+            out.println("start    " + reasons);
+        }
         out.printf(Locale.ROOT,
                 "submits  sent %d  accepted %d  rejected stale %d, incorrect %d, duplicate %d, "
                         + "other %d  errors %d  unanswered %d%n",

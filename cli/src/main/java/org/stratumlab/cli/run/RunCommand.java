@@ -10,7 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.loadgen.RunGuard;
+import org.stratumlab.loadgen.run.DescriptorBudget;
+import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
 import org.stratumlab.report.ResultsIndex;
@@ -29,16 +35,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code stratumlab run}: the product's main job. Runs a scenario end to end (the embedded simulator by default),
- * judges its thresholds, and leaves a results folder; the exit code says pass (0), fail (1) or unusable (2).
+ * judges its thresholds, and leaves a results folder; the exit code ({@link ExitCode}) says pass (0), fail (1),
+ * unusable (2), never got going (3) or interrupted (130).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Runs a scenario file (YAML): its phases against the embedded simulator or an external "
                         + "endpoint, then checks its thresholds.",
                 "Writes summary.json, latency.hlog, timeseries.csv (and report.html) to the run folder.%n"},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every threshold passed", "1:a threshold failed",
-                "2:the scenario or the target is unusable (one line says why)"},
         footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
                 "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s --out /tmp/farm"})
 public final class RunCommand implements Callable<Integer> {
@@ -65,6 +69,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Keep the run under results/<name>/ (committed) instead of results/runs/ (ignored by git).")
     private boolean publish;
 
+    private final LongSupplier descriptorLimit;
+
+    /** The command as {@code stratumlab} runs it, checked against this process's file descriptor limit. */
+    public RunCommand() {
+        this(RunGuard::processDescriptorLimit);
+    }
+
+    /** @param descriptorLimit the most file descriptors the run may use (tests give a small one) */
+    public RunCommand(LongSupplier descriptorLimit) {
+        this.descriptorLimit = descriptorLimit;
+    }
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter writer = spec.commandLine().getOut();
@@ -75,29 +91,37 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(e.getMessage());
         }
         Path outDir = out != null ? out : defaultOut(scenario.name());
+        LoadConfig config = scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5));
+        String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
+                "process: separate under target.embedded");
+        if (refusal != null) {
+            return unusable(file + ": " + refusal);
+        }
         writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
                 ? ""
                 : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
         writer.flush();
         ScenarioRun.Outcome outcome;
         try {
-            outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive(),
-                    Invocations.of(spec, overrides));
+            outcome = RunGuard.stoppable(stop -> {
+                ScenarioRun.Outcome o = ScenarioRun.run(scenario, config, writer, Terminal.isInteractive(),
+                        Invocations.of(spec, overrides), stop);
+                SummaryTable.print(writer, o.run().summary(), outDir);
+                writer.println("report " + RunReport.render(outDir));
+                if (publish) {
+                    writer.println("index " + ResultsIndex.write(Path.of("results")));
+                }
+                printThresholds(writer, o.thresholds());
+                return o;
+            });
         } catch (IOException e) {
             return unusable(e.getMessage());
         }
-        SummaryTable.print(writer, outcome.run().summary(), outDir);
-        writer.println("report " + RunReport.render(outDir));
-        if (publish) {
-            writer.println("index " + ResultsIndex.write(Path.of("results")));
-        }
-        printThresholds(writer, outcome.thresholds());
-        if (outcome.run().counts().connectedMax() == 0) {
-            return unusable("no miner could connect to " + (scenario.external() != null
-                    ? scenario.external().getHostString() + ":" + scenario.external().getPort()
-                    : "the embedded server"));
-        }
-        return outcome.passed() ? 0 : 1;
+        ExitCode end = RunGuard.endOf(outcome.run().summary(), spec.commandLine().getErr(), "stratumlab run",
+                scenario.external() != null
+                        ? scenario.external().getHostString() + ":" + scenario.external().getPort()
+                        : "the embedded server");
+        return (end != null ? end : outcome.passed() ? ExitCode.SUCCESS : ExitCode.FAILED).code();
     }
 
     private Path defaultOut(String name) {
@@ -108,7 +132,7 @@ public final class RunCommand implements Callable<Integer> {
     private int unusable(String reason) {
         spec.commandLine().getErr().println("stratumlab run: " + reason);
         spec.commandLine().getErr().flush();
-        return 2;
+        return ExitCode.BAD_INPUT.code();
     }
 
     private static void printThresholds(PrintWriter out, List<Summary.ThresholdResult> results) {

@@ -18,7 +18,8 @@ import org.stratumlab.cli.CliRun;
 
 /**
  * {@code stratumlab run}: exit code 0 when every threshold passes, 1 when one fails, 2 with one line on stderr
- * when the scenario or the target is unusable; and {@code --help} documents the options and the codes.
+ * when the scenario is unusable, 3 when the run never got going; and {@code --help} documents the options and the
+ * codes.
  */
 class RunCommandTest {
     private static final String TINY = """
@@ -54,13 +55,16 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", "--help");
         assertEquals(0, run.exitCode(), run.err());
         for (String text : List.of("FILE", "--set", "KEY=VALUE", "--out", "--publish", "Exit codes:",
-                "every threshold passed", "a threshold failed", "the scenario or the target is unusable",
+                "every threshold passed", "a threshold failed", "bad input", "did not get going",
+                "interrupted",
                 "Examples:")) {
             assertTrue(run.out().contains(text), text + " missing from:\n" + run.out());
         }
         assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith("0")), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith("1")), run.out());
         assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith("2")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith("3")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.strip().startsWith("130")), run.out());
     }
 
     @Test
@@ -105,7 +109,7 @@ class RunCommandTest {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals(
                 "stratumlab run: " + file + " line 2: unknown key 'max-miners' at the top level; known keys: "
-                        + "description, miners, name, phases, seed, target, thresholds\n",
+                        + "description, expect, miners, name, phases, seed, target, thresholds\n",
                 run.err());
         assertEquals("", run.out());
         assertTrue(Files.notExists(dir.resolve("never")), "nothing runs before the whole file is checked");
@@ -139,7 +143,7 @@ class RunCommandTest {
 
     @Test
     @Timeout(30)
-    void anUnreachableTargetExitsTwoWithOneLineOnStderr() throws Exception {
+    void anUnreachableTargetDidNotGetGoingAndSaysSoOnOneLine() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
@@ -157,8 +161,10 @@ class RunCommandTest {
                   - unanswered == 0
                 """.formatted(closedPort));
         CliRun run = CliRun.of("run", file.toString(), "--out", dir.resolve("nowhere").toString());
-        assertEquals(2, run.exitCode(), run.out() + run.err());
-        assertEquals("stratumlab run: no miner could connect to 127.0.0.1:" + closedPort + "\n", run.err());
+        assertEquals(3, run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("stratumlab run: the run against 127.0.0.1:" + closedPort
+                + " did not get going: no miner could connect (connect failed: ECONNREFUSED "), run.err());
     }
 
     private Path write(String name, String yaml) {

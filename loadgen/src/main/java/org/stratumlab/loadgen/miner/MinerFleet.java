@@ -218,7 +218,7 @@ public final class MinerFleet implements AutoCloseable {
                 channels[slot.index] = channel;
                 channel.closeFuture().addListener(closed -> onClosed(slot, channel));
             } else {
-                metrics.connectFailed();
+                metrics.connectFailed(ConnectFailures.cause(done.cause()));
                 scheduleReconnect(slot);
             }
         });

@@ -18,6 +18,7 @@ import org.stratumlab.protocol.miner.JobNotify;
 import org.stratumlab.protocol.miner.MinerRequestWriter;
 import org.stratumlab.protocol.miner.RpcResponse;
 import org.stratumlab.protocol.miner.ServerMessage;
+import org.stratumlab.protocol.miner.UnrecognizedLine;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 
 /**
@@ -45,6 +46,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
     private final Runnable timeoutCheck = this::expireUnanswered;
     private final Runnable subscribeDeadline = this::onSubscribeDeadline;
     private boolean subscribeOverdue;
+    /** Whether the peer sent a line that is not JSON-RPC before answering the subscribe (counted once). */
+    private boolean notJsonRpc;
     private ScheduledFuture<?> subscribeDeadlineTimer;
     private ChannelHandlerContext ctx;
     private long subscribeSentNs;
@@ -105,8 +108,13 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             onNotify(notify, now);
         } else if (message instanceof RpcResponse response) {
             onResponse(response, now);
+        } else if (message instanceof UnrecognizedLine line && line.isNotJsonRpc() && awaitingSubscribe
+                && !notJsonRpc) {
+            // Before any answer, it says why a run never got going (an HTTP server on the port, say).
+            notJsonRpc = true;
+            metrics.notJsonRpc();
         }
-        // Empty and unrecognized lines are what real nodes send at times (docs/protocol.md §2): tolerated, not counted.
+        // Empty and unrecognized lines are what real nodes send at times (docs/protocol.md §2): tolerated.
     }
 
     private void onNotify(JobNotify notify, long now) {
@@ -341,6 +349,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
         if (awaitingSubscribe) {
             metrics.awaitingSubscribeChanged(-1);
+            if (fleet.submitting() && !slot.retired) {
+                metrics.closedByPeer(); // the fleet closes connections only to retire them, or at the end
+            } else if (!fleet.submitting() && !subscribeOverdue) {
+                metrics.subscribePendingAtEnd();
+            }
         }
         while (!outstanding.isEmpty()) {
             outstanding.removeHead();

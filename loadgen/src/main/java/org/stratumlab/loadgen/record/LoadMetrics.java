@@ -3,6 +3,9 @@ package org.stratumlab.loadgen.record;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Recorder;
@@ -22,6 +25,11 @@ public final class LoadMetrics {
     private final LongAdder jobsSeen = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder connectFailures = new LongAdder();
+    /** Off the hot path: a connect fails once per attempt, and the causes are few. */
+    private final Map<String, LongAdder> connectFailuresByCause = new ConcurrentHashMap<>();
+    private final LongAdder subscribePending = new LongAdder();
+    private final LongAdder closedByPeer = new LongAdder();
+    private final LongAdder notJsonRpc = new LongAdder();
 
     private final LongAdder subscribeRejected = new LongAdder();
     private final LongAdder lateReplies = new LongAdder();
@@ -75,9 +83,25 @@ public final class LoadMetrics {
         reconnects.increment();
     }
 
-    /** A connect attempt failed. */
-    public void connectFailed() {
+    /** @param cause why a connect attempt failed: an errno's name or an exception's class */
+    public void connectFailed(String cause) {
         connectFailures.increment();
+        connectFailuresByCause.computeIfAbsent(cause, c -> new LongAdder()).increment();
+    }
+
+    /** A connection ended while its subscribe waited for a reply within its timeout: the run was over. */
+    public void subscribePendingAtEnd() {
+        subscribePending.increment();
+    }
+
+    /** The peer closed or reset a connection before answering its subscribe. */
+    public void closedByPeer() {
+        closedByPeer.increment();
+    }
+
+    /** The peer sent a line that is not JSON-RPC before answering a connection's subscribe. */
+    public void notJsonRpc() {
+        notJsonRpc.increment();
     }
 
     /** The server answered a subscribe with false (wrong password). */
@@ -132,7 +156,14 @@ public final class LoadMetrics {
                 connectFailures.sum(), subscribeRejected.sum(), lateReplies.sum(),
                 connected.get(),
                 connectedMax.get(), subscribed.get(), subscribedMax.get(), awaitingSubscribeReply.get(),
-                neverAnswered.get());
+                neverAnswered.get(), subscribePending.sum(), closedByPeer.sum(), notJsonRpc.sum(),
+                connectFailuresByCause());
+    }
+
+    private Map<String, Long> connectFailuresByCause() {
+        Map<String, Long> byCause = new TreeMap<>();
+        connectFailuresByCause.forEach((cause, n) -> byCause.put(cause, n.sum()));
+        return byCause;
     }
 
     /**
@@ -153,12 +184,17 @@ public final class LoadMetrics {
      * @param subscribedMax the most subscribed at once
      * @param awaitingSubscribeReply connections whose subscribe has no reply yet
      * @param neverAnswered connections whose subscribe passed its timeout with no reply
+     * @param subscribePending connections whose subscribe was still within its timeout when the run ended
+     * @param closedByPeer connections the peer closed before answering their subscribe
+     * @param notJsonRpc connections whose peer sent a line that is not JSON-RPC before answering the subscribe
+     * @param connectFailuresByCause failed connect attempts by cause
      */
     public record Counts(long sent, long[] byOutcome, long notifiesReceived, long jobsSeen, long reconnects,
             long connectFailures, long subscribeRejected, long lateReplies,
             long connected,
             long connectedMax, long subscribed, long subscribedMax, long awaitingSubscribeReply,
-            long neverAnswered) {
+            long neverAnswered, long subscribePending, long closedByPeer, long notJsonRpc,
+            Map<String, Long> connectFailuresByCause) {
         /** @param outcome the outcome @return how many submits ended so */
         public long of(Outcome outcome) {
             return byOutcome[outcome.ordinal()];
@@ -178,6 +214,14 @@ public final class LoadMetrics {
             return of(Outcome.REJECTED_STALE) + of(Outcome.REJECTED_INCORRECT)
                     + of(Outcome.REJECTED_DUPLICATE)
                     + of(Outcome.REJECTED_OTHER);
+        }
+
+        /**
+         * @return attempts that ended without a subscribed miner so far: failed connects, rejected, unanswered
+         *         or closed subscribes, and peers that do not speak JSON-RPC
+         */
+        public long startFailures() {
+            return connectFailures + subscribeRejected + neverAnswered + closedByPeer + notJsonRpc;
         }
 
         /** @return submits written whose outcome is not known yet */

@@ -18,14 +18,17 @@ import org.stratumlab.server.ServerConfig;
  * @param ioThreads event-loop threads driving the miners
  * @param outDir where summary.json, latency.hlog and timeseries.csv go
  * @param progressIntervalNs how often progress is shown when output is not a terminal
+ * @param expectAllSubscribed whether the run got going only if every miner subscribed at the peak (false where
+ *        some are expected to be turned away, as by a node's 1024 places); some miner must subscribe either way
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
         EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
-        long progressIntervalNs) {
+        long progressIntervalNs, boolean expectAllSubscribed) {
 
     /**
-     * A run of one phase with the fleet's own settings ({@code stratumlab loadgen}).
+     * A run of one phase with the fleet's own settings ({@code stratumlab loadgen}) that expects every miner to
+     * subscribe.
      *
      * @param name the name recorded as {@code scenario}
      * @param fleet how the miners behave
@@ -41,7 +44,7 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
         this(name, fleet, target, embeddedServer, EmbeddedProcess.AUTO,
                 List.of(singlePhase(fleet, durationNs)),
                 ioThreads, outDir,
-                progressIntervalNs);
+                progressIntervalNs, true);
     }
 
     /**

@@ -24,15 +24,33 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * (hlog, CSV, progress), stops submitting at the end, waits for every submit in flight to end (answered or timed
  * out), and writes {@code summary.json}.
  *
+ * <p>A run ends early in two ways, and still writes everything: a {@link RunStop} (Ctrl-C), after which it
+ * drains for at most {@link #INTERRUPTED_DRAIN_NS} and is marked interrupted; and a run that cannot get going
+ * ({@link StartCheck#hopeless}: nothing ever subscribed and every attempt failed), which stops within seconds
+ * instead of spending its whole duration, and records why in {@code startFailure}.
+ *
  * <p>The calling thread plays the phases and samples; miners run on their own event loops.
  */
 public final class LoadRun {
     private static final long SAMPLE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
+    /** The longest an interrupted run waits for replies in flight: the user asked it to stop. */
+    static final long INTERRUPTED_DRAIN_NS = TimeUnit.SECONDS.toNanos(5);
+
+    /** How the phases ended. */
+    private enum End {
+        /** Every phase ran its time. */
+        COMPLETED,
+        /** A {@link RunStop} cut them short. */
+        INTERRUPTED,
+        /** Nothing could get going: stopped early. */
+        HOPELESS
+    }
 
     private final LoadConfig config;
     private final PrintWriter out;
     private final boolean terminal;
     private final Summary.Invocation invocation;
+    private final RunStop stop;
 
     /**
      * @param config the run
@@ -50,10 +68,23 @@ public final class LoadRun {
      * @param invocation the command line that asked for the run, recorded in its summary; {@code null} if none
      */
     public LoadRun(LoadConfig config, PrintWriter out, boolean terminal, Summary.Invocation invocation) {
+        this(config, out, terminal, invocation, new RunStop());
+    }
+
+    /**
+     * @param config the run
+     * @param out where progress and the final table go
+     * @param terminal whether {@code out} is a terminal
+     * @param invocation the command line that asked for the run, recorded in its summary; {@code null} if none
+     * @param stop ends the run early, its results written and marked interrupted
+     */
+    public LoadRun(LoadConfig config, PrintWriter out, boolean terminal, Summary.Invocation invocation,
+            RunStop stop) {
         this.config = config;
         this.out = out;
         this.terminal = terminal;
         this.invocation = invocation;
+        this.stop = stop;
     }
 
     /**
@@ -92,9 +123,11 @@ public final class LoadRun {
             MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
             try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
                     startedAt.toEpochMilli())) {
-                playPhases(fleet, server, sampler, startNs);
+                End end = playPhases(fleet, server, sampler, startNs);
                 fleet.stopSubmitting();
-                fleet.awaitDrained(config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS);
+                long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
+                fleet.awaitDrained(
+                        end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
                 fleet.close();
                 fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
                 sampler.sample();
@@ -107,6 +140,7 @@ public final class LoadRun {
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
                         new Summary.Errors(fleet.unexpectedErrors(),
                                 serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()));
+                summary = withEnd(summary, end, durationS);
                 SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
                 return new Result(summary, counts, serverCounters);
             }
@@ -118,7 +152,24 @@ public final class LoadRun {
         }
     }
 
-    private void playPhases(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler, long startNs)
+    /**
+     * @return the summary with how the run ended: interrupted (not judged: it was cut short on purpose), or
+     *         whether it got going
+     */
+    private Summary withEnd(Summary summary, End end, double durationS) {
+        double plannedS = config.durationNs() / 1e9;
+        if (end == End.INTERRUPTED) {
+            return summary.withEnd(null, true, plannedS);
+        }
+        String failure = StartCheck.failure(summary.miners(), config.expectAllSubscribed());
+        if (failure != null && end == End.HOPELESS) {
+            failure += String.format(java.util.Locale.ROOT, "; stopped after %.0f s of %.0f s", durationS,
+                    plannedS);
+        }
+        return summary.withEnd(failure, false, plannedS);
+    }
+
+    private End playPhases(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler, long startNs)
             throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
@@ -135,14 +186,30 @@ public final class LoadRun {
             sampler.beginPhase(phase.name());
             long phaseEndNs = phaseStartNs + phase.durationNs();
             for (; nextTickNs < phaseEndNs; nextTickNs += SAMPLE_INTERVAL_NS) {
-                sleepUntil(nextTickNs);
-                progress.show(sampler.sample());
+                if (stop.awaitUntil(nextTickNs)) {
+                    return ended(End.INTERRUPTED, sampler, progress);
+                }
+                IntervalSampler.Interval interval = sampler.sample();
+                progress.show(interval);
+                if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
+                        System.nanoTime() - startNs)) {
+                    return ended(End.HOPELESS, sampler, progress);
+                }
             }
-            sleepUntil(phaseEndNs);
+            if (stop.awaitUntil(phaseEndNs)) {
+                return ended(End.INTERRUPTED, sampler, progress);
+            }
             sampler.markPhaseEnd();
             phaseStartNs = phaseEndNs;
         }
         progress.finish();
+        return End.COMPLETED;
+    }
+
+    private static End ended(End end, IntervalSampler sampler, ProgressLine progress) {
+        sampler.markPhaseEnd(); // the phase's miner counts are those of its cut-short end
+        progress.finish();
+        return end;
     }
 
     private void apply(Phase phase, Phase previous, int index, MinerFleet fleet, EmbeddedServer server)
@@ -158,9 +225,5 @@ public final class LoadRun {
                     config.fleet().seed() + index);
         }
         fleet.setMiners(phase.miners(), phase.connectRatePerSecond());
-    }
-
-    private static void sleepUntil(long deadlineNs) throws InterruptedException {
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, deadlineNs - System.nanoTime())); // the sampling clock, not a sync
     }
 }

@@ -44,7 +44,8 @@ final class RunSummary {
             List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
         Summary.Miners miners = new Summary.Miners(facts.targetMiners(), counts.connectedMax(),
                 counts.subscribedMax(), counts.neverAnswered(), counts.reconnects(), counts.connectFailures(),
-                counts.subscribeRejected(), null, null, null, null);
+                counts.subscribeRejected(), counts.subscribePending(), counts.closedByPeer(),
+                counts.notJsonRpc(), counts.connectFailuresByCause());
         List<Summary.Phase> phaseList = new ArrayList<>();
         for (PhaseTotals phase : phases) {
             phaseList.add(new Summary.Phase(phase.name(), round(phase.startSeconds()),

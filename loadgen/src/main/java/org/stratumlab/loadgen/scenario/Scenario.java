@@ -22,10 +22,12 @@ import org.stratumlab.server.ServerConfig;
  * @param phases the phases, in order
  * @param thresholds the pass/fail rules
  * @param ioThreads the miners' event loops
+ * @param expectAllSubscribed whether every miner must subscribe for the run to count as started
+ *        ({@code expect: {all-subscribed: false}} turns it off)
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
-        int ioThreads) {
+        int ioThreads, boolean expectAllSubscribed) {
 
     /** Copies the lists. */
     public Scenario {
@@ -40,6 +42,6 @@ public record Scenario(String name, String description, InetSocketAddress extern
      */
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
         return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs);
+                progressIntervalNs, expectAllSubscribed);
     }
 }

@@ -81,7 +81,7 @@ final class ScenarioBuilder {
         }
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
-                ioThreads);
+                ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()));
     }
 
     private static ServerConfig embedded(ScenarioFile.Embedded e) {

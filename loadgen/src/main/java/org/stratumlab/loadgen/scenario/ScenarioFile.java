@@ -17,10 +17,20 @@ import org.stratumlab.loadgen.simulator.ServerSettings;
  * @param miners settings of the whole fleet
  * @param phases the phases, in order
  * @param thresholds pass/fail rules, e.g. {@code submit.p99 < 5ms}
+ * @param expect what the run must reach to count as started
  */
 record ScenarioFile(String name, String description, Long seed, Target target, Miners miners,
         List<PhaseEntry> phases,
-        List<String> thresholds) {
+        List<String> thresholds, Expect expect) {
+
+    /**
+     * What a run must reach to count as started; a run that does not reach it fails whatever its thresholds say.
+     *
+     * @param allSubscribed whether every miner must have subscribed at the peak (default true); false where some
+     *        are meant to be turned away. Some miner must subscribe either way.
+     */
+    record Expect(Boolean allSubscribed) {
+    }
 
     /**
      * @param embedded the simulator's settings (the default target)

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
+import org.stratumlab.loadgen.run.RunStop;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
@@ -44,8 +46,26 @@ public final class ScenarioRun {
      */
     public static Outcome run(Scenario scenario, Path outDir, PrintWriter out, boolean terminal,
             Summary.Invocation invocation) throws IOException, InterruptedException {
-        LoadRun.Result result = new LoadRun(scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5)), out,
-                terminal, invocation).run();
+        return run(scenario, scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5)), out, terminal,
+                invocation,
+                new RunStop());
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param config the run it makes ({@link Scenario#toLoadConfig}), checked by the caller before it starts
+     * @param out where progress goes
+     * @param terminal whether {@code out} is a terminal
+     * @param invocation the command line that asked for the run, or {@code null}
+     * @param stop ends the run early, marked interrupted
+     * @return the outcome
+     * @throws IOException if the embedded server cannot start or the outputs cannot be written
+     * @throws InterruptedException if interrupted
+     */
+    public static Outcome run(Scenario scenario, LoadConfig config, PrintWriter out, boolean terminal,
+            Summary.Invocation invocation, RunStop stop) throws IOException, InterruptedException {
+        Path outDir = config.outDir();
+        LoadRun.Result result = new LoadRun(config, out, terminal, invocation, stop).run();
         List<Summary.ThresholdResult> judged = new ArrayList<>();
         for (Threshold rule : scenario.thresholds()) {
             judged.add(rule.evaluate(result.summary()));

@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.stratumlab.server.StratumServer;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * The child side of {@link ForkProtocol}: reads its configuration from standard input, starts the server, obeys
@@ -22,6 +24,9 @@ public final class ForkedServerMain {
      * @throws IOException if standard input fails
      */
     public static void main(String[] args) throws IOException {
+        // Ctrl-C reaches the whole process group: the parent drains its submits and writes its results against
+        // this server first, then ends it by closing standard input.
+        Signal.handle(new Signal("INT"), SignalHandler.SIG_IGN);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         String first = in.readLine();

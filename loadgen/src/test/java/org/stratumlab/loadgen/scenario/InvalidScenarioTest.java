@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is wrong (Hyperfoil's InvalidBenchmarkTest). The messages are checked whole.
  */
 class InvalidScenarioTest {
-    private static final String TOP_LEVEL_KEYS = "description, miners, name, phases, seed, target, thresholds";
+    private static final String TOP_LEVEL_KEYS = "description, expect, miners, name, phases, seed, target, thresholds";
     private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, miners, "
             + "name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
@@ -75,6 +75,10 @@ class InvalidScenarioTest {
                         miners:
                           prefix: x
                         """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(" line 2: unknown key 'all-subscibed' in expect; known keys: all-subscribed", """
+                expect:
+                  all-subscibed: false
+                """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
                 " line 6: unknown key 'restrat' in phases[1].server; known keys: block-interval, difficulty, "
                         + "restart, window",

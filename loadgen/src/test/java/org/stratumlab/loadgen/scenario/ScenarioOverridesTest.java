@@ -117,7 +117,7 @@ class ScenarioOverridesTest {
                 + "notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window",
                 "target.embedded.nope=1");
         assertRejected(
-                file + " with --set nope=1: unknown key 'nope' at the top level; known keys: description, "
+                file + " with --set nope=1: unknown key 'nope' at the top level; known keys: description, expect, "
                         + "miners, name, phases, seed, target, thresholds",
                 "nope=1");
     }

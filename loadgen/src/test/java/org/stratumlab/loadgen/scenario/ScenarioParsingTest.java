@@ -227,6 +227,7 @@ class ScenarioParsingTest {
         assertEquals(1, s.fleet().seed());
         assertNull(s.external(), "the embedded server is the default target");
         assertEquals(EmbeddedProcess.AUTO, s.embeddedProcess());
+        assertTrue(s.expectAllSubscribed(), "a run gets going only once every miner subscribed");
         // Without a seed each start draws a fresh one: the defaults are those of a build with the seed drawn.
         ServerConfig defaults = ServerConfig.builder().port(0).seed(s.embedded().seed()).build();
         assertEquals(defaults, s.embedded());
@@ -322,6 +323,14 @@ class ScenarioParsingTest {
                 """).phases();
         assertEquals(List.of(1_500_000L, 2_500_000L, 500 * MS, 120 * S, 3600 * S),
                 phases.stream().map(Phase::durationNs).toList());
+    }
+
+    @Test
+    void aScenarioMayExpectSomeMinersNeverToSubscribe() throws Exception {
+        assertFalse(
+                load("expect:\n  all-subscribed: false\n" + ScenarioFiles.ONE_PHASE).expectAllSubscribed());
+        assertTrue(load("expect: {}\n" + ScenarioFiles.ONE_PHASE).expectAllSubscribed());
+        assertTrue(load(ScenarioFiles.ONE_PHASE).toLoadConfig(dir, 1).expectAllSubscribed());
     }
 
     private Scenario load(String yaml) throws ScenarioException {

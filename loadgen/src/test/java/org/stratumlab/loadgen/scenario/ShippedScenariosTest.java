@@ -54,6 +54,13 @@ class ShippedScenariosTest {
 
     @ParameterizedTest
     @MethodSource("shippedFiles")
+    void onlyNodeLimitsExpectsSomeMinersNeverToSubscribe(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file, List.of());
+        assertEquals(!s.name().equals("node-limits"), s.expectAllSubscribed(), s.name());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
     void everyShippedScenarioOpensWithHowToRunItAndWhatToExpect(Path file) throws IOException {
         String head = String.join("\n", Files.readAllLines(file).subList(0, 6));
         assertTrue(head.startsWith("#"), head);

@@ -14,9 +14,9 @@ import java.io.IOException;
  * outcome is a return value; nothing throws on bad input. Thread-safe.
  */
 public final class ServerMessageParser {
-    private static final UnrecognizedLine NOT_JSON = new UnrecognizedLine("not JSON");
+    static final UnrecognizedLine NOT_JSON = new UnrecognizedLine("not JSON");
     private static final UnrecognizedLine BATCH = new UnrecognizedLine("an array (batch) of responses");
-    private static final UnrecognizedLine NOT_AN_OBJECT = new UnrecognizedLine("not a JSON object");
+    static final UnrecognizedLine NOT_AN_OBJECT = new UnrecognizedLine("not a JSON object");
     private static final UnrecognizedLine TRAILING = new UnrecognizedLine("more than one JSON value");
 
     private ServerMessageParser() {

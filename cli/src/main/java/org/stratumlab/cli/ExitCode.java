@@ -1,0 +1,50 @@
+package org.stratumlab.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The exit codes of {@code stratumlab}, the one place they are defined: the commands return them, and the
+ * {@code --help} of the commands that run load lists them from here.
+ */
+public enum ExitCode {
+    /** Success; for a run, every threshold passed. */
+    SUCCESS(0, "success (a run: it got going and every threshold passed)"),
+    /** The command ran and failed. */
+    FAILED(1, "the command ran and failed: a threshold failed, or nothing was found within the limits"),
+    /** Bad input, found before anything started. */
+    BAD_INPUT(2, "bad input, found before anything started: an option, a scenario file, or more miners than "
+            + "this process's file descriptors hold (one line says which)"),
+    /** A run that never got going. */
+    NOT_GOING(3, "the run did not get going: no miner subscribed, or fewer than all of them at the peak (one "
+            + "line says why; the console lists the reasons)"),
+    /** Ctrl-C or SIGTERM. */
+    INTERRUPTED(130, "interrupted (Ctrl-C, SIGTERM): the results so far are written, marked interrupted");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    /** @return the process's exit status */
+    public int code() {
+        return code;
+    }
+
+    /** @return what it means, for {@code --help} */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** @return every code and its meaning, for picocli's exit code list */
+    static Map<String, String> helpList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode exit : values()) {
+            list.put(String.valueOf(exit.code), exit.meaning);
+        }
+        return list;
+    }
+}

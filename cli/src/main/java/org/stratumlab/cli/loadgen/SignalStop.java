@@ -1,0 +1,48 @@
+package org.stratumlab.cli.loadgen;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.stratumlab.cli.ExitCode;
+import org.stratumlab.loadgen.run.RunStop;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
+
+/**
+ * Turns Ctrl-C (SIGINT) and SIGTERM into a graceful stop of the run in progress, instead of the JVM's exit that
+ * would leave a half-written run folder: the run drains, writes its summary and report marked interrupted, and
+ * the command exits 130. A second signal stops at once, for a user who will not wait.
+ *
+ * <p>Installed by the command's thread around one run; the handlers run on the JVM's signal thread.
+ */
+final class SignalStop implements AutoCloseable {
+    private static final String[] SIGNALS = {"INT", "TERM"};
+
+    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+
+    private SignalStop(RunStop stop) {
+        SignalHandler handler = signal -> {
+            if (stop.isInterrupted()) {
+                Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
+            }
+            stop.interrupt();
+        };
+        for (String name : SIGNALS) {
+            Signal signal = new Signal(name);
+            previous.put(signal, Signal.handle(signal, handler));
+        }
+    }
+
+    /**
+     * @param stop what a signal asks to stop
+     * @return the installed handlers, to be closed once the run's results are written
+     */
+    static SignalStop install(RunStop stop) {
+        return new SignalStop(stop);
+    }
+
+    /** Puts back the handlers that were there before: a signal after the run ends the JVM as usual. */
+    @Override
+    public void close() {
+        previous.forEach(Signal::handle);
+    }
+}
