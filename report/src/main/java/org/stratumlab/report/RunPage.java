@@ -57,6 +57,7 @@ final class RunPage {
         return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
                 .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
                 .row("JDK", s.jdk()).row("transport", s.transport()).row("grinder", s.grinder())
+                .row("grinding", s.grinding() != null ? s.grinding().describe() : "not recorded")
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
                 .close();
     }

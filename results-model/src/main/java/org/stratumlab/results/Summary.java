@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * @param jdk the JDK's version
  * @param transport the miners' Netty transport (epoll, nio)
  * @param grinder the nonce grinder's implementation
+ * @param grinding what the generator's nonce grinding produced, cost and could not do; absent in older files
  * @param invocation the command line and overrides that made the run; absent in older files
  * @param settings the effective settings, after every override (free-form: they echo the run's configuration)
  * @param miners miner counts
@@ -42,14 +43,15 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
-        "transport", "grinder", "invocation", "settings", "miners", "submits", "notifies", "latencyUs",
+        "transport", "grinder", "grinding", "invocation", "settings", "miners", "submits", "notifies",
+        "latencyUs",
         "errors",
         "phases", "thresholds"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
         @JsonProperty(required = true) Machine machine, @JsonProperty(required = true) String jdk,
-        String transport, String grinder, Invocation invocation, JsonNode settings,
+        String transport, String grinder, Grinding grinding, Invocation invocation, JsonNode settings,
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds) {
@@ -111,7 +113,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withThresholds(List<ThresholdResult> judged) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport,
-                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases, judged);
+                grinder, grinding, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
+                judged);
     }
 
     /**
@@ -121,7 +124,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withDescription(String text) {
         return new Summary(schemaVersion, scenario, text, startedAt, durationS, machine, jdk, transport,
                 grinder,
-                invocation, settings, miners, submits, notifies, latencyUs, errors, phases, thresholds);
+                grinding, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
+                thresholds);
     }
 
     /**
@@ -151,6 +155,61 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         public String describe() {
             String text = cpu + ", " + cores + (cores == 1 ? " core" : " cores");
             return os.isEmpty() ? text : text + ", " + os;
+        }
+    }
+
+    /**
+     * What the generator's nonce grinding produced and what it could not: every solution event whose share
+     * needed a valid nonce got one ground ahead by the grinding threads, one ground at once on its event loop (a
+     * job so easy that a few attempts do), or waited for one; a share the generator could not grind at all is
+     * sent unground and the endpoint judges it.
+     *
+     * @param pow the algorithm ground: {@code keccak} or {@code octopus}
+     * @param threads the grinding threads
+     * @param groundAhead valid nonces the grinding threads found
+     * @param groundInline valid nonces found on an event loop within a few attempts (easy Keccak jobs)
+     * @param hashes nonces the grinding threads tried
+     * @param cpuSeconds CPU time the grinding threads used
+     * @param waited solution events that had to wait for a valid nonce (their submit latency includes the wait)
+     * @param neverSent solution events still waiting for a nonce when the run ended: owed, never sent
+     * @param unground valid shares sent with a nonce that was not ground (the job was harder than the most
+     *        attempts allowed, or an Octopus job came without a height)
+     * @param invalidUnchecked deliberately invalid shares sent without checking that they are invalid (an
+     *        Octopus check costs milliseconds): each is valid by chance, once in about difficulty times
+     * @param discarded valid nonces ground for a job that ended before a miner used them
+     */
+    @JsonPropertyOrder({"pow", "threads", "groundAhead", "groundInline", "hashes", "cpuSeconds", "waited",
+            "neverSent", "unground", "invalidUnchecked", "discarded"})
+    public record Grinding(@JsonProperty(required = true) String pow, int threads, long groundAhead,
+            long groundInline, long hashes, double cpuSeconds, long waited, long neverSent, long unground,
+            long invalidUnchecked, long discarded) {
+        /** Checks every count. */
+        public Grinding {
+            Checks.require(!pow.isBlank(), "grinding.pow must not be empty");
+            Checks.nonNegative("threads", threads);
+            Checks.nonNegative("groundAhead", groundAhead);
+            Checks.nonNegative("groundInline", groundInline);
+            Checks.nonNegative("hashes", hashes);
+            Checks.nonNegative("cpuSeconds", cpuSeconds);
+            Checks.nonNegative("waited", waited);
+            Checks.nonNegative("neverSent", neverSent);
+            Checks.nonNegative("unground", unground);
+            Checks.nonNegative("invalidUnchecked", invalidUnchecked);
+            Checks.nonNegative("discarded", discarded);
+        }
+
+        /**
+         * @return one line for the console and the report, e.g. "octopus on 1 thread: 40 ground ahead (4,000
+         *         hashes, 12.1 s CPU), 0 inline; 35 events waited for a nonce, 3 never sent; 0 unground, 120
+         *         invalid unchecked"
+         */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s on %d thread%s: %,d ground ahead (%,d hashes, %.1f s CPU), %,d inline; %,d events waited "
+                            + "for a nonce, %,d never sent; %,d unground, %,d invalid unchecked",
+                    pow, threads, threads == 1 ? "" : "s", groundAhead, hashes, cpuSeconds, groundInline,
+                    waited,
+                    neverSent, unground, invalidUnchecked);
         }
     }
 

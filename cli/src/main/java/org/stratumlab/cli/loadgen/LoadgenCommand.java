@@ -24,6 +24,7 @@ import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
+import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,6 +131,16 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "A submit unanswered this long is counted as unanswered (default: 10s).")
     private long submitTimeoutNs;
 
+    @Option(names = "--pow", paramLabel = "POW",
+            description = "The proof of work the miners grind: keccak or octopus (default: the embedded server's, "
+                    + "which it also sets; keccak against --target).")
+    private String pow;
+
+    @Option(names = "--grind-threads", paramLabel = "N",
+            description = "Threads that grind valid nonces ahead, off the miners' event loops (default: half the "
+                    + "cores).")
+    private Integer grindThreads;
+
     @Option(names = "--io-threads", paramLabel = "N",
             description = "Event-loop threads driving the miners (default: the number of cores).")
     private Integer ioThreads;
@@ -169,6 +180,20 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     private LoadConfig config() {
         try {
+            if (pow != null) {
+                named("--pow", () -> PowAlgorithms.requireKnown(pow));
+            }
+            ServerConfig embedded = target == null
+                    ? EmbeddedServerOptions.parse(spec.commandLine(), serverArgs, pow)
+                    : rejectServerArgs();
+            String minerPow = pow != null ? pow : embedded != null ? embedded.pow() : PowAlgorithms.KECCAK;
+            if (embedded != null && !embedded.pow().equals(minerPow)) {
+                throw new IllegalArgumentException("--pow " + minerPow + " disagrees with --server.pow="
+                        + embedded.pow() + ": the miners would grind what the server does not check");
+            }
+            if (grindThreads != null && grindThreads < 1) {
+                throw new IllegalArgumentException("--grind-threads must be at least 1, was " + grindThreads);
+            }
             FleetSettings fleet = new FleetSettings(miners, connectRate, solveRate(),
                     hashrate == null ? 0 : hashrate,
                     named("--hashrate-dist", () -> HashrateDistribution.parse(hashrateDist)),
@@ -178,11 +203,10 @@ public final class LoadgenCommand implements Callable<Integer> {
                     password, seed,
                     subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                     TimeUnit.MILLISECONDS.toNanos(100),
-                    TimeUnit.SECONDS.toNanos(10), sources(), 1_000_000);
+                    TimeUnit.SECONDS.toNanos(10), sources(), FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS,
+                    minerPow,
+                    grindThreads != null ? grindThreads : FleetSettings.DEFAULT_GRIND_THREADS);
             InetSocketAddress endpoint = target == null ? null : Endpoints.parse("--target", target);
-            ServerConfig embedded = target == null
-                    ? EmbeddedServerOptions.parse(spec.commandLine(), serverArgs)
-                    : rejectServerArgs();
             Path outDir = out != null
                     ? out
                     : Path.of("results", "runs",

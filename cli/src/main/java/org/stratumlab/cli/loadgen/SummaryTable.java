@@ -32,6 +32,9 @@ public final class SummaryTable {
                 submits.unanswered());
         out.printf(Locale.ROOT, "notifies jobs %d  received %d%n", summary.notifies().jobs(),
                 summary.notifies().received());
+        if (summary.grinding() != null) {
+            out.println("grinding " + summary.grinding().describe());
+        }
         if (summary.errors().unexpectedTotal() > 0) {
             out.printf(Locale.ROOT,
                     "unexpected errors: generator %s, embedded server %s (a bug: please report it)%n",

@@ -30,7 +30,7 @@ class LoadgenCommandTest {
                 "--hashrate", "--hashrate-dist", "--bad-shares", "--hostile", "--hostile-shares",
                 "--session-lifetime", "--source-addresses",
                 "--worker-prefix", "--password", "--seed", "--subscribe-timeout", "--submit-timeout",
-                "--io-threads", "--name", "--out", "--server.", "Examples:")) {
+                "--io-threads", "--pow", "--grind-threads", "--name", "--out", "--server.", "Examples:")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
     }
@@ -52,6 +52,9 @@ class LoadgenCommandTest {
             "--source-addresses 127.0.0.9-127.0.0.1|--source-addresses",
             "--server.window=2 --target 127.0.0.1:9|--server.window",
             "--duration 5x|--duration",
+            "--pow sha256|--pow",
+            "--pow keccak --server.pow=octopus|--server.pow",
+            "--grind-threads 0|--grind-threads",
             "--miners 0|miners"})
     void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String named) {
         CliRun run = CliRun.of(("loadgen " + args).split(" "));
@@ -69,6 +72,23 @@ class LoadgenCommandTest {
                 CliRun.of("loadgen", "--server.nope=1").err().strip());
         assertTrue(CliRun.of("loadgen", "--server.difficulty=0").err()
                 .startsWith("stratumlab loadgen: Invalid value for option '--server.difficulty': "));
+    }
+
+    @Test
+    @Timeout(60)
+    void powOctopusMinesWhatTheEmbeddedServerThenChecksAndTheSummarySaysWhatWasGround() throws Exception {
+        CliRun run = CliRun.of("loadgen", "--pow", "octopus", "--miners", "2", "--duration", "2s",
+                "--solve-rate", "2", "--out", out.toString(), "--io-threads", "1", "--server.height=1",
+                "--server.difficulty=4", "--server.block-interval=0", "--server.new-job-on-solution=false",
+                "--server.notify-on-subscribe");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("grinding octopus on "), run.out());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("octopus", summary.path("settings").path("server").path("pow").asText(), summary.toString());
+        assertEquals("octopus", summary.path("grinding").path("pow").asText());
+        long sent = summary.path("submits").path("sent").asLong();
+        assertTrue(sent > 0, summary.toString());
+        assertEquals(sent, summary.path("submits").path("accepted").asLong(), summary.toString());
     }
 
     @Test

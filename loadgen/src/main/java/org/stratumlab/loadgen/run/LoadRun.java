@@ -12,7 +12,6 @@ import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
-import org.stratumlab.pow.NonceGrinder;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.protocol.transport.NettyTransport;
@@ -102,7 +101,7 @@ public final class LoadRun {
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                        NonceGrinder.fastest().implementationName(), invocation);
+                        fleet.grinderName(), fleet.grinding(), invocation);
                 ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
                         new Summary.Errors(fleet.unexpectedErrors(),
@@ -152,10 +151,11 @@ public final class LoadRun {
         }
         fleet.setBehaviour(phase.badShares(), phase.sessionLifetimeNs());
         boolean ratesChanged = previous == null || previous.solveRatePerSecond() != phase.solveRatePerSecond()
-                || previous.hashrate() != phase.hashrate() || !previous.hashrates().equals(phase.hashrates());
+                || previous.hashrate() != phase.hashrate() || !previous.hashrates().equals(phase.hashrates())
+                || previous.hostileRate() != phase.hostileRate();
         if (ratesChanged) {
             fleet.setRates(phase.solveRatePerSecond(), phase.hashrate(), phase.hashrates(),
-                    config.fleet().seed() + index);
+                    config.fleet().seed() + index, phase.hostileRate());
         }
         fleet.setMiners(phase.miners(), phase.connectRatePerSecond());
     }

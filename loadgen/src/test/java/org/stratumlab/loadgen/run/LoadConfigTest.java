@@ -126,7 +126,7 @@ class LoadConfigTest {
         return new FleetSettings(miners, connectRate, solveRate, hashrate,
                 HashrateDistribution.parse("fixed"),
                 BadShareMix.NONE, HostileMiners.NONE, "m", "", 1, subscribeTimeoutNs, submitTimeoutNs, 0, 1,
-                1, List.of(), 1);
+                1, List.of(), 1, "keccak", 1);
     }
 
     private static void assertMessage(String message, Supplier<LoadConfig> build) {

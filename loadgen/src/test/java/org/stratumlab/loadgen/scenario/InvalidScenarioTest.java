@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, miners, name, phases, seed, target, thresholds";
-    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, miners, "
-            + "name, server, session-lifetime, solve-rate";
+    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
+            + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
             + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window";
@@ -69,8 +69,8 @@ class InvalidScenarioTest {
                   embeded: {}
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
-                " line 2: unknown key 'prefix' in miners; known keys: hostile, hostile-shares, io-threads, password, "
-                        + "source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
+                " line 2: unknown key 'prefix' in miners; known keys: grind-threads, hostile, hostile-shares, "
+                        + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
                 """
                         miners:
                           prefix: x
@@ -346,6 +346,14 @@ class InvalidScenarioTest {
         assertRejected(": miners.hostile-shares: 'bogus=1' is not kind=probability with kind one of invalid, "
                 + "stale, duplicate, malformed",
                 "miners:\n  hostile: 0.1\n  hostile-shares: bogus=1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.pow: unknown PoW algorithm 'sha256': one of keccak, octopus",
+                "miners:\n  pow: sha256\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.pow: octopus disagrees with target.embedded.pow=keccak: the miners would grind "
+                        + "what the server does not check (leave miners.pow out)",
+                "miners:\n  pow: octopus\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.grind-threads: must be at least 1",
+                "miners:\n  grind-threads: 0\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": phases[0]: phase 'phase-1': miners must not be negative, was -1", """
                 phases:
                   - duration: 1s
