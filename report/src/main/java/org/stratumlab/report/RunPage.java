@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The HTML of one run's report: a header (scenario, date, machine, JDK, duration, verdict), the key figures, the
- * thresholds when the run had any, the charts ({@link RunCharts}) and the effective settings.
+ * phases side by side when there are several, the thresholds when the run had any, the charts ({@link RunCharts}) and the effective settings.
  */
 final class RunPage {
     private RunPage() {
@@ -23,6 +23,7 @@ final class RunPage {
         body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Run"))
                 .append(header(run)).append("</section>\n<section>\n").append(Page.heading(2, "Key figures"))
                 .append(keyFigures(s)).append("</section>\n</div>\n");
+        body.append(PhaseTable.of(s));
         if (!s.thresholds().isEmpty()) {
             body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
         }

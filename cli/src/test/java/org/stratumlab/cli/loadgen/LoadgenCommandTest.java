@@ -84,7 +84,8 @@ class LoadgenCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("grinding octopus on "), run.out());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-        assertEquals("octopus", summary.path("settings").path("server").path("pow").asText(), summary.toString());
+        assertEquals("octopus", summary.path("settings").path("server").path("pow").asText(),
+                summary.toString());
         assertEquals("octopus", summary.path("grinding").path("pow").asText());
         long sent = summary.path("submits").path("sent").asLong();
         assertTrue(sent > 0, summary.toString());
