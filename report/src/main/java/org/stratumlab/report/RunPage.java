@@ -20,6 +20,10 @@ final class RunPage {
         StringBuilder body = new StringBuilder();
         body.append(Page.heading(1, "Stratum Lab run: " + s.scenario()));
         body.append(verdict(s.thresholds()));
+        if (s.generator() != null && s.generator().fellShort()) {
+            body.append("<p><span class=\"verdict fail\">GENERATOR FELL SHORT</span> ")
+                    .append(Format.html(s.generator().shortfall())).append("</p>\n");
+        }
         body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Run"))
                 .append(header(run)).append("</section>\n<section>\n").append(Page.heading(2, "Key figures"))
                 .append(keyFigures(s)).append("</section>\n</div>\n");

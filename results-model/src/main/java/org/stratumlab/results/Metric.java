@@ -13,7 +13,12 @@ public enum Metric {
     /** From writing mining.subscribe to its reply. */
     SUBSCRIBE("subscribe", "subscribe"),
     /** For each job, each miner's receipt time minus the first miner's receipt time. */
-    NOTIFY_SKEW("notify-skew", "notifySkew");
+    NOTIFY_SKEW("notify-skew", "notifySkew"),
+    /**
+     * The generator's own lateness: from a solution event's intended time to when its submit was written, or, for
+     * an event still owed when the run ended, to the end (a lower bound of what it would have been).
+     */
+    LAG("lag", "lag");
 
     /** The HdrHistogram interval log a run writes, one tag per metric. */
     public static final String LATENCY_LOG_FILE = "latency.hlog";

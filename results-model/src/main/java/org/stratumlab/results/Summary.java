@@ -31,6 +31,7 @@ import java.util.TreeMap;
  * @param transport the miners' Netty transport (epoll, nio)
  * @param grinder the nonce grinder's implementation
  * @param grinding what the generator's nonce grinding produced, cost and could not do; absent in older files
+ * @param generator whether the generator produced the load asked of it; absent in older files
  * @param invocation the command line and overrides that made the run; absent in older files
  * @param settings the effective settings, after every override (free-form: they echo the run's configuration)
  * @param miners miner counts
@@ -43,7 +44,8 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
-        "transport", "grinder", "grinding", "invocation", "settings", "miners", "submits", "notifies",
+        "transport", "grinder", "grinding", "generator", "invocation", "settings", "miners", "submits",
+        "notifies",
         "latencyUs",
         "errors",
         "phases", "thresholds"})
@@ -51,7 +53,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
         @JsonProperty(required = true) Machine machine, @JsonProperty(required = true) String jdk,
-        String transport, String grinder, Grinding grinding, Invocation invocation, JsonNode settings,
+        String transport, String grinder, Grinding grinding, Generator generator, Invocation invocation,
+        JsonNode settings,
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds) {
@@ -113,8 +116,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withThresholds(List<ThresholdResult> judged) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport,
-                grinder, grinding, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
-                judged);
+                grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
+                errors,
+                phases, judged);
     }
 
     /**
@@ -124,7 +128,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withDescription(String text) {
         return new Summary(schemaVersion, scenario, text, startedAt, durationS, machine, jdk, transport,
                 grinder,
-                grinding, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
+                grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
+                phases,
                 thresholds);
     }
 
@@ -155,6 +160,60 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         public String describe() {
             String text = cpu + ", " + cores + (cores == 1 ? " core" : " cores");
             return os.isEmpty() ? text : text + ", " + os;
+        }
+    }
+
+    /**
+     * Whether the generator produced the load it was asked for (wrk2's full-schedule accounting, k6's dropped
+     * iterations): every solution event due during the run was sent or is owed, and its own lag is in
+     * {@code latencyUs.lag}. It fell short when it sent less than {@value #MIN_SENT_RATIO} of what was due, or when
+     * its lag p99 passed {@value #MAX_LAG_P99_US} µs: a tenth of a second, more than any latency a Stratum
+     * endpoint is judged by, so that the measured latencies would be the generator's own.
+     *
+     * @param scheduled solution events due during the run: sent plus owed
+     * @param owed events due that were never sent
+     * @param shortfall why the generator fell short, one line; null when it did not
+     */
+    @JsonPropertyOrder({"scheduled", "owed", "shortfall"})
+    public record Generator(long scheduled, long owed, String shortfall) {
+        /** The least share of the due events a run must send. */
+        public static final double MIN_SENT_RATIO = 0.95;
+        /** The largest generator lag p99, in microseconds. */
+        public static final long MAX_LAG_P99_US = 100_000;
+
+        /** Checks the counts. */
+        public Generator {
+            Checks.nonNegative("scheduled", scheduled);
+            Checks.nonNegative("owed", owed);
+        }
+
+        /**
+         * Judges a run's figures.
+         *
+         * @param sent submits sent
+         * @param owed events due and never sent
+         * @param lag the generator's lag
+         * @return the verdict
+         */
+        public static Generator judge(long sent, long owed, Percentiles lag) {
+            long scheduled = sent + owed;
+            String shortfall = null;
+            if (scheduled > 0 && sent < MIN_SENT_RATIO * scheduled) {
+                shortfall = String.format(java.util.Locale.ROOT,
+                        "the generator sent %,d of the %,d solution events due (%.1f %%); it owes %,d", sent,
+                        scheduled, 100.0 * sent / scheduled, owed);
+            } else if (lag.p99() > MAX_LAG_P99_US) {
+                shortfall = "the generator's own lag p99 is " + LatencyFormat.of(lag.p99())
+                        + " (above " + LatencyFormat.of(MAX_LAG_P99_US)
+                        + "): the latencies include its delay";
+            }
+            return new Generator(scheduled, owed, shortfall);
+        }
+
+        /** @return whether the generator fell short */
+        @JsonIgnore
+        public boolean fellShort() {
+            return shortfall != null;
         }
     }
 
@@ -372,16 +431,19 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param connect TCP connect
      * @param subscribe subscribe to its reply
      * @param notifySkew each miner's receipt of a job minus the first miner's
+     * @param lag the generator's own lateness per solution event (older files lack it: nothing recorded)
      */
-    @JsonPropertyOrder({"submit", "submitHonest", "submitService", "connect", "subscribe", "notifySkew"})
+    @JsonPropertyOrder({"submit", "submitHonest", "submitService", "connect", "subscribe", "notifySkew",
+            "lag"})
     public record Latencies(@JsonProperty(required = true) Percentiles submit, Percentiles submitHonest,
             @JsonProperty(required = true) Percentiles submitService,
             @JsonProperty(required = true) Percentiles connect,
             @JsonProperty(required = true) Percentiles subscribe,
-            @JsonProperty(required = true) Percentiles notifySkew) {
+            @JsonProperty(required = true) Percentiles notifySkew, Percentiles lag) {
         /** Fills what older files lack. */
         public Latencies {
             submitHonest = submitHonest == null ? submit : submitHonest;
+            lag = lag == null ? Percentiles.NONE : lag;
         }
 
         /**
@@ -392,7 +454,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             return new Latencies(byMetric.get(Metric.SUBMIT), byMetric.get(Metric.SUBMIT_HONEST),
                     byMetric.get(Metric.SUBMIT_SERVICE), byMetric.get(Metric.CONNECT),
                     byMetric.get(Metric.SUBSCRIBE),
-                    byMetric.get(Metric.NOTIFY_SKEW));
+                    byMetric.get(Metric.NOTIFY_SKEW), byMetric.get(Metric.LAG));
         }
 
         /**
@@ -407,6 +469,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 case CONNECT -> connect;
                 case SUBSCRIBE -> subscribe;
                 case NOTIFY_SKEW -> notifySkew;
+                case LAG -> lag;
             };
         }
     }
@@ -428,6 +491,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             @JsonProperty(required = true) long p50, @JsonProperty(required = true) long p90,
             @JsonProperty(required = true) long p99, @JsonProperty(required = true) long p999,
             @JsonProperty(required = true) long max) {
+        /** Nothing recorded. */
+        public static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0, 0, 0);
+
         /** Checks every value. */
         public Percentiles {
             Checks.nonNegative("count", count);

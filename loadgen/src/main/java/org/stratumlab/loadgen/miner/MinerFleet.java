@@ -283,6 +283,8 @@ public final class MinerFleet implements AutoCloseable {
      */
     public void stopSubmitting() throws InterruptedException {
         context.stopSubmitting();
+        long endNs = System.nanoTime();
+        forEachMiner(miner -> miner.countOwed(endNs));
         awaitEventLoops();
     }
 

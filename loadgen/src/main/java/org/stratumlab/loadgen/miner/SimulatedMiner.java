@@ -45,6 +45,9 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
 
     private static final long SUBSCRIBE_ID = 1;
     private static final String MALFORMED_NONCE = "0xnot-hex";
+    /** Owed events counted one by one at the end; beyond, the rest is counted from the rate. */
+    private static final int OWED_DRAWN_EXACTLY = 100_000;
+    private static final int OWED_BULK_BUCKETS = 100;
 
     private final MinerSlot slot;
     private final FleetContext fleet;
@@ -235,15 +238,20 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
 
     /**
      * A new phase changed this miner's rate: restart the schedule from now at the new rate (exact for a Poisson
-     * process, which has no memory). Runs on the connection's event loop.
+     * process, which has no memory), unless the miner is behind: the events it owes stand (they fire at once), and
+     * the new rate applies from the next draw. Runs on the connection's event loop.
      */
     void rateChanged() {
         if (job != null) {
             slot.schedule.onBoundary(job.boundary());
         }
+        long now = System.nanoTime();
+        if (nextSolution != null && slot.schedule.nextIntendedNs() <= now) {
+            return;
+        }
         cancel(nextSolution);
         nextSolution = null;
-        startSolvingIfReady(System.nanoTime());
+        startSolvingIfReady(now);
     }
 
     private void scheduleSolution(long intendedNs, long now) {
@@ -399,6 +407,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     }
 
     private void send(ByteBuf line, long id, long intendedNs, long now) {
+        metrics.record(Metric.LAG, now - intendedNs);
         outstanding.add(id, intendedNs, now);
         metrics.submitSent();
         ctx.writeAndFlush(line, ctx.voidPromise());
@@ -437,6 +446,60 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         return nonce;
     }
 
+    /**
+     * The run's submitting ended: every solution event due by then and not sent is owed, with its lateness at the
+     * end recorded as its lag (a lower bound of what it would have been): the events this miner's schedule had
+     * not reached yet, and those waiting for a nonce. Runs on the connection's event loop.
+     *
+     * @param endNs when submitting ended
+     */
+    void countOwed(long endNs) {
+        if (nextSolution != null) {
+            cancel(nextSolution);
+            nextSolution = null;
+            long intended = slot.schedule.nextIntendedNs();
+            for (int exact = 0; intended <= endNs && exact < OWED_DRAWN_EXACTLY; exact++) {
+                metrics.owed(1);
+                metrics.record(Metric.LAG, endNs - intended);
+                intended = slot.schedule.advance();
+            }
+            if (intended <= endNs) {
+                owedInBulk(intended, endNs);
+            }
+        }
+        dropWaiting(endNs);
+    }
+
+    /**
+     * Far behind (a rate no generator could follow): the rest of the debt is the rate times the time left, spread
+     * evenly over it, rather than millions of draws on the event loop.
+     */
+    private void owedInBulk(long fromNs, long endNs) {
+        long spanNs = endNs - fromNs;
+        long events = Math.round(slot.schedule.ratePerSecond() * spanNs / 1e9);
+        metrics.owed(events);
+        for (int i = 0; i < OWED_BULK_BUCKETS; i++) {
+            long inBucket = events / OWED_BULK_BUCKETS + (i < events % OWED_BULK_BUCKETS ? 1 : 0);
+            if (inBucket > 0) {
+                metrics.record(Metric.LAG, (long) (spanNs * (i + 0.5) / OWED_BULK_BUCKETS), inBucket);
+            }
+        }
+    }
+
+    /** Gives up the events waiting for a nonce (the run ended, or the connection): each is owed. */
+    private void dropWaiting(long endNs) {
+        if (waitingOn != null) {
+            waitingOn.cancel(this);
+            waitingOn = null;
+        }
+        grinding.neverSent(waiting.size());
+        while (!waiting.isEmpty()) {
+            metrics.owed(1);
+            metrics.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
+            waiting.removeHead();
+        }
+    }
+
     private void scheduleTimeoutCheck(long now) {
         long due = outstanding.headWrittenNs() + fleet.submitTimeoutNs;
         nextTimeoutCheck = ctx.executor().schedule(timeoutCheck, Math.max(0, due - now),
@@ -469,12 +532,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             outstanding.removeHead();
             metrics.outcome(Outcome.UNANSWERED); // the connection was lost before the reply
         }
-        if (waitingOn != null) {
-            waitingOn.cancel(this);
-            waitingOn = null;
-        }
-        grinding.neverSent(waiting.size());
-        waiting.clear();
+        dropWaiting(System.nanoTime());
         cancel(nextSolution);
         cancel(nextTimeoutCheck);
         ctx.fireChannelInactive();

@@ -58,7 +58,9 @@ final class RunSummary {
         return new Summary(Summary.CURRENT_SCHEMA_VERSION, facts.scenario(), null,
                 facts.startedAt().toString(),
                 round(facts.durationS()), Summary.Machine.current(), System.getProperty("java.version"),
-                facts.transport(), facts.grinder(), facts.grinding(), facts.invocation(), settings, miners,
+                facts.transport(), facts.grinder(), facts.grinding(),
+                Summary.Generator.judge(counts.sent(), counts.owed(), percentiles(latencies.get(Metric.LAG))),
+                facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies()),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
                 unexpectedErrors, phaseList, List.of());
