@@ -19,10 +19,10 @@ class InvalidScenarioTest {
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
             + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window";
-    private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
+    private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew|lag}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
-            + "subscribed.max, jobs, notifies, unexpected_errors, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
+            + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
             + "error_ratio, submits_per_s, accepted_per_s";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
