@@ -97,6 +97,7 @@ public final class LoadRun {
                 fleet.close();
                 fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
                 sampler.sample();
+                sampler.writePercentileFiles();
                 double durationS = (System.nanoTime() - startNs) / 1e9;
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
