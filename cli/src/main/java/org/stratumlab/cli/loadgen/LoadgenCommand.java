@@ -45,9 +45,13 @@ import picocli.CommandLine.Unmatched;
                 "Without --target it starts the simulator in the same process; pass it options as --server.<option>=<value> "
                         + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
                 "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
+        // Examples stay within the help's 80 columns, continued with a backslash as a shell would take them:
+        // picocli would wrap a longer line at column 0, in the middle of the command.
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
-                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
-                "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
+                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 \\",
+                "      --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
+                "  ./stratumlab loadgen --miners 500 --solve-rate 2 \\",
+                "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 

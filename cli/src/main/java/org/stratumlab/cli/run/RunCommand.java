@@ -39,8 +39,10 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every threshold passed", "1:a threshold failed",
                 "2:the scenario or the target is unusable (one line says why)"},
+        // Within the help's 80 columns (see LoadgenCommand): picocli would wrap a longer line mid-command.
         footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
-                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s --out /tmp/farm"})
+                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s \\",
+                "      --out /tmp/farm"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 

@@ -27,7 +27,7 @@ import sun.misc.Signal;
         footer = {
                 "%nExample: point a miner at it",
                 "  ./stratumlab server --port 32525 --password secret --difficulty 1000",
-                "  miner: stratum+tcp://127.0.0.1:32525, worker name of your choice, password 'secret'"})
+                "  miner: stratum+tcp://127.0.0.1:32525, any worker name, password 'secret'"})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
