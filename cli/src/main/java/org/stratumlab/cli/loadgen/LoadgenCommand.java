@@ -16,15 +16,19 @@ import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.server.ListenFailure;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -169,9 +173,17 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
         PrintWriter writer = spec.commandLine().getOut();
-        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
-                Invocations.of(spec, List.of()))
-                .run();
+        LoadRun.Result result;
+        try {
+            result = new LoadRun(config, writer, Terminal.isInteractive(), Invocations.of(spec, List.of()))
+                    .run();
+        } catch (ListenFailure e) {
+            // The embedded server's first act: nothing else has started yet.
+            String option = e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "--server.metrics-port"
+                    : "--server.port";
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
         SummaryTable.print(writer, result.summary(), config.outDir());
         writer.println("report " + RunReport.render(config.outDir()));
         if (result.counts().connectedMax() == 0) {
@@ -215,10 +227,17 @@ public final class LoadgenCommand implements Callable<Integer> {
                     ? out
                     : Path.of("results", "runs",
                             name + "-" + RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            return new LoadConfig(name, fleet, endpoint, embedded, EmbeddedProcess.parse(embeddedProcess),
-                    List.of(LoadConfig.singlePhase(fleet, durationNs)),
-                    ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
-                    TimeUnit.SECONDS.toNanos(5));
+            int threads = ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors();
+            named("--io-threads", () -> {
+                NettyTransport.requireThreads(threads);
+                return threads;
+            });
+            LoadConfig config = new LoadConfig(name, fleet, endpoint, embedded,
+                    EmbeddedProcess.parse(embeddedProcess),
+                    List.of(LoadConfig.singlePhase(fleet, durationNs)), threads, outDir,
+                    ProgressLine.PLAIN_INTERVAL_NS);
+            RunFolder.claim(outDir); // last: a run refused for another reason leaves no folder behind
+            return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -271,7 +290,9 @@ public final class LoadgenCommand implements Callable<Integer> {
             return Endpoints.addressRange("--source-addresses", sourceAddresses);
         }
         boolean loopback = target == null || Endpoints.isLoopback(target);
-        String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
+        String automatic = loopback
+                ? named("--miners", () -> AddressRange.automaticLoopbackRange(miners))
+                : null;
         return automatic == null ? List.of() : Endpoints.addressRange("--source-addresses", automatic);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
 import org.stratumlab.report.ResultsIndex;
@@ -21,6 +22,7 @@ import org.stratumlab.loadgen.scenario.ScenarioLoader;
 import org.stratumlab.loadgen.scenario.ScenarioRun;
 import org.stratumlab.results.LatencyFormat;
 import org.stratumlab.results.Summary;
+import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -77,6 +79,11 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(e.getMessage());
         }
         Path outDir = out != null ? out : defaultOut(scenario.name());
+        try {
+            RunFolder.claim(outDir);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
+        }
         writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
                 ? ""
                 : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
@@ -85,6 +92,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive(),
                     Invocations.of(spec, overrides));
+        } catch (ListenFailure e) {
+            return unusable((e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "target.embedded.metrics-port: "
+                    : "target.embedded.port: ") + e.getMessage());
         } catch (IOException e) {
             return unusable(e.getMessage());
         }
