@@ -48,7 +48,7 @@ import picocli.CommandLine.Unmatched;
                         + "and measures submit latency from each solution's intended time (no coordinated omission).",
                 "Without --target it starts the simulator in the same process; pass it options as --server.<option>=<value> "
                         + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
-                "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric and timeseries.csv to --out.%n"},
         // Examples stay within the help's 80 columns, continued with a backslash as a shell would take them:
         // picocli would wrap a longer line at column 0, in the middle of the command.
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
@@ -150,7 +150,7 @@ public final class LoadgenCommand implements Callable<Integer> {
     private Integer grindThreads;
 
     @Option(names = "--io-threads", paramLabel = "N",
-            description = "Event-loop threads driving the miners (default: the number of cores).")
+            description = "Event-loop threads driving the miners, 1 to 1024 (default: the number of cores).")
     private Integer ioThreads;
 
     @Option(names = "--name", defaultValue = "loadgen",
@@ -158,7 +158,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: results/runs/<name>-<UTC time>).")
+            description = "Output folder, new or empty: a run never overwrites another's results (default: "
+                    + "results/runs/<name>-<UTC time>).")
     private Path out;
 
     @Option(names = "--embedded-process", paramLabel = "MODE", defaultValue = "auto",

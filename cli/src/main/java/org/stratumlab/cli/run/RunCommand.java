@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
         description = {
                 "Runs a scenario file (YAML): its phases against the embedded simulator or an external "
                         + "endpoint, then checks its thresholds.",
-                "Writes summary.json, latency.hlog, timeseries.csv (and report.html) to the run folder.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric, timeseries.csv (and report.html) to "
+                        + "the run folder.%n"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every threshold passed", "1:a threshold failed",
                 "2:the scenario or the target is unusable (one line says why)"},
@@ -61,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "The run folder (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
+            description = "The run folder, new or empty (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
                     + "--publish).")
     private Path out;
 
