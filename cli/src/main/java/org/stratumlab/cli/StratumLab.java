@@ -34,9 +34,17 @@ public final class StratumLab implements Runnable {
 
     /** @return the configured command line, for {@link #main} and for tests that capture its output */
     public static CommandLine commandLine() {
-        return new CommandLine(new StratumLab())
+        CommandLine cmd = new CommandLine(new StratumLab())
                 .setParameterExceptionHandler(new OneLineErrors())
                 .setExecutionExceptionHandler(new OneLineErrors());
+        withVersion(cmd, new VersionProvider());
+        return cmd;
+    }
+
+    /** Every subcommand has -V from its standard help options; without a provider it would print nothing. */
+    private static void withVersion(CommandLine cmd, VersionProvider provider) {
+        cmd.getCommandSpec().versionProvider(provider);
+        cmd.getSubcommands().values().forEach(sub -> withVersion(sub, provider));
     }
 
     @Override

@@ -16,15 +16,19 @@ import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.server.ListenFailure;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,10 +48,14 @@ import picocli.CommandLine.Unmatched;
                         + "and measures submit latency from each solution's intended time (no coordinated omission).",
                 "Without --target it starts the simulator in the same process; pass it options as --server.<option>=<value> "
                         + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
-                "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric and timeseries.csv to --out.%n"},
+        // Examples stay within the help's 80 columns, continued with a backslash as a shell would take them:
+        // picocli would wrap a longer line at column 0, in the middle of the command.
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
-                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
-                "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
+                "  ./stratumlab loadgen --target 127.0.0.1:32525 --miners 200 \\",
+                "      --hashrate 2e6 --hashrate-dist lognormal:1,0.5",
+                "  ./stratumlab loadgen --miners 500 --solve-rate 2 \\",
+                "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -142,7 +150,7 @@ public final class LoadgenCommand implements Callable<Integer> {
     private Integer grindThreads;
 
     @Option(names = "--io-threads", paramLabel = "N",
-            description = "Event-loop threads driving the miners (default: the number of cores).")
+            description = "Event-loop threads driving the miners, 1 to 1024 (default: the number of cores).")
     private Integer ioThreads;
 
     @Option(names = "--name", defaultValue = "loadgen",
@@ -150,7 +158,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: results/runs/<name>-<UTC time>).")
+            description = "Output folder, new or empty: a run never overwrites another's results (default: "
+                    + "results/runs/<name>-<UTC time>).")
     private Path out;
 
     @Option(names = "--embedded-process", paramLabel = "MODE", defaultValue = "auto",
@@ -165,9 +174,17 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
         PrintWriter writer = spec.commandLine().getOut();
-        LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
-                Invocations.of(spec, List.of()))
-                .run();
+        LoadRun.Result result;
+        try {
+            result = new LoadRun(config, writer, Terminal.isInteractive(), Invocations.of(spec, List.of()))
+                    .run();
+        } catch (ListenFailure e) {
+            // The embedded server's first act: nothing else has started yet.
+            String option = e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "--server.metrics-port"
+                    : "--server.port";
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
         SummaryTable.print(writer, result.summary(), config.outDir());
         writer.println("report " + RunReport.render(config.outDir()));
         if (result.counts().connectedMax() == 0) {
@@ -211,10 +228,17 @@ public final class LoadgenCommand implements Callable<Integer> {
                     ? out
                     : Path.of("results", "runs",
                             name + "-" + RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            return new LoadConfig(name, fleet, endpoint, embedded, EmbeddedProcess.parse(embeddedProcess),
-                    List.of(LoadConfig.singlePhase(fleet, durationNs)),
-                    ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
-                    TimeUnit.SECONDS.toNanos(5));
+            int threads = ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors();
+            named("--io-threads", () -> {
+                NettyTransport.requireThreads(threads);
+                return threads;
+            });
+            LoadConfig config = new LoadConfig(name, fleet, endpoint, embedded,
+                    EmbeddedProcess.parse(embeddedProcess),
+                    List.of(LoadConfig.singlePhase(fleet, durationNs)), threads, outDir,
+                    ProgressLine.PLAIN_INTERVAL_NS);
+            RunFolder.claim(outDir); // last: a run refused for another reason leaves no folder behind
+            return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -267,7 +291,9 @@ public final class LoadgenCommand implements Callable<Integer> {
             return Endpoints.addressRange("--source-addresses", sourceAddresses);
         }
         boolean loopback = target == null || Endpoints.isLoopback(target);
-        String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
+        String automatic = loopback
+                ? named("--miners", () -> AddressRange.automaticLoopbackRange(miners))
+                : null;
         return automatic == null ? List.of() : Endpoints.addressRange("--source-addresses", automatic);
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
 import org.stratumlab.report.ResultsIndex;
@@ -21,6 +22,7 @@ import org.stratumlab.loadgen.scenario.ScenarioLoader;
 import org.stratumlab.loadgen.scenario.ScenarioRun;
 import org.stratumlab.results.LatencyFormat;
 import org.stratumlab.results.Summary;
+import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +37,15 @@ import picocli.CommandLine.Spec;
         description = {
                 "Runs a scenario file (YAML): its phases against the embedded simulator or an external "
                         + "endpoint, then checks its thresholds.",
-                "Writes summary.json, latency.hlog, timeseries.csv (and report.html) to the run folder.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric, timeseries.csv (and report.html) to "
+                        + "the run folder.%n"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every threshold passed", "1:a threshold failed",
                 "2:the scenario or the target is unusable (one line says why)"},
+        // Within the help's 80 columns (see LoadgenCommand): picocli would wrap a longer line mid-command.
         footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
-                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s --out /tmp/farm"})
+                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s \\",
+                "      --out /tmp/farm"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -57,7 +62,7 @@ public final class RunCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "The run folder (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
+            description = "The run folder, new or empty (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
                     + "--publish).")
     private Path out;
 
@@ -75,6 +80,11 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(e.getMessage());
         }
         Path outDir = out != null ? out : defaultOut(scenario.name());
+        try {
+            RunFolder.claim(outDir);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
+        }
         writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
                 ? ""
                 : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
@@ -83,6 +93,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             outcome = ScenarioRun.run(scenario, outDir, writer, Terminal.isInteractive(),
                     Invocations.of(spec, overrides));
+        } catch (ListenFailure e) {
+            return unusable((e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "target.embedded.metrics-port: "
+                    : "target.embedded.port: ") + e.getMessage());
         } catch (IOException e) {
             return unusable(e.getMessage());
         }

@@ -55,7 +55,10 @@ class LoadgenCommandTest {
             "--pow sha256|--pow",
             "--pow keccak --server.pow=octopus|--server.pow",
             "--grind-threads 0|--grind-threads",
-            "--miners 0|miners"})
+            "--miners 0|miners",
+            "--miners 100000000|--miners: 100000000 is more than one process can connect on loopback: at most 7140000",
+            "--io-threads 100000|--io-threads: must be in 1..1024",
+            "--io-threads 0|--io-threads: must be in 1..1024"})
     void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String named) {
         CliRun run = CliRun.of(("loadgen " + args).split(" "));
         assertEquals(2, run.exitCode(), run.err());
@@ -63,6 +66,40 @@ class LoadgenCommandTest {
         assertTrue(run.err().startsWith("stratumlab loadgen: "), run.err());
         assertTrue(run.err().contains(named), "'" + named + "' not named in: " + run.err());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void anOutFolderThatCannotTakeTheRunIsRefusedBeforeAnythingStarts() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "not a folder");
+        Path full = Files.createDirectories(out.resolve("earlier-run"));
+        Files.writeString(full.resolve("summary.json"), "{}");
+        for (String[] dirAndReason : new String[][]{{file.toString(), "is a file, not a folder"},
+                {file.resolve("run").toString(), "cannot be created: "},
+                {full.toString(), "already holds files; a run never overwrites another's results"}}) {
+            CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out", dirAndReason[0]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("stratumlab loadgen: --out: '" + dirAndReason[0] + "' "
+                    + dirAndReason[1]), run.err());
+            assertEquals("", run.out(), "no embedded server started");
+        }
+        assertEquals("{}", Files.readString(full.resolve("summary.json")), "the earlier run is untouched");
+        assertEquals(List.of(full.resolve("summary.json")), Files.list(full).toList());
+    }
+
+    @Test
+    void aMetricsPortInUseNamesTheEmbeddedServersMetricsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out",
+                    out.resolve("run").toString(), "--server.metrics-port=" + taken.getLocalPort());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(
+                    run.err().startsWith("stratumlab loadgen: --server.metrics-port: cannot serve metrics on "
+                            + "127.0.0.1:" + taken.getLocalPort()),
+                    run.err());
+            assertEquals("", run.out(), "no miner started");
+        }
     }
 
     @Test

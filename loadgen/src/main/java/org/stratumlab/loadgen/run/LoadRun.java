@@ -97,6 +97,7 @@ public final class LoadRun {
                 fleet.close();
                 fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
                 sampler.sample();
+                sampler.writePercentileFiles();
                 double durationS = (System.nanoTime() - startNs) / 1e9;
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
@@ -121,7 +122,7 @@ public final class LoadRun {
             throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
-                config.progressIntervalNs() / 1e9);
+                config.progressIntervalNs());
         List<Phase> phases = config.phases();
         long phaseStartNs = startNs;
         long nextTickNs = startNs + SAMPLE_INTERVAL_NS;
@@ -135,7 +136,7 @@ public final class LoadRun {
             long phaseEndNs = phaseStartNs + phase.durationNs();
             for (; nextTickNs < phaseEndNs; nextTickNs += SAMPLE_INTERVAL_NS) {
                 sleepUntil(nextTickNs);
-                progress.show(sampler.sample());
+                progress.show(sampler.sample(), nextTickNs - startNs);
             }
             sleepUntil(phaseEndNs);
             sampler.markPhaseEnd();

@@ -21,6 +21,7 @@ import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.loadgen.simulator.ServerSettings;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.server.ServerConfig;
 
@@ -65,10 +66,14 @@ final class ScenarioBuilder {
                 duration("miners.subscribe-timeout", or(m.subscribeTimeout(), "10s")),
                 duration("miners.submit-timeout", or(m.submitTimeout(), "10s")), first.sessionLifetimeNs(),
                 TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(10),
-                sources(m.sourceAddresses(), miners, external), FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS,
+                sources(m.sourceAddresses(), phases, external), FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS,
                 minerPow(m.pow(), embedded), grindThreads(m.grindThreads()));
         int ioThreads = m.ioThreads() != null ? m.ioThreads() : Runtime.getRuntime().availableProcessors();
-        require(ioThreads >= 1, "miners.io-threads", "must be at least 1");
+        try {
+            NettyTransport.requireThreads(ioThreads);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.io-threads", e);
+        }
         for (Phase phase : phases) {
             require(external == null || phase.server().isNone(), "phases", "phase '" + phase.name()
                     + "' acts on the server, which needs the embedded target");
@@ -247,11 +252,19 @@ final class ScenarioBuilder {
         return rules;
     }
 
-    private static List<InetAddress> sources(String range, int miners, InetSocketAddress external) {
+    private static List<InetAddress> sources(String range, List<Phase> phases, InetSocketAddress external) {
         String text = range;
         boolean loopback = external == null || external.getAddress().isLoopbackAddress();
         if (text == null && loopback) {
-            text = AddressRange.automaticLoopbackRange(miners);
+            int most = 0;
+            for (int i = 1; i < phases.size(); i++) {
+                most = phases.get(i).miners() > phases.get(most).miners() ? i : most;
+            }
+            try {
+                text = AddressRange.automaticLoopbackRange(phases.get(most).miners());
+            } catch (IllegalArgumentException e) {
+                throw prefixed("phases[" + most + "].miners", e); // the phase that asks for the most
+            }
         }
         if (text == null) {
             return List.of();

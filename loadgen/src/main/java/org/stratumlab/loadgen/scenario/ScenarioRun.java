@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.results.Summary;
@@ -44,7 +44,8 @@ public final class ScenarioRun {
      */
     public static Outcome run(Scenario scenario, Path outDir, PrintWriter out, boolean terminal,
             Summary.Invocation invocation) throws IOException, InterruptedException {
-        LoadRun.Result result = new LoadRun(scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5)), out,
+        LoadRun.Result result = new LoadRun(scenario.toLoadConfig(outDir, ProgressLine.PLAIN_INTERVAL_NS),
+                out,
                 terminal, invocation).run();
         List<Summary.ThresholdResult> judged = new ArrayList<>();
         for (Threshold rule : scenario.thresholds()) {

@@ -87,8 +87,7 @@ class InvalidScenarioTest {
     @Test
     void aValueOfTheWrongTypeNamesItsLineAndKey() {
         assertRejected(
-                " line 3: phases[0].miners: Cannot deserialize value of type `Integer` from String \"abc\": "
-                        + "not a valid `Integer` value",
+                " line 3: phases[0].miners: expected a whole number, was 'abc'",
                 """
                         phases:
                           - duration: 1s
@@ -286,8 +285,7 @@ class InvalidScenarioTest {
     @Test
     void aFileThatIsNotAMappingIsRejected() {
         assertRejected(
-                " line 1: Cannot deserialize value of type `org.stratumlab.loadgen.scenario.ScenarioFile` "
-                        + "from Array value (token `JsonToken.START_ARRAY`)",
+                " line 1: expected keys (a mapping) at the top level",
                 "- a\n- b\n");
     }
 
@@ -330,8 +328,12 @@ class InvalidScenarioTest {
                           embedded:
                             max-line-bytes: 8x
                         """ + ScenarioFiles.ONE_PHASE);
-        assertRejected(": miners.io-threads: must be at least 1", "miners:\n  io-threads: 0\n"
-                + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.io-threads: must be in 1..1024 (an event loop per core is what helps), was 0",
+                "miners:\n  io-threads: 0\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.io-threads: must be in 1..1024 (an event loop per core is what helps), was 100000",
+                "miners:\n  io-threads: 100000\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": miners.source-addresses: '127.0.0.9-127.0.0.1' is not an IPv4 range like "
                 + "127.0.0.1-127.0.0.8 (only the last number may differ, upwards)",
                 "miners:\n  source-addresses: 127.0.0.9-127.0.0.1\n" + ScenarioFiles.ONE_PHASE);
@@ -399,6 +401,20 @@ class InvalidScenarioTest {
                             duration: 1s
                         thresholds:
                           - submit.p99{phase:stedy} < 5ms
+                        """);
+    }
+
+    @Test
+    void moreMinersThanLoopbackHoldsNameThePhaseThatAsksAndTheLimit() {
+        assertRejected(
+                ": phases[1].miners: 100000000 is more than one process can connect on loopback: at most "
+                        + "7140000 (127.0.0.1-127.0.0.255, 28000 connections each); run several generator processes",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: 10
+                          - duration: 1s
+                            miners: 100000000
                         """);
     }
 
