@@ -50,7 +50,14 @@ public final class StratumLab implements Runnable {
             listed.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(ExitCode.helpList());
         }
+        withVersion(cmd, new VersionProvider());
         return cmd;
+    }
+
+    /** Every subcommand has -V from its standard help options; without a provider it would print nothing. */
+    private static void withVersion(CommandLine cmd, VersionProvider provider) {
+        cmd.getCommandSpec().versionProvider(provider);
+        cmd.getSubcommands().values().forEach(sub -> withVersion(sub, provider));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -57,7 +58,15 @@ public final class Suite {
         if (includes.isEmpty()) {
             includes.addAll(DEFAULT);
         }
-        List<RunResult> results = new ArrayList<>(new Runner(options(quick, includes, 1).build()).run());
+        List<RunResult> results;
+        try {
+            results = new ArrayList<>(new Runner(options(quick, includes, 1).build()).run());
+        } catch (NoBenchmarksException e) {
+            // JMH's own report is a stack trace; the regexes are the user's to fix.
+            System.err.println("no benchmark matches " + String.join(" or ", includes));
+            System.exit(2);
+            return;
+        }
         // JMH ORs its includes, so the two-thread run names exactly those benchmarks of the first run that qualify.
         List<String> twoThreads = results.stream().map(r -> r.getParams().getBenchmark()).distinct()
                 .filter(name -> Pattern.compile(TWO_THREADS).matcher(name).find())

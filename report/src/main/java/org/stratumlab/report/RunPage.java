@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The HTML of one run's report: a header (scenario, date, machine, JDK, duration, verdict), the key figures, the
- * thresholds when the run had any, the charts ({@link RunCharts}) and the effective settings.
+ * phases side by side when there are several, the thresholds when the run had any, the charts ({@link RunCharts}) and the effective settings.
  */
 final class RunPage {
     private RunPage() {
@@ -21,10 +21,15 @@ final class RunPage {
         body.append(Page.heading(1, "Stratum Lab run: " + s.scenario()));
         body.append(endBanner(s));
         body.append(verdict(s.thresholds()));
+        if (s.generator() != null && s.generator().fellShort()) {
+            body.append("<p><span class=\"verdict fail\">GENERATOR FELL SHORT</span> ")
+                    .append(Format.html(s.generator().shortfall())).append("</p>\n");
+        }
         body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Run"))
                 .append(header(run)).append("</section>\n<section>\n").append(Page.heading(2, "Key figures"))
                 .append(keyFigures(s)).append("</section>\n").append(startReasons(s.miners()))
                 .append("</div>\n");
+        body.append(PhaseTable.of(s));
         if (!s.thresholds().isEmpty()) {
             body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
         }
@@ -87,6 +92,7 @@ final class RunPage {
         return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
                 .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
                 .row("JDK", s.jdk()).row("transport", s.transport()).row("grinder", s.grinder())
+                .row("grinding", s.grinding() != null ? s.grinding().describe() : "not recorded")
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
                 .close();
     }

@@ -42,6 +42,8 @@ final class RunFixture {
     Double interruptedOf;
     /** Why the run never got going (with 40 refused connects), or null for one that did. */
     String startFailure;
+    /** Phases written to summary.json, each named {@code phase-<n>} with known counts; none by default. */
+    int phases;
     /** Each threshold as {rule, value, passed}; none by default. */
     Object[][] thresholds = {};
 
@@ -90,6 +92,22 @@ final class RunFixture {
         percentiles(latency.putObject("connect"), 200, 2500);
         percentiles(latency.putObject("subscribe"), 200, 700);
         percentiles(latency.putObject("notifySkew"), 6000, notifySkewP99Us);
+        ArrayNode phaseList = root.putArray("phases");
+        for (int i = 1; i <= phases; i++) {
+            ObjectNode phase = phaseList.addObject().put("name", "phase-" + i).put("startS", 5.0 * (i - 1))
+                    .put("durationS", 5.0);
+            ObjectNode phaseSubmits = phase.putObject("submits").put("sent", 100L * i).put("accepted",
+                    90L * i);
+            phaseSubmits.putObject("rejected").put("stale", i).put("incorrect", 7L * i).put("duplicate", 1)
+                    .put("other", 1);
+            phaseSubmits.put("errors", 0).put("unanswered", 0);
+            ObjectNode phaseLatency = phase.putObject("latencyUs");
+            for (String metric : new String[]{"submit", "submitHonest", "submitService", "connect",
+                    "subscribe",
+                    "notifySkew"}) {
+                percentiles(phaseLatency.putObject(metric), 100L * i, 1000L * i);
+            }
+        }
         ArrayNode list = root.putArray("thresholds");
         for (Object[] t : thresholds) {
             String rule = (String) t[0];

@@ -149,6 +149,21 @@ class RunReportTest {
     }
 
     @Test
+    void phasesAreShownSideBySide() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.phases = 2;
+        String html = render(fixture);
+        assertTrue(html.contains("<h2>Phases</h2>"), html);
+        // phase-2: 200 sent in 5 s, 180 accepted, 14 incorrect, 2 stale, 2 other; submit p50 400 µs, p99 2 ms.
+        assertTrue(html.contains("<td>phase-2</td><td class=\"num\">5 s</td><td class=\"num\">5 s</td>"
+                + "<td class=\"num\">40</td><td class=\"num\">180</td><td class=\"num\">14</td>"
+                + "<td class=\"num\">2</td><td class=\"num\">2</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">400 µs</td><td class=\"num\">2.00 ms</td>"), html);
+        fixture.phases = 1;
+        assertFalse(render(fixture).contains("<h2>Phases</h2>"), "one phase: the key figures say it all");
+    }
+
+    @Test
     void withoutThresholdsThereIsNoThresholdsTable() throws IOException {
         String html = render(new RunFixture());
         assertFalse(html.contains("<h2>Thresholds</h2>"));

@@ -13,10 +13,27 @@ public enum Metric {
     /** From writing mining.subscribe to its reply. */
     SUBSCRIBE("subscribe", "subscribe"),
     /** For each job, each miner's receipt time minus the first miner's receipt time. */
-    NOTIFY_SKEW("notify-skew", "notifySkew");
+    NOTIFY_SKEW("notify-skew", "notifySkew"),
+    /**
+     * The generator's own lateness: from a solution event's intended time to when its submit was written, or, for
+     * an event still owed when the run ended, to the end (a lower bound of what it would have been).
+     */
+    LAG("lag", "lag");
 
     /** The HdrHistogram interval log a run writes, one tag per metric. */
     public static final String LATENCY_LOG_FILE = "latency.hlog";
+
+    /**
+     * The metric latency.hlog also holds untagged, beside its tagged histograms: HdrHistogram's
+     * {@code HistogramLogProcessor} reads only untagged histograms unless given {@code -tag}.
+     */
+    public static final Metric UNTAGGED_IN_LOG = SUBMIT;
+
+    /**
+     * How a {@code .hgrm} percentile file divides the recorded microseconds: it is written in milliseconds, the
+     * unit wrk2's files and HdrHistogram's plotter show.
+     */
+    public static final double PERCENTILE_FILE_UNIT_RATIO = 1000.0;
 
     private final String tag;
     private final String summaryKey;
@@ -29,6 +46,11 @@ public enum Metric {
     /** @return the tag of its histograms in latency.hlog */
     public String tag() {
         return tag;
+    }
+
+    /** @return the name of its percentile file in a run folder ({@code submit.hgrm}) */
+    public String percentileFile() {
+        return tag + ".hgrm";
     }
 
     /** @return its key under {@code latencyUs} in summary.json */

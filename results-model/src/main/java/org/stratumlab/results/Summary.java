@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param jdk the JDK's version
  * @param transport the miners' Netty transport (epoll, nio)
  * @param grinder the nonce grinder's implementation
+ * @param grinding what the generator's nonce grinding produced, cost and could not do; absent in older files
+ * @param generator whether the generator produced the load asked of it; absent in older files
  * @param invocation the command line and overrides that made the run; absent in older files
  * @param settings the effective settings, after every override (free-form: they echo the run's configuration)
  * @param miners miner counts
@@ -46,14 +48,17 @@ import java.util.TreeMap;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
-        "transport", "grinder", "invocation", "settings", "miners", "submits", "notifies", "latencyUs",
+        "transport", "grinder", "grinding", "generator", "invocation", "settings", "miners", "submits",
+        "notifies",
+        "latencyUs",
         "errors",
         "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
         @JsonProperty(required = true) Machine machine, @JsonProperty(required = true) String jdk,
-        String transport, String grinder, Invocation invocation, JsonNode settings,
+        String transport, String grinder, Grinding grinding, Generator generator, Invocation invocation,
+        JsonNode settings,
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
@@ -129,8 +134,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withThresholds(List<ThresholdResult> judged) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport,
-                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases, judged,
-                startFailure, interrupted, plannedDurationS);
+                grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
+                errors,
+                phases, judged, startFailure, interrupted, plannedDurationS);
     }
 
     /**
@@ -140,8 +146,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withDescription(String text) {
         return new Summary(schemaVersion, scenario, text, startedAt, durationS, machine, jdk, transport,
                 grinder,
-                invocation, settings, miners, submits, notifies, latencyUs, errors, phases, thresholds,
-                startFailure, interrupted, plannedDurationS);
+                grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
+                phases,
+                thresholds, startFailure, interrupted, plannedDurationS);
     }
 
     /**
@@ -152,10 +159,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      */
     public Summary withEnd(String failure, boolean cutShort, double plannedS) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
-                transport,
-                grinder, invocation, settings, miners, submits, notifies, latencyUs, errors, phases,
-                thresholds,
-                failure, cutShort, plannedS);
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS);
     }
 
     /**
@@ -185,6 +190,115 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         public String describe() {
             String text = cpu + ", " + cores + (cores == 1 ? " core" : " cores");
             return os.isEmpty() ? text : text + ", " + os;
+        }
+    }
+
+    /**
+     * Whether the generator produced the load it was asked for (wrk2's full-schedule accounting, k6's dropped
+     * iterations): every solution event due during the run was sent or is owed, and its own lag is in
+     * {@code latencyUs.lag}. It fell short when it sent less than {@value #MIN_SENT_RATIO} of what was due, or when
+     * its lag p99 passed {@value #MAX_LAG_P99_US} µs: a tenth of a second, more than any latency a Stratum
+     * endpoint is judged by, so that the measured latencies would be the generator's own.
+     *
+     * @param scheduled solution events due during the run: sent plus owed
+     * @param owed events due that were never sent
+     * @param shortfall why the generator fell short, one line; null when it did not
+     */
+    @JsonPropertyOrder({"scheduled", "owed", "shortfall"})
+    public record Generator(long scheduled, long owed, String shortfall) {
+        /** The least share of the due events a run must send. */
+        public static final double MIN_SENT_RATIO = 0.95;
+        /** The largest generator lag p99, in microseconds. */
+        public static final long MAX_LAG_P99_US = 100_000;
+
+        /** Checks the counts. */
+        public Generator {
+            Checks.nonNegative("scheduled", scheduled);
+            Checks.nonNegative("owed", owed);
+        }
+
+        /**
+         * Judges a run's figures.
+         *
+         * @param sent submits sent
+         * @param owed events due and never sent
+         * @param lag the generator's lag
+         * @return the verdict
+         */
+        public static Generator judge(long sent, long owed, Percentiles lag) {
+            long scheduled = sent + owed;
+            String shortfall = null;
+            if (scheduled > 0 && sent < MIN_SENT_RATIO * scheduled) {
+                shortfall = String.format(java.util.Locale.ROOT,
+                        "the generator sent %,d of the %,d solution events due (%.1f %%); it owes %,d", sent,
+                        scheduled, 100.0 * sent / scheduled, owed);
+            } else if (lag.p99() > MAX_LAG_P99_US) {
+                shortfall = "the generator's own lag p99 is " + LatencyFormat.of(lag.p99())
+                        + " (above " + LatencyFormat.of(MAX_LAG_P99_US)
+                        + "): the latencies include its delay";
+            }
+            return new Generator(scheduled, owed, shortfall);
+        }
+
+        /** @return whether the generator fell short */
+        @JsonIgnore
+        public boolean fellShort() {
+            return shortfall != null;
+        }
+    }
+
+    /**
+     * What the generator's nonce grinding produced and what it could not: every solution event whose share
+     * needed a valid nonce got one ground ahead by the grinding threads, one ground at once on its event loop (a
+     * job so easy that a few attempts do), or waited for one; a share the generator could not grind at all is
+     * sent unground and the endpoint judges it.
+     *
+     * @param pow the algorithm ground: {@code keccak} or {@code octopus}
+     * @param threads the grinding threads
+     * @param groundAhead valid nonces the grinding threads found
+     * @param groundInline valid nonces found on an event loop within a few attempts (easy Keccak jobs)
+     * @param hashes nonces the grinding threads tried
+     * @param cpuSeconds CPU time the grinding threads used
+     * @param waited solution events that had to wait for a valid nonce (their submit latency includes the wait)
+     * @param neverSent solution events still waiting for a nonce when the run ended: owed, never sent
+     * @param unground valid shares sent with a nonce that was not ground (the job was harder than the most
+     *        attempts allowed, or an Octopus job came without a height)
+     * @param invalidUnchecked deliberately invalid shares sent without checking that they are invalid (an
+     *        Octopus check costs milliseconds): each is valid by chance, once in about difficulty times
+     * @param discarded valid nonces ground for a job that ended before a miner used them
+     */
+    @JsonPropertyOrder({"pow", "threads", "groundAhead", "groundInline", "hashes", "cpuSeconds", "waited",
+            "neverSent", "unground", "invalidUnchecked", "discarded"})
+    public record Grinding(@JsonProperty(required = true) String pow, int threads, long groundAhead,
+            long groundInline, long hashes, double cpuSeconds, long waited, long neverSent, long unground,
+            long invalidUnchecked, long discarded) {
+        /** Checks every count. */
+        public Grinding {
+            Checks.require(!pow.isBlank(), "grinding.pow must not be empty");
+            Checks.nonNegative("threads", threads);
+            Checks.nonNegative("groundAhead", groundAhead);
+            Checks.nonNegative("groundInline", groundInline);
+            Checks.nonNegative("hashes", hashes);
+            Checks.nonNegative("cpuSeconds", cpuSeconds);
+            Checks.nonNegative("waited", waited);
+            Checks.nonNegative("neverSent", neverSent);
+            Checks.nonNegative("unground", unground);
+            Checks.nonNegative("invalidUnchecked", invalidUnchecked);
+            Checks.nonNegative("discarded", discarded);
+        }
+
+        /**
+         * @return one line for the console and the report, e.g. "octopus on 1 thread: 40 ground ahead (4,000
+         *         hashes, 12.1 s CPU), 0 inline; 35 events waited for a nonce, 3 never sent; 0 unground, 120
+         *         invalid unchecked"
+         */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s on %d thread%s: %,d ground ahead (%,d hashes, %.1f s CPU), %,d inline; %,d events waited "
+                            + "for a nonce, %,d never sent; %,d unground, %,d invalid unchecked",
+                    pow, threads, threads == 1 ? "" : "s", groundAhead, hashes, cpuSeconds, groundInline,
+                    waited,
+                    neverSent, unground, invalidUnchecked);
         }
     }
 
@@ -392,16 +506,19 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param connect TCP connect
      * @param subscribe subscribe to its reply
      * @param notifySkew each miner's receipt of a job minus the first miner's
+     * @param lag the generator's own lateness per solution event (older files lack it: nothing recorded)
      */
-    @JsonPropertyOrder({"submit", "submitHonest", "submitService", "connect", "subscribe", "notifySkew"})
+    @JsonPropertyOrder({"submit", "submitHonest", "submitService", "connect", "subscribe", "notifySkew",
+            "lag"})
     public record Latencies(@JsonProperty(required = true) Percentiles submit, Percentiles submitHonest,
             @JsonProperty(required = true) Percentiles submitService,
             @JsonProperty(required = true) Percentiles connect,
             @JsonProperty(required = true) Percentiles subscribe,
-            @JsonProperty(required = true) Percentiles notifySkew) {
+            @JsonProperty(required = true) Percentiles notifySkew, Percentiles lag) {
         /** Fills what older files lack. */
         public Latencies {
             submitHonest = submitHonest == null ? submit : submitHonest;
+            lag = lag == null ? Percentiles.NONE : lag;
         }
 
         /**
@@ -412,7 +529,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             return new Latencies(byMetric.get(Metric.SUBMIT), byMetric.get(Metric.SUBMIT_HONEST),
                     byMetric.get(Metric.SUBMIT_SERVICE), byMetric.get(Metric.CONNECT),
                     byMetric.get(Metric.SUBSCRIBE),
-                    byMetric.get(Metric.NOTIFY_SKEW));
+                    byMetric.get(Metric.NOTIFY_SKEW), byMetric.get(Metric.LAG));
         }
 
         /**
@@ -427,6 +544,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 case CONNECT -> connect;
                 case SUBSCRIBE -> subscribe;
                 case NOTIFY_SKEW -> notifySkew;
+                case LAG -> lag;
             };
         }
     }
@@ -448,6 +566,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             @JsonProperty(required = true) long p50, @JsonProperty(required = true) long p90,
             @JsonProperty(required = true) long p99, @JsonProperty(required = true) long p999,
             @JsonProperty(required = true) long max) {
+        /** Nothing recorded. */
+        public static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0, 0, 0);
+
         /** Checks every value. */
         public Percentiles {
             Checks.nonNegative("count", count);

@@ -98,7 +98,8 @@ class SummaryFileTest {
         Summary ended = new Summary(published.schemaVersion(), published.scenario(), null,
                 published.startedAt(),
                 published.durationS(), published.machine(), published.jdk(), published.transport(),
-                published.grinder(), published.invocation(), published.settings(), refused,
+                published.grinder(), published.grinding(), published.generator(), published.invocation(),
+                published.settings(), refused,
                 published.submits(),
                 published.notifies(), published.latencyUs(), published.errors(), published.phases(),
                 published.thresholds(), null, null, null).withEnd("no miner could connect", true, 600);

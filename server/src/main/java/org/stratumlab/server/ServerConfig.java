@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.protocol.transport.NettyTransport;
 
 /**
  * Everything the simulator is configured with, validated once. Names mirror the node's settings where it has them
@@ -70,7 +71,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         require(metricsPort >= -1 && metricsPort <= 65535,
                 "metrics port must be in 0..65535, was " + metricsPort);
         require(heartbeatNs > 0, "heartbeat must be positive");
-        require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+        require(ioThreads >= 1 && ioThreads <= NettyTransport.MAX_THREADS,
+                "io threads must be in 1.." + NettyTransport.MAX_THREADS + ", was " + ioThreads);
         require(subscribeTimeoutNs >= 0, "subscribe timeout must not be negative");
         require(pow != null, "pow must be set");
         PowAlgorithms.requireKnown(pow);

@@ -100,7 +100,7 @@ public final class StratumServer implements AutoCloseable {
      *
      * @param config the settings
      * @return the running server
-     * @throws IOException if the address or the metrics port cannot be bound (the message names which)
+     * @throws ListenFailure if the address or the metrics port cannot be bound (it says which)
      */
     public static StratumServer start(ServerConfig config) throws IOException {
         StratumServer server = new StratumServer(config);
@@ -130,15 +130,16 @@ public final class StratumServer implements AutoCloseable {
         try {
             listener = bootstrap.bind(address).syncUninterruptibly().channel();
         } catch (Exception e) {
-            throw new IOException(
+            throw new ListenFailure(ListenFailure.Endpoint.STRATUM,
                     "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         if (config.metricsPort() >= 0) {
             try {
                 metricsEndpoint = MetricsEndpoint.start(metrics, config.metricsPort());
             } catch (IOException e) {
-                throw new IOException("cannot serve metrics on 127.0.0.1:" + config.metricsPort() + ": "
-                        + e.getMessage(), e);
+                throw new ListenFailure(ListenFailure.Endpoint.METRICS,
+                        "cannot serve metrics on 127.0.0.1:" + config.metricsPort() + ": " + e.getMessage(),
+                        e);
             }
         }
         producer.start();

@@ -94,6 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("stratumlab bench: " + e.getMessage());
                 return 1;
             }
+            requireEachRegexSelects(jarFile);
             Path json = runSuite(out, jarFile);
             if (json == null) {
                 return 1;
@@ -124,6 +125,30 @@ public final class BenchCommand implements Callable<Integer> {
         if (renderOnly && !Files.isDirectory(results)) {
             throw new ParameterException(spec.commandLine(), "--results: '" + results + "' is not a folder");
         }
+    }
+
+    /**
+     * Refuses a regex that selects no benchmark, before a JVM is forked: JMH ORs its regexes, so a typo among
+     * several would go unseen, and one alone ends in JMH's stack trace.
+     */
+    private void requireEachRegexSelects(Path jarFile) throws IOException {
+        List<String> names;
+        try {
+            names = JarBenchmarks.names(jarFile);
+        } catch (RuntimeException e) {
+            return; // a list this code cannot read: JMH, which wrote it, judges the regexes
+        }
+        for (String regex : regexes) {
+            if (!names.isEmpty() && !JarBenchmarks.selectsAny(regex, names)) {
+                throw new ParameterException(spec.commandLine(), "no benchmark matches '" + regex
+                        + "'; the benchmark classes: " + String.join(", ", classes(names)));
+            }
+        }
+    }
+
+    private static List<String> classes(List<String> names) {
+        return names.stream().map(name -> name.substring(0, name.lastIndexOf('.')))
+                .map(type -> type.substring(type.lastIndexOf('.') + 1)).distinct().sorted().toList();
     }
 
     /** Builds the benchmarks jar unless it is there and newer than every source and pom it is made from. */

@@ -21,7 +21,13 @@ final class EmbeddedServerOptions {
     private EmbeddedServerOptions() {
     }
 
-    static ServerConfig parse(CommandLine owner, List<String> args) {
+    /**
+     * @param owner the loadgen command, for errors
+     * @param args the {@code --server.*} arguments
+     * @param pow the miners' {@code --pow}, the server's default too; null when not given
+     * @return the embedded server's settings
+     */
+    static ServerConfig parse(CommandLine owner, List<String> args, String pow) {
         List<String> serverArgs = new ArrayList<>();
         for (String arg : args) {
             if (!arg.startsWith(PREFIX)) {
@@ -37,6 +43,10 @@ final class EmbeddedServerOptions {
             // Name the options as the user wrote them (once: a second pass would prefix them twice).
             throw new ParameterException(owner, e.getMessage().replace("'--", "'" + PREFIX));
         }
-        return ServerOptions.toConfig(parsed, ServerConfig.builder().port(0));
+        ServerConfig.Builder defaults = ServerConfig.builder().port(0);
+        if (pow != null) {
+            defaults.pow(pow);
+        }
+        return ServerOptions.toConfig(parsed, defaults);
     }
 }

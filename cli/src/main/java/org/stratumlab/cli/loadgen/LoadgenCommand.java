@@ -20,14 +20,19 @@ import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
 import org.stratumlab.loadgen.run.DescriptorBudget;
 import org.stratumlab.results.Summary;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.scenario.AddressRange;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
+import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.server.ListenFailure;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,10 +52,14 @@ import picocli.CommandLine.Unmatched;
                         + "and measures submit latency from each solution's intended time (no coordinated omission).",
                 "Without --target it starts the simulator in the same process; pass it options as --server.<option>=<value> "
                         + "(any option of 'stratumlab server', e.g. --server.difficulty=1 --server.block-interval=0).",
-                "Writes summary.json, latency.hlog and timeseries.csv to --out.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric and timeseries.csv to --out.%n"},
+        // Examples stay within the help's 80 columns, continued with a backslash as a shell would take them:
+        // picocli would wrap a longer line at column 0, in the middle of the command.
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
-                "  ./stratumlab loadgen --target 127.0.0.1:32525 --password secret --miners 200 --hashrate 2e3 --hashrate-dist lognormal:1,0.5",
-                "  ./stratumlab loadgen --miners 500 --solve-rate 2 --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
+                "  ./stratumlab loadgen --target 127.0.0.1:32525 --password secret --miners 200 \\",
+                "      --hashrate 2e3 --hashrate-dist lognormal:1,0.5",
+                "  ./stratumlab loadgen --miners 500 --solve-rate 2 \\",
+                "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -134,8 +143,18 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "A submit unanswered this long is counted as unanswered (default: 10s).")
     private long submitTimeoutNs;
 
+    @Option(names = "--pow", paramLabel = "POW",
+            description = "The proof of work the miners grind: keccak or octopus (default: the embedded server's, "
+                    + "which it also sets; keccak against --target).")
+    private String pow;
+
+    @Option(names = "--grind-threads", paramLabel = "N",
+            description = "Threads that grind valid nonces ahead, off the miners' event loops (default: half the "
+                    + "cores).")
+    private Integer grindThreads;
+
     @Option(names = "--io-threads", paramLabel = "N",
-            description = "Event-loop threads driving the miners (default: the number of cores).")
+            description = "Event-loop threads driving the miners, 1 to 1024 (default: the number of cores).")
     private Integer ioThreads;
 
     @Option(names = "--name", defaultValue = "loadgen",
@@ -143,7 +162,8 @@ public final class LoadgenCommand implements Callable<Integer> {
     private String name;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: results/runs/<name>-<UTC time>).")
+            description = "Output folder, new or empty: a run never overwrites another's results (default: "
+                    + "results/runs/<name>-<UTC time>).")
     private Path out;
 
     @Option(names = "--embedded-process", paramLabel = "MODE", defaultValue = "auto",
@@ -169,20 +189,24 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
-        String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
-                "--embedded-process separate");
-        if (refusal != null) {
-            throw new ParameterException(spec.commandLine(), refusal);
-        }
         PrintWriter writer = spec.commandLine().getOut();
-        Summary summary = RunGuard.stoppable(stop -> {
-            LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
-                    Invocations.of(spec, List.of()), stop).run();
-            SummaryTable.print(writer, result.summary(), config.outDir());
-            writer.println("report " + RunReport.render(config.outDir()));
-            writer.flush();
-            return result.summary();
-        });
+        Summary summary;
+        try {
+            summary = RunGuard.stoppable(stop -> {
+                LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
+                        Invocations.of(spec, List.of()), stop).run();
+                SummaryTable.print(writer, result.summary(), config.outDir());
+                writer.println("report " + RunReport.render(config.outDir()));
+                writer.flush();
+                return result.summary();
+            });
+        } catch (ListenFailure e) {
+            // The embedded server's first act: nothing else has started yet.
+            String option = e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "--server.metrics-port"
+                    : "--server.port";
+            throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
+        }
         ExitCode end = RunGuard.endOf(summary, spec.commandLine().getErr(), "stratumlab loadgen",
                 target != null ? target : "the embedded server");
         return (end != null ? end : ExitCode.SUCCESS).code();
@@ -190,6 +214,20 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     private LoadConfig config() {
         try {
+            if (pow != null) {
+                named("--pow", () -> PowAlgorithms.requireKnown(pow));
+            }
+            ServerConfig embedded = target == null
+                    ? EmbeddedServerOptions.parse(spec.commandLine(), serverArgs, pow)
+                    : rejectServerArgs();
+            String minerPow = pow != null ? pow : embedded != null ? embedded.pow() : PowAlgorithms.KECCAK;
+            if (embedded != null && !embedded.pow().equals(minerPow)) {
+                throw new IllegalArgumentException("--pow " + minerPow + " disagrees with --server.pow="
+                        + embedded.pow() + ": the miners would grind what the server does not check");
+            }
+            if (grindThreads != null && grindThreads < 1) {
+                throw new IllegalArgumentException("--grind-threads must be at least 1, was " + grindThreads);
+            }
             FleetSettings fleet = new FleetSettings(miners, connectRate, solveRate(),
                     hashrate == null ? 0 : hashrate,
                     named("--hashrate-dist", () -> HashrateDistribution.parse(hashrateDist)),
@@ -199,19 +237,30 @@ public final class LoadgenCommand implements Callable<Integer> {
                     password, seed,
                     subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                     TimeUnit.MILLISECONDS.toNanos(100),
-                    TimeUnit.SECONDS.toNanos(10), sources(), 1_000_000);
+                    TimeUnit.SECONDS.toNanos(10), sources(), FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS,
+                    minerPow,
+                    grindThreads != null ? grindThreads : FleetSettings.DEFAULT_GRIND_THREADS);
             InetSocketAddress endpoint = target == null ? null : Endpoints.parse("--target", target);
-            ServerConfig embedded = target == null
-                    ? EmbeddedServerOptions.parse(spec.commandLine(), serverArgs)
-                    : rejectServerArgs();
             Path outDir = out != null
                     ? out
                     : Path.of("results", "runs",
                             name + "-" + RUN_STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            return new LoadConfig(name, fleet, endpoint, embedded, EmbeddedProcess.parse(embeddedProcess),
-                    List.of(LoadConfig.singlePhase(fleet, durationNs)),
-                    ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors(), outDir,
-                    TimeUnit.SECONDS.toNanos(5), true);
+            int threads = ioThreads != null ? ioThreads : Runtime.getRuntime().availableProcessors();
+            named("--io-threads", () -> {
+                NettyTransport.requireThreads(threads);
+                return threads;
+            });
+            LoadConfig config = new LoadConfig(name, fleet, endpoint, embedded,
+                    EmbeddedProcess.parse(embeddedProcess),
+                    List.of(LoadConfig.singlePhase(fleet, durationNs)), threads, outDir,
+                    ProgressLine.PLAIN_INTERVAL_NS, true);
+            String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
+                    "--embedded-process separate");
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
+            RunFolder.claim(outDir); // last: a run refused for another reason leaves no folder behind
+            return config;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -264,7 +313,9 @@ public final class LoadgenCommand implements Callable<Integer> {
             return Endpoints.addressRange("--source-addresses", sourceAddresses);
         }
         boolean loopback = target == null || Endpoints.isLoopback(target);
-        String automatic = loopback ? AddressRange.automaticLoopbackRange(miners) : null;
+        String automatic = loopback
+                ? named("--miners", () -> AddressRange.automaticLoopbackRange(miners))
+                : null;
         return automatic == null ? List.of() : Endpoints.addressRange("--source-addresses", automatic);
     }
 }

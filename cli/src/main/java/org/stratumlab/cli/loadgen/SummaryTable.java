@@ -39,6 +39,15 @@ public final class SummaryTable {
                 submits.unanswered());
         out.printf(Locale.ROOT, "notifies jobs %d  received %d%n", summary.notifies().jobs(),
                 summary.notifies().received());
+        if (summary.generator() != null) {
+            Summary.Generator g = summary.generator();
+            out.printf(Locale.ROOT, "load     due %d  sent %d  owed %d  generator lag p99 %s%n",
+                    g.scheduled(),
+                    submits.sent(), g.owed(), LatencyFormat.of(summary.latencyUs().lag(), "p99"));
+        }
+        if (summary.grinding() != null) {
+            out.println("grinding " + summary.grinding().describe());
+        }
         if (summary.errors().unexpectedTotal() > 0) {
             out.printf(Locale.ROOT,
                     "unexpected errors: generator %s, embedded server %s (a bug: please report it)%n",

@@ -16,7 +16,9 @@ import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
 import org.stratumlab.cli.loadgen.RunGuard;
 import org.stratumlab.loadgen.run.DescriptorBudget;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.cli.RunFolder;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
 import org.stratumlab.report.ResultsIndex;
@@ -27,6 +29,7 @@ import org.stratumlab.loadgen.scenario.ScenarioLoader;
 import org.stratumlab.loadgen.scenario.ScenarioRun;
 import org.stratumlab.results.LatencyFormat;
 import org.stratumlab.results.Summary;
+import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,9 +45,15 @@ import picocli.CommandLine.Spec;
         description = {
                 "Runs a scenario file (YAML): its phases against the embedded simulator or an external "
                         + "endpoint, then checks its thresholds.",
-                "Writes summary.json, latency.hlog, timeseries.csv (and report.html) to the run folder.%n"},
+                "Writes summary.json, latency.hlog, a .hgrm percentile file per metric, timeseries.csv (and report.html) to "
+                        + "the run folder.%n"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every threshold passed", "1:a threshold failed",
+                "2:the scenario or the target is unusable (one line says why)"},
+        // Within the help's 80 columns (see LoadgenCommand): picocli would wrap a longer line mid-command.
         footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
-                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s --out /tmp/farm"})
+                "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s \\",
+                "      --out /tmp/farm"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -61,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "The run folder (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
+            description = "The run folder, new or empty (default: results/runs/<name>-<UTC time>, or results/<name>/<UTC time> with "
                     + "--publish).")
     private Path out;
 
@@ -91,11 +100,16 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(e.getMessage());
         }
         Path outDir = out != null ? out : defaultOut(scenario.name());
-        LoadConfig config = scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5));
+        LoadConfig config = scenario.toLoadConfig(outDir, ProgressLine.PLAIN_INTERVAL_NS);
         String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
                 "process: separate under target.embedded");
         if (refusal != null) {
             return unusable(file + ": " + refusal);
+        }
+        try {
+            RunFolder.claim(outDir);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
         }
         writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
                 ? ""
@@ -114,6 +128,10 @@ public final class RunCommand implements Callable<Integer> {
                 printThresholds(writer, o.thresholds());
                 return o;
             });
+        } catch (ListenFailure e) {
+            return unusable((e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "target.embedded.metrics-port: "
+                    : "target.embedded.port: ") + e.getMessage());
         } catch (IOException e) {
             return unusable(e.getMessage());
         }

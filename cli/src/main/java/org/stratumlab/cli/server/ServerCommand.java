@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.stratumlab.server.ListenFailure;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.StratumServer;
 import org.stratumlab.server.metrics.ServerMetrics;
@@ -27,7 +28,7 @@ import sun.misc.Signal;
         footer = {
                 "%nExample: point a miner at it",
                 "  ./stratumlab server --port 32525 --password secret --difficulty 1000",
-                "  miner: stratum+tcp://127.0.0.1:32525, worker name of your choice, password 'secret'"})
+                "  miner: stratum+tcp://127.0.0.1:32525, any worker name, password 'secret'"})
 public final class ServerCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,10 +51,12 @@ public final class ServerCommand implements Callable<Integer> {
         StratumServer server;
         try {
             server = StratumServer.start(config);
-        } catch (IOException e) {
+        } catch (ListenFailure e) {
             // A port in use or an address this machine does not have: the user's to change, not a bug.
-            throw new ParameterException(spec.commandLine(),
-                    e.getMessage() + "; choose another --port or --host");
+            String option = e.endpoint() == ListenFailure.Endpoint.METRICS
+                    ? "--metrics-port"
+                    : "--port or --host";
+            throw new ParameterException(spec.commandLine(), e.getMessage() + "; choose another " + option);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(server.describe());

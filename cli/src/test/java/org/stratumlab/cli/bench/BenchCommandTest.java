@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +100,64 @@ class BenchCommandTest {
         assertTrue(readme.contains("## verify"), readme);
         assertTrue(readme.contains("come from 2026-01-02_amd-epyc_jdk-17.0.15_quick.json"), readme);
         assertTrue(Files.exists(dir.resolve("chart-verify.svg")));
+    }
+
+    @Test
+    void aRegexThatSelectsNoBenchmarkIsOneLineBeforeAnyJvmIsForked(@TempDir Path dir) throws IOException {
+        Path jar = benchmarksJar(dir, "org.stratumlab.bench.pow.KeccakBenchmark.keccak32",
+                "org.stratumlab.bench.pow.PowCheckBenchmark.powCheck");
+        Path results = dir.resolve("results");
+        CliRun run = CliRun.of("bench", "--no-build", "--jar", jar.toString(), "--results",
+                results.toString(),
+                "keccak", "NoSuchBenchmark");
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("stratumlab bench: no benchmark matches 'NoSuchBenchmark'; the benchmark classes: "
+                + "KeccakBenchmark, PowCheckBenchmark (see 'stratumlab bench --help')", run.err().strip());
+        assertEquals("", run.out(), "no suite started");
+        assertTrue(Files.notExists(results), "nothing written");
+    }
+
+    @Test
+    void theBenchmarksAreReadFromTheJarsListAsJmhNamesThem(@TempDir Path dir) throws IOException {
+        Path jar = benchmarksJar(dir, "org.stratumlab.bench.pow.KeccakBenchmark.keccak32",
+                "org.stratumlab.bench.wire.WireBenchmark.parseSubmit");
+        List<String> names = JarBenchmarks.names(jar);
+        assertEquals(List.of("org.stratumlab.bench.pow.KeccakBenchmark.keccak32",
+                "org.stratumlab.bench.wire.WireBenchmark.parseSubmit"), names);
+        assertTrue(JarBenchmarks.selectsAny("Wire", names));
+        assertTrue(JarBenchmarks.selectsAny("keccak.*", names));
+        assertFalse(JarBenchmarks.selectsAny("^keccak", names), "found in the whole name, as JMH does");
+    }
+
+    @Test
+    void theRealBenchmarksJarsListIsRead() throws IOException {
+        // Built before this module in a full build; a build of this module alone has none to read.
+        Path jar = Path.of("..", "pow-bench", "target", "benchmarks.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no " + jar);
+        List<String> names = JarBenchmarks.names(jar);
+        assertTrue(names.contains("org.stratumlab.bench.pow.KeccakBenchmark.keccak32"), names.toString());
+        assertTrue(names.contains("org.stratumlab.bench.pow.PowCheckBenchmark.powCheck"), names.toString());
+    }
+
+    /** A jar with only JMH's benchmark list, its lines as JMH 1.37 writes them (length-prefixed strings). */
+    private static Path benchmarksJar(Path dir, String... benchmarks) throws IOException {
+        StringBuilder list = new StringBuilder();
+        for (String benchmark : benchmarks) {
+            String type = benchmark.substring(0, benchmark.lastIndexOf('.'));
+            String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+            String generated = type.replace(".pow.", ".pow.jmh_generated.") + "_" + method + "_jmhTest";
+            list.append("JMH S ").append(type.length()).append(' ').append(type).append(" S ")
+                    .append(generated.length()).append(' ').append(generated).append(" S ")
+                    .append(method.length()).append(' ').append(method)
+                    .append(" S 11 AverageTime E A 1 1 1 E E E E E E E U 11 NANOSECONDS E E\n");
+        }
+        Path jar = dir.resolve("benchmarks.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(JarBenchmarks.LIST));
+            out.write(list.toString().getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
     }
 
     @Test

@@ -30,7 +30,7 @@ class LoadgenCommandTest {
                 "--hashrate", "--hashrate-dist", "--bad-shares", "--hostile", "--hostile-shares",
                 "--session-lifetime", "--source-addresses",
                 "--worker-prefix", "--password", "--seed", "--subscribe-timeout", "--submit-timeout",
-                "--io-threads", "--name", "--out", "--server.", "Examples:")) {
+                "--io-threads", "--pow", "--grind-threads", "--name", "--out", "--server.", "Examples:")) {
             assertTrue(run.out().contains(option), option + " missing from:\n" + run.out());
         }
     }
@@ -52,7 +52,13 @@ class LoadgenCommandTest {
             "--source-addresses 127.0.0.9-127.0.0.1|--source-addresses",
             "--server.window=2 --target 127.0.0.1:9|--server.window",
             "--duration 5x|--duration",
-            "--miners 0|miners"})
+            "--pow sha256|--pow",
+            "--pow keccak --server.pow=octopus|--server.pow",
+            "--grind-threads 0|--grind-threads",
+            "--miners 0|miners",
+            "--miners 100000000|--miners: 100000000 is more than one process can connect on loopback: at most 7140000",
+            "--io-threads 100000|--io-threads: must be in 1..1024",
+            "--io-threads 0|--io-threads: must be in 1..1024"})
     void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String named) {
         CliRun run = CliRun.of(("loadgen " + args).split(" "));
         assertEquals(2, run.exitCode(), run.err());
@@ -63,12 +69,64 @@ class LoadgenCommandTest {
     }
 
     @Test
+    void anOutFolderThatCannotTakeTheRunIsRefusedBeforeAnythingStarts() throws Exception {
+        Path file = Files.writeString(out.resolve("a-file"), "not a folder");
+        Path full = Files.createDirectories(out.resolve("earlier-run"));
+        Files.writeString(full.resolve("summary.json"), "{}");
+        for (String[] dirAndReason : new String[][]{{file.toString(), "is a file, not a folder"},
+                {file.resolve("run").toString(), "cannot be created: "},
+                {full.toString(), "already holds files; a run never overwrites another's results"}}) {
+            CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out", dirAndReason[0]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(run.err().startsWith("stratumlab loadgen: --out: '" + dirAndReason[0] + "' "
+                    + dirAndReason[1]), run.err());
+            assertEquals("", run.out(), "no embedded server started");
+        }
+        assertEquals("{}", Files.readString(full.resolve("summary.json")), "the earlier run is untouched");
+        assertEquals(List.of(full.resolve("summary.json")), Files.list(full).toList());
+    }
+
+    @Test
+    void aMetricsPortInUseNamesTheEmbeddedServersMetricsOption() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out",
+                    out.resolve("run").toString(), "--server.metrics-port=" + taken.getLocalPort());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals(1, run.err().strip().lines().count(), run.err());
+            assertTrue(
+                    run.err().startsWith("stratumlab loadgen: --server.metrics-port: cannot serve metrics on "
+                            + "127.0.0.1:" + taken.getLocalPort()),
+                    run.err());
+            assertEquals("", run.out(), "no miner started");
+        }
+    }
+
+    @Test
     void embeddedServerOptionsAreNamedAsTheUserWroteThem() {
         assertEquals(
                 "stratumlab loadgen: Unknown option: '--server.nope=1' (see 'stratumlab loadgen --help')",
                 CliRun.of("loadgen", "--server.nope=1").err().strip());
         assertTrue(CliRun.of("loadgen", "--server.difficulty=0").err()
                 .startsWith("stratumlab loadgen: Invalid value for option '--server.difficulty': "));
+    }
+
+    @Test
+    @Timeout(60)
+    void powOctopusMinesWhatTheEmbeddedServerThenChecksAndTheSummarySaysWhatWasGround() throws Exception {
+        CliRun run = CliRun.of("loadgen", "--pow", "octopus", "--miners", "2", "--duration", "2s",
+                "--solve-rate", "2", "--out", out.toString(), "--io-threads", "1", "--server.height=1",
+                "--server.difficulty=4", "--server.block-interval=0", "--server.new-job-on-solution=false",
+                "--server.notify-on-subscribe");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("grinding octopus on "), run.out());
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertEquals("octopus", summary.path("settings").path("server").path("pow").asText(),
+                summary.toString());
+        assertEquals("octopus", summary.path("grinding").path("pow").asText());
+        long sent = summary.path("submits").path("sent").asLong();
+        assertTrue(sent > 0, summary.toString());
+        assertEquals(sent, summary.path("submits").path("accepted").asLong(), summary.toString());
     }
 
     @Test

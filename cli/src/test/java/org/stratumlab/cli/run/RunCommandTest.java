@@ -135,6 +135,36 @@ class RunCommandTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeInAnOverrideNamesTheKeyAndTheTypeItTakes() {
+        Path file = write("tiny.yaml", TINY);
+        CliRun run = CliRun.of("run", file.toString(), "--set", "phases.0.miners=abc");
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals(
+                "stratumlab run: " + file + " with --set phases.0.miners=abc: phases[0].miners: expected a "
+                        + "whole number, was 'abc'\n",
+                run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aRunFolderThatHoldsAnEarlierRunOrIsAFileIsRefusedBeforeAnythingStarts() throws IOException {
+        Path file = write("tiny.yaml", TINY);
+        Path earlier = Files.createDirectories(dir.resolve("earlier"));
+        Files.writeString(earlier.resolve("summary.json"), "{}");
+        CliRun run = CliRun.of("run", file.toString(), "--out", earlier.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals("stratumlab run: --out: '" + earlier + "' already holds files; a run never overwrites "
+                + "another's results: give a new or empty folder\n", run.err());
+        assertEquals("", run.out());
+        assertEquals("{}", Files.readString(earlier.resolve("summary.json")));
+
+        run = CliRun.of("run", file.toString(), "--out", file.toString());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals("stratumlab run: --out: '" + file + "' is a file, not a folder\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void aMissingFileArgumentIsAUsageError() {
         CliRun run = CliRun.of("run");
         assertEquals(2, run.exitCode(), run.out() + run.err());

@@ -3,6 +3,7 @@ package org.stratumlab.loadgen.miner;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
@@ -12,8 +13,9 @@ import org.stratumlab.protocol.miner.JobNotify;
 import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
- * What every miner of a fleet shares: settings, the metrics, a grinder per thread, and the first receipt time of
- * each job (for notify skew). Thread-safe.
+ * What every miner of a fleet shares: settings, the metrics, the source of valid nonces, a grinder per thread
+ * for the few attempts a miner may make itself, and the first receipt time of each job (for notify skew).
+ * Thread-safe.
  */
 final class FleetContext {
     /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
@@ -22,13 +24,13 @@ final class FleetContext {
 
     final LoadMetrics metrics;
     /** What the miners' connections threw besides resets, by class, the first of each class logged. */
-    final UnexpectedErrors unexpectedErrors = UnexpectedErrors.toStderr("stratumlab loadgen");
+    final UnexpectedErrors unexpectedErrors;
     final String password;
     private volatile BadShareMix badShares;
     final BadShareMix hostileShares;
     final long subscribeTimeoutNs;
     final long submitTimeoutNs;
-    final long maxGrindAttempts;
+    final ShareSource shares;
     private volatile long sessionLifetimeNs;
     private final Map<U256, SharedJob> jobsByPowHash = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
@@ -36,17 +38,19 @@ final class FleetContext {
     /** A share the server accepted on the newest job any miner had one accepted on: what duplicates repeat. */
     private volatile AcceptedShare lastAcceptedShare;
 
-    FleetContext(LoadMetrics metrics, String password, BadShareMix badShares, BadShareMix hostileShares,
+    FleetContext(LoadMetrics metrics, UnexpectedErrors unexpectedErrors, String password,
+            BadShareMix badShares, BadShareMix hostileShares,
             long subscribeTimeoutNs,
-            long submitTimeoutNs, long maxGrindAttempts, long sessionLifetimeNs) {
+            long submitTimeoutNs, ShareSource shares, long sessionLifetimeNs) {
         this.sessionLifetimeNs = sessionLifetimeNs;
         this.metrics = metrics;
+        this.unexpectedErrors = unexpectedErrors;
         this.password = password;
         this.badShares = badShares;
         this.hostileShares = hostileShares;
         this.subscribeTimeoutNs = subscribeTimeoutNs;
         this.submitTimeoutNs = submitTimeoutNs;
-        this.maxGrindAttempts = maxGrindAttempts;
+        this.shares = shares;
     }
 
     NonceGrinder grinder() {
@@ -67,15 +71,7 @@ final class FleetContext {
     SharedJob jobReceived(JobNotify notify, long nowNs, boolean broadcast) {
         SharedJob known = jobsByPowHash.get(notify.powHash());
         if (known == null) {
-            SharedJob fresh = SharedJob.of(notify.jobId(), notify.powHashText(), notify.powHash(),
-                    notify.boundary(),
-                    nowNs);
-            known = jobsByPowHash.putIfAbsent(notify.powHash(), fresh);
-            if (known == null) {
-                known = fresh;
-                metrics.jobSeen();
-                forgetOldJobs(notify.powHash());
-            }
+            known = firstReceipt(notify, nowNs);
         }
         if (broadcast) {
             metrics.record(Metric.NOTIFY_SKEW, nowNs - known.firstReceiptNs());
@@ -83,12 +79,23 @@ final class FleetContext {
         return known;
     }
 
-    private void forgetOldJobs(U256 job) {
+    /** Once per job, under a lock so that the job's nonces are made (and ground for) once. */
+    private SharedJob firstReceipt(JobNotify notify, long nowNs) {
         synchronized (jobsInOrder) {
-            jobsInOrder.addLast(job);
+            SharedJob known = jobsByPowHash.get(notify.powHash());
+            if (known != null) {
+                return known;
+            }
+            SharedJob fresh = SharedJob.of(notify.jobId(), notify.powHashText(), notify.powHash(),
+                    notify.boundary(), shares.newJob(notify.powHash(), notify.height(), notify.boundary()),
+                    nowNs);
+            jobsByPowHash.put(notify.powHash(), fresh);
+            metrics.jobSeen();
+            jobsInOrder.addLast(notify.powHash());
             if (jobsInOrder.size() > JOBS_REMEMBERED) {
                 jobsByPowHash.remove(jobsInOrder.removeFirst());
             }
+            return fresh;
         }
     }
 

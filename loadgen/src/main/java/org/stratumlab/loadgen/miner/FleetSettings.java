@@ -5,6 +5,7 @@ import java.util.List;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.HostileMiners;
+import org.stratumlab.pow.PowAlgorithms;
 
 /**
  * How a fleet of simulated miners behaves. Validated by the run configuration that builds it.
@@ -25,7 +26,9 @@ import org.stratumlab.loadgen.schedule.HostileMiners;
  * @param reconnectBaseNs the first reconnect delay; doubled per failed attempt, with jitter
  * @param reconnectMaxNs the longest reconnect delay
  * @param sourceAddresses local addresses to connect from, round robin; empty for the system's choice
- * @param maxGrindAttempts the most nonces tried for one valid share
+ * @param maxGrindAttempts the most nonces worth trying for one valid share: a harder job's shares are sent unground
+ * @param pow the proof of work the miners grind: {@code keccak} or {@code octopus}
+ * @param grindThreads the threads that grind valid nonces ahead, off the event loops
  */
 public record FleetSettings(int miners, double connectRatePerSecond, double solveRatePerSecond,
         double hashrate,
@@ -34,10 +37,21 @@ public record FleetSettings(int miners, double connectRatePerSecond, double solv
         long seed,
         long subscribeTimeoutNs, long submitTimeoutNs, long sessionLifetimeNs, long reconnectBaseNs,
         long reconnectMaxNs,
-        List<InetAddress> sourceAddresses, long maxGrindAttempts) {
+        List<InetAddress> sourceAddresses, long maxGrindAttempts, String pow, int grindThreads) {
 
-    /** Copies the address list. */
+    /** The default of {@link #grindThreads}: half the cores, which the miners' event loops and a server share. */
+    public static final int DEFAULT_GRIND_THREADS = Math.max(1,
+            Runtime.getRuntime().availableProcessors() / 2);
+
+    /** The default of {@link #maxGrindAttempts}: a million, about 55 ms of one core with the native hasher. */
+    public static final long DEFAULT_MAX_GRIND_ATTEMPTS = 1_000_000;
+
+    /** Copies the address list and checks the grinding settings. */
     public FleetSettings {
         sourceAddresses = List.copyOf(sourceAddresses);
+        PowAlgorithms.requireKnown(pow);
+        if (grindThreads < 1) {
+            throw new IllegalArgumentException("grinding threads must be at least 1, was " + grindThreads);
+        }
     }
 }

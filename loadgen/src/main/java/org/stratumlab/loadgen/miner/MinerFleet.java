@@ -7,20 +7,22 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
-import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.protocol.frame.LineFrameDecoder;
+import org.stratumlab.server.errors.UnexpectedErrors;
 import org.stratumlab.protocol.miner.ServerMessageDecoder;
 import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.results.Summary;
 
 /**
  * A farm of simulated miners against one endpoint: opens connections at the connect rate until all miners are
@@ -40,6 +42,7 @@ public final class MinerFleet implements AutoCloseable {
     private final FleetSettings settings;
     private final EventLoopGroup group;
     private final FleetContext context;
+    private final ShareSource shares;
     private final LoadMetrics metrics;
     private final InetSocketAddress target;
     private final EventExecutor rampLoop;
@@ -68,9 +71,13 @@ public final class MinerFleet implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.target = target;
-        this.context = new FleetContext(metrics, settings.password(), settings.badShares(),
+        // One record of unexpected errors for the miners' connections and the grinding threads alike.
+        UnexpectedErrors errors = UnexpectedErrors.toStderr("stratumlab loadgen");
+        this.shares = new ShareSource(settings.pow(), settings.grindThreads(), settings.maxGrindAttempts(),
+                settings.seed(), errors);
+        this.context = new FleetContext(metrics, errors, settings.password(), settings.badShares(),
                 settings.hostile().shares(),
-                settings.subscribeTimeoutNs(), settings.submitTimeoutNs(), settings.maxGrindAttempts(),
+                settings.subscribeTimeoutNs(), settings.submitTimeoutNs(), shares,
                 settings.sessionLifetimeNs());
         this.group = group;
         this.rampLoop = group.next();
@@ -162,17 +169,19 @@ public final class MinerFleet implements AutoCloseable {
      * @param hashrate the base hashrate, or 0 with a fixed rate
      * @param hashrates how hashrates spread over miners
      * @param seed the seed of the hashrate draws
+     * @param hostileRate the hostile miners' rate (or hashrate) as a multiple of the others'
      */
     public void setRates(double solveRatePerSecond, double hashrate, HashrateDistribution hashrates,
-            long seed) {
+            long seed, double hostileRate) {
         double[] drawn = hashrate > 0
                 ? hashrates.drawFarm(hashrate, slots.length, new SplittableRandom(seed))
                 : null;
         for (MinerSlot slot : slots) {
+            double factor = slot.hostile ? hostileRate : 1;
             if (drawn != null) {
-                slot.schedule.setHashrate(drawn[slot.index], null);
+                slot.schedule.setHashrate(drawn[slot.index] * factor, null);
             } else {
-                slot.schedule.setFixedRate(solveRatePerSecond);
+                slot.schedule.setFixedRate(solveRatePerSecond * factor);
             }
         }
         forEachMiner(SimulatedMiner::rateChanged);
@@ -274,6 +283,13 @@ public final class MinerFleet implements AutoCloseable {
      */
     public void stopSubmitting() throws InterruptedException {
         context.stopSubmitting();
+        long endNs = System.nanoTime();
+        forEachMiner(miner -> miner.countOwed(endNs));
+        awaitEventLoops();
+    }
+
+    /** Returns once every event loop has run what was queued on it before this call. */
+    private void awaitEventLoops() throws InterruptedException {
         for (EventExecutor loop : group) {
             loop.submit(() -> {
             }).await(BARRIER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -293,7 +309,23 @@ public final class MinerFleet implements AutoCloseable {
         }
     }
 
-    /** Closes every connection and waits for them to close; in-flight submits end as unanswered. */
+    /**
+     * @return what grinding produced and cost; complete once {@link #close} returned (closing counts the events
+     *         still waiting for a nonce)
+     */
+    public Summary.Grinding grinding() {
+        return shares.summary();
+    }
+
+    /** @return the implementation valid nonces are ground with, for the summary */
+    public String grinderName() {
+        return shares.implementationName();
+    }
+
+    /**
+     * Closes every connection and waits until each has counted what it leaves: in-flight submits end as
+     * unanswered, events waiting for a nonce as never sent. Then stops the grinding threads.
+     */
     @Override
     public void close() {
         running = false;
@@ -302,5 +334,11 @@ public final class MinerFleet implements AutoCloseable {
                 channel.close().awaitUninterruptibly();
             }
         }
+        try {
+            awaitEventLoops(); // Netty runs channelInactive after the close future completes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        shares.close();
     }
 }

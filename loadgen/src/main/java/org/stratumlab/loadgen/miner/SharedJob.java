@@ -1,5 +1,6 @@
 package org.stratumlab.loadgen.miner;
 
+import org.stratumlab.loadgen.grind.JobNonces;
 import org.stratumlab.pow.U256;
 
 /**
@@ -10,24 +11,27 @@ import org.stratumlab.pow.U256;
  * @param powHashText the pow_hash as the notify carried it
  * @param powHash the pow_hash
  * @param boundary the boundary
+ * @param nonces where its valid nonces come from, shared by the fleet
  * @param firstReceiptNs when the first miner received it, for notify skew
  * @param forgedPowHashText a pow_hash of the same form that the server never issued (every hex digit flipped),
  *        for stale shares
  */
-record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, long firstReceiptNs,
-        String forgedPowHashText) {
+record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
+        long firstReceiptNs, String forgedPowHashText) {
 
     /**
      * @param jobIdText the job id as the notify carried it
      * @param powHashText the pow_hash as the notify carried it
      * @param powHash the pow_hash
      * @param boundary the boundary
+     * @param nonces where its valid nonces come from
      * @param firstReceiptNs when the first miner received it
      * @return the job, with its forged twin computed once for the whole fleet
      */
-    static SharedJob of(String jobIdText, String powHashText, U256 powHash, U256 boundary,
+    static SharedJob of(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
             long firstReceiptNs) {
-        return new SharedJob(jobIdText, powHashText, powHash, boundary, firstReceiptNs, forged(powHashText));
+        return new SharedJob(jobIdText, powHashText, powHash, boundary, nonces, firstReceiptNs,
+                forged(powHashText));
     }
 
     /**

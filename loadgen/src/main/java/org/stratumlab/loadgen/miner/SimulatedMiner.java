@@ -6,7 +6,13 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.grind.GrindCounters;
+import org.stratumlab.loadgen.grind.JobNonces;
+import org.stratumlab.loadgen.grind.NonceSupply;
+import org.stratumlab.loadgen.grind.NonceWaiter;
+import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
@@ -29,19 +35,29 @@ import org.stratumlab.protocol.mining.SubmitOutcome;
  * <p>Latency of a submit runs from the event's intended time, not from when it was written, so a slow server or
  * a late generator cannot hide (no coordinated omission); service time (write to reply) is recorded separately.
  *
- * <p>Stateful, one per connection; everything runs on the connection's event loop.
+ * <p>Valid nonces come from the fleet's {@link ShareSource}, ground off the event loops: when none is ready at a
+ * solution event, the event waits (in order, keeping its intended time) until a grinding thread calls back.
+ *
+ * <p>Stateful, one per connection; everything runs on the connection's event loop but {@link #nonceReady}.
  */
-final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
+final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> implements NonceWaiter {
     /** Set on a channel the miner closed to end its session (churn): the fleet reconnects at once. */
     static final AttributeKey<Boolean> CLOSED_FOR_CHURN = AttributeKey.valueOf("stratumlab.churn");
 
     private static final long SUBSCRIBE_ID = 1;
     private static final String MALFORMED_NONCE = "0xnot-hex";
+    /** Owed events counted one by one at the end; beyond, the rest is counted from the rate. */
+    private static final int OWED_DRAWN_EXACTLY = 100_000;
+    private static final int OWED_BULK_BUCKETS = 100;
 
     private final MinerSlot slot;
     private final FleetContext fleet;
     private final LoadMetrics metrics;
     private final OutstandingSubmits outstanding = new OutstandingSubmits();
+    private final WaitingEvents waiting = new WaitingEvents();
+    private final GrindCounters grinding;
+    /** The job whose nonce source this miner is enrolled with as a waiter, or null. */
+    private JobNonces waitingOn;
     private final Runnable solutionTick = this::onSolutionEvent;
     private final Runnable timeoutCheck = this::expireUnanswered;
     private final Runnable subscribeDeadline = this::onSubscribeDeadline;
@@ -72,6 +88,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         this.slot = slot;
         this.fleet = fleet;
         this.metrics = fleet.metrics;
+        this.grinding = fleet.shares.counters();
     }
 
     @Override
@@ -124,6 +141,12 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
         job = fleet.jobReceived(notify, now, job != null);
         slot.schedule.onBoundary(job.boundary());
+        if (waitingOn != null) {
+            // Events waiting for the old job's nonce now solve the new job, as a real miner moves on.
+            waitingOn.cancel(this);
+            waitingOn = null;
+            serveWaiting(now);
+        }
         startSolvingIfReady(now);
     }
 
@@ -196,7 +219,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             fleet.shareAccepted(pendingJobIdText, pendingPowHashText, pendingNonce);
             if (repeat && fleet.submitting() && pendingPowHashText.equals(job.powHashText())) {
                 // The duplicate this share was ground for: its latency counts from now, when it is due.
-                submit(ShareKind.DUPLICATE, now, now);
+                submitBad(ShareKind.DUPLICATE, now, now);
             }
         }
     }
@@ -223,15 +246,20 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
 
     /**
      * A new phase changed this miner's rate: restart the schedule from now at the new rate (exact for a Poisson
-     * process, which has no memory). Runs on the connection's event loop.
+     * process, which has no memory), unless the miner is behind: the events it owes stand (they fire at once), and
+     * the new rate applies from the next draw. Runs on the connection's event loop.
      */
     void rateChanged() {
         if (job != null) {
             slot.schedule.onBoundary(job.boundary());
         }
+        long now = System.nanoTime();
+        if (nextSolution != null && slot.schedule.nextIntendedNs() <= now) {
+            return;
+        }
         cancel(nextSolution);
         nextSolution = null;
-        startSolvingIfReady(System.nanoTime());
+        startSolvingIfReady(now);
     }
 
     private void scheduleSolution(long intendedNs, long now) {
@@ -248,11 +276,116 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             return;
         }
         BadShareMix mix = slot.hostile ? fleet.hostileShares : fleet.badShares();
-        submit(mix.draw(slot.random.nextDouble()), intended, now);
+        ShareKind kind = mix.draw(slot.random.nextDouble());
+        if (kind == ShareKind.VALID || kind == ShareKind.DUPLICATE && repeatableShare() == null) {
+            // A duplicate with nothing accepted on this job to repeat: a fresh valid share, repeated once accepted.
+            solveValid(intended, kind == ShareKind.DUPLICATE, now);
+        } else {
+            submitBad(kind, intended, now);
+        }
         scheduleSolution(slot.schedule.advance(), now);
     }
 
-    private void submit(ShareKind kind, long intendedNs, long now) {
+    /** @return a share the fleet had accepted on the current job, or null */
+    private AcceptedShare repeatableShare() {
+        AcceptedShare accepted = fleet.lastAcceptedShare();
+        return accepted != null && accepted.powHashText().equals(job.powHashText()) ? accepted : null;
+    }
+
+    /** Sends a valid share now if a nonce is at hand, else queues the event behind any already waiting. */
+    private void solveValid(long intendedNs, boolean repeat, long now) {
+        U256 nonce = waiting.isEmpty() ? validNonce() : null;
+        if (nonce != null) {
+            submitValid(nonce, intendedNs, repeat, now);
+        } else {
+            waiting.add(intendedNs, repeat);
+            grinding.waited();
+        }
+    }
+
+    /**
+     * A valid nonce of the current job, at once when the job needs no grinding or a few attempts do, or one
+     * ground ahead; null when none is ready, this miner then being enrolled to be called back.
+     */
+    private U256 validNonce() {
+        JobNonces nonces = job.nonces();
+        switch (nonces.supply()) {
+            case ANY :
+                return randomNonce();
+            case NONE :
+                // Too hard to grind here: send the best effort, which the endpoint will judge; the summary counts
+                // it, and its difficulty tells the reader why.
+                grinding.unground();
+                return randomNonce();
+            case INLINE :
+                U256 inline = fleet.grinder().next(job.powHash(), job.boundary(), randomNonce(),
+                        ShareSource.INLINE_ATTEMPTS);
+                if (inline != null) {
+                    grinding.groundInline();
+                    return inline;
+                }
+                break; // a rare unlucky run of attempts: the grinding threads take it over
+            case POOL :
+                break;
+        }
+        U256 ground = nonces.takeValid(this);
+        if (ground == null) {
+            waitingOn = nonces;
+        }
+        return ground;
+    }
+
+    /** Called on a grinding thread: the nonce goes to this connection's event loop. */
+    @Override
+    public void nonceReady(JobNonces from, U256 nonce) {
+        try {
+            ctx.executor().execute(() -> onNonceReady(from, nonce));
+        } catch (RejectedExecutionException e) {
+            // The event loops are shutting down: the run is over, and the waiting events were counted never sent.
+        }
+    }
+
+    private void onNonceReady(JobNonces from, U256 nonce) {
+        if (from != waitingOn || waiting.isEmpty() || !fleet.submitting() || !ctx.channel().isActive()) {
+            from.giveBack(nonce); // this miner moved on meanwhile: another may use it
+            return;
+        }
+        waitingOn = null;
+        long now = System.nanoTime();
+        submitValid(nonce, waiting.headIntendedNs(), waiting.headRepeats(), now);
+        waiting.removeHead();
+        serveWaiting(now);
+    }
+
+    /** Sends what waiting events have nonces at hand for, in order, until one must wait again. */
+    private void serveWaiting(long now) {
+        while (!waiting.isEmpty() && fleet.submitting()) {
+            U256 nonce = validNonce();
+            if (nonce == null) {
+                return;
+            }
+            submitValid(nonce, waiting.headIntendedNs(), waiting.headRepeats(), now);
+            waiting.removeHead();
+        }
+    }
+
+    private void submitValid(U256 nonce, long intendedNs, boolean repeat, long now) {
+        ByteBuf line = ctx.alloc().buffer(256);
+        long id = nextRequestId++;
+        pendingNonce = nonce;
+        pendingNonceId = id;
+        pendingJobIdText = job.jobIdText();
+        pendingPowHashText = job.powHashText();
+        if (repeat) {
+            repeatWhenAcceptedId = id;
+        }
+        MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
+                job.powHashText());
+        send(line, id, intendedNs, now);
+    }
+
+    /** Sends a deliberately bad share, or a duplicate of one the fleet had accepted on this job. */
+    private void submitBad(ShareKind kind, long intendedNs, long now) {
         ByteBuf line = ctx.alloc().buffer(256);
         long id = nextRequestId++;
         pendingNonce = null;
@@ -268,22 +401,21 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             case DUPLICATE -> {
                 // The server keeps one set of accepted nonces per job, whoever sent them: repeating a nonce the
                 // fleet had accepted on the current job is a duplicate. One of an older job would be judged
-                // stale first once the job left the window, so it is not repeated.
-                AcceptedShare accepted = fleet.lastAcceptedShare();
-                if (accepted != null && accepted.powHashText().equals(job.powHashText())) {
-                    MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, accepted.jobIdText(),
-                            accepted.nonce(), accepted.powHashText());
-                } else {
-                    // Nothing accepted on this job yet: a fresh valid share now, repeated once it is accepted.
-                    writeValid(line, id);
-                    repeatWhenAcceptedId = id;
-                }
+                // stale first once the job left the window, so it is not repeated (the caller checked).
+                AcceptedShare accepted = repeatableShare();
+                MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, accepted.jobIdText(),
+                        accepted.nonce(), accepted.powHashText());
             }
             case INVALID ->
                 MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), invalidNonce(),
                         job.powHashText());
-            case VALID -> writeValid(line, id);
+            case VALID -> throw new IllegalArgumentException("a valid share is sent by submitValid");
         }
+        send(line, id, intendedNs, now);
+    }
+
+    private void send(ByteBuf line, long id, long intendedNs, long now) {
+        metrics.record(Metric.LAG, now - intendedNs);
         outstanding.add(id, intendedNs, now);
         metrics.submitSent();
         ctx.writeAndFlush(line, ctx.voidPromise());
@@ -292,34 +424,88 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
         }
     }
 
-    private void writeValid(ByteBuf line, long id) {
-        U256 nonce = fleet.grinder().next(job.powHash(), job.boundary(), randomNonce(),
-                fleet.maxGrindAttempts);
-        if (nonce == null) {
-            // Too hard to grind here (difficulty far above what a simulated miner can afford): send the best
-            // effort, which the server will judge; the summary's difficulty tells the reader why.
-            nonce = randomNonce();
-        }
-        pendingNonce = nonce;
-        pendingNonceId = id;
-        pendingJobIdText = job.jobIdText();
-        pendingPowHashText = job.powHashText();
-        MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
-                job.powHashText());
-    }
-
     private U256 randomNonce() {
         return U256.of(0, 0, slot.random.nextLong(), slot.random.nextLong());
     }
 
-    /** A nonce that does not solve the job (at difficulty 1 every nonce does; the server then accepts it). */
+    /**
+     * A nonce that does not solve the job (at difficulty 1 every nonce does; the server then accepts it). A Keccak
+     * nonce is checked here, one hash; an Octopus check costs milliseconds, so one the grinding threads proved
+     * invalid is used, or, when none is left, an unchecked one (valid once in about difficulty times), counted.
+     */
     private U256 invalidNonce() {
+        JobNonces nonces = job.nonces();
+        if (nonces.supply() == NonceSupply.ANY) {
+            return randomNonce();
+        }
+        if (fleet.shares.hashIsCostly()) {
+            U256 proven = nonces.takeInvalid();
+            if (proven != null) {
+                return proven;
+            }
+            grinding.invalidUnchecked();
+            return randomNonce();
+        }
         U256 nonce = randomNonce();
         for (int i = 0; i < 64
                 && fleet.grinder().next(job.powHash(), job.boundary(), nonce, 1) != null; i++) {
             nonce = randomNonce();
         }
         return nonce;
+    }
+
+    /**
+     * The run's submitting ended: every solution event due by then and not sent is owed, with its lateness at the
+     * end recorded as its lag (a lower bound of what it would have been): the events this miner's schedule had
+     * not reached yet, and those waiting for a nonce. Runs on the connection's event loop.
+     *
+     * @param endNs when submitting ended
+     */
+    void countOwed(long endNs) {
+        if (nextSolution != null) {
+            cancel(nextSolution);
+            nextSolution = null;
+            long intended = slot.schedule.nextIntendedNs();
+            for (int exact = 0; intended <= endNs && exact < OWED_DRAWN_EXACTLY; exact++) {
+                metrics.owed(1);
+                metrics.record(Metric.LAG, endNs - intended);
+                intended = slot.schedule.advance();
+            }
+            if (intended <= endNs) {
+                owedInBulk(intended, endNs);
+            }
+        }
+        dropWaiting(endNs);
+    }
+
+    /**
+     * Far behind (a rate no generator could follow): the rest of the debt is the rate times the time left, spread
+     * evenly over it, rather than millions of draws on the event loop.
+     */
+    private void owedInBulk(long fromNs, long endNs) {
+        long spanNs = endNs - fromNs;
+        long events = Math.round(slot.schedule.ratePerSecond() * spanNs / 1e9);
+        metrics.owed(events);
+        for (int i = 0; i < OWED_BULK_BUCKETS; i++) {
+            long inBucket = events / OWED_BULK_BUCKETS + (i < events % OWED_BULK_BUCKETS ? 1 : 0);
+            if (inBucket > 0) {
+                metrics.record(Metric.LAG, (long) (spanNs * (i + 0.5) / OWED_BULK_BUCKETS), inBucket);
+            }
+        }
+    }
+
+    /** Gives up the events waiting for a nonce (the run ended, or the connection): each is owed. */
+    private void dropWaiting(long endNs) {
+        if (waitingOn != null) {
+            waitingOn.cancel(this);
+            waitingOn = null;
+        }
+        grinding.neverSent(waiting.size());
+        while (!waiting.isEmpty()) {
+            metrics.owed(1);
+            metrics.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
+            waiting.removeHead();
+        }
     }
 
     private void scheduleTimeoutCheck(long now) {
@@ -359,6 +545,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> {
             outstanding.removeHead();
             metrics.outcome(Outcome.UNANSWERED); // the connection was lost before the reply
         }
+        dropWaiting(System.nanoTime());
         cancel(nextSolution);
         cancel(nextTimeoutCheck);
         ctx.fireChannelInactive();

@@ -20,13 +20,19 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * Once a second: swaps out each metric's interval histogram, writes it to {@code latency.hlog} under its tag,
  * adds it to the run's totals, and writes one row of {@code timeseries.csv} (docs/architecture.md, what a run writes).
+ * At the end it writes each metric's whole-run percentile distribution to its {@code .hgrm} file.
  * Counting happens on the hot path; rates are computed here (Aeron's RateReporter pattern).
+ *
+ * <p>Every interval of every metric is logged, empty ones too, so that the header's list of tags is exactly what
+ * the file holds and {@code HistogramLogProcessor -tag T} finds histograms for any tag. The submit histogram is
+ * logged a second time without a tag, so that the processor's plain {@code -i latency.hlog} works.
  *
  * <p>Called from one thread only (the run's sampling thread).
  */
 public final class IntervalSampler implements AutoCloseable {
 
     private final LoadMetrics metrics;
+    private final Path outDir;
     private final long startNs;
     private final PrintStream hlogStream;
     private final HistogramLogWriter hlog;
@@ -47,14 +53,14 @@ public final class IntervalSampler implements AutoCloseable {
     public IntervalSampler(LoadMetrics metrics, Path outDir, long startNs, long startEpochMs)
             throws IOException {
         this.metrics = metrics;
+        this.outDir = outDir;
         this.startNs = startNs;
         Files.createDirectories(outDir);
         this.hlogStream = new PrintStream(Files.newOutputStream(outDir.resolve(Metric.LATENCY_LOG_FILE)),
                 false,
                 "US-ASCII");
         this.hlog = new HistogramLogWriter(hlogStream);
-        hlog.outputComment("Stratum Lab load run: latencies in microseconds; tags: submit, submit-service, "
-                + "connect, subscribe, notify-skew");
+        hlog.outputComment(header());
         hlog.outputLogFormatVersion();
         hlog.setBaseTime(startEpochMs);
         hlog.outputBaseTime(startEpochMs);
@@ -78,10 +84,12 @@ public final class IntervalSampler implements AutoCloseable {
         for (Metric metric : Metric.values()) {
             Histogram interval = metrics.recorder(metric).getIntervalHistogram(intervals.get(metric));
             intervals.put(metric, interval);
-            interval.setTag(metric.tag());
-            if (interval.getTotalCount() > 0) {
+            if (metric == Metric.UNTAGGED_IN_LOG) {
+                interval.setTag(null);
                 hlog.outputIntervalHistogram(interval);
             }
+            interval.setTag(metric.tag());
+            hlog.outputIntervalHistogram(interval);
             totals.get(metric).add(interval);
             if (!phases.isEmpty()) {
                 phases.get(phases.size() - 1).add(metric, interval);
@@ -123,6 +131,31 @@ public final class IntervalSampler implements AutoCloseable {
     /** @return every phase begun so far, in order */
     public List<PhaseTotals> phases() {
         return phases;
+    }
+
+    private static String header() {
+        StringBuilder tags = new StringBuilder();
+        for (Metric metric : Metric.values()) {
+            tags.append(tags.length() == 0 ? "" : ", ").append(metric.tag());
+        }
+        return "Stratum Lab load run: latencies in microseconds; tags: " + tags + "; untagged: "
+                + Metric.UNTAGGED_IN_LOG.tag() + " again, for HistogramLogProcessor without -tag";
+    }
+
+    /**
+     * Writes each metric's whole-run histogram as HdrHistogram's percentile distribution ({@code submit.hgrm},
+     * the format wrk2 writes and HdrHistogram's plotter reads), in milliseconds. Call after the last sample.
+     *
+     * @throws IOException if a file cannot be written
+     */
+    public void writePercentileFiles() throws IOException {
+        for (Metric metric : Metric.values()) {
+            try (PrintStream file = new PrintStream(
+                    Files.newOutputStream(outDir.resolve(metric.percentileFile())),
+                    false, "US-ASCII")) {
+                totals.get(metric).outputPercentileDistribution(file, Metric.PERCENTILE_FILE_UNIT_RATIO);
+            }
+        }
     }
 
     private void writeRow(Interval i) {

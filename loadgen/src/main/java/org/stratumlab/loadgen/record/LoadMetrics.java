@@ -21,6 +21,7 @@ public final class LoadMetrics {
     private final Recorder[] recorders = new Recorder[Metric.values().length];
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final LongAdder sent = new LongAdder();
+    private final LongAdder owed = new LongAdder();
     private final LongAdder notifiesReceived = new LongAdder();
     private final LongAdder jobsSeen = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
@@ -58,6 +59,15 @@ public final class LoadMetrics {
         recorders[metric.ordinal()].recordValue(Math.max(1, nanos / 1000));
     }
 
+    /**
+     * @param metric what was measured
+     * @param nanos the latency in nanoseconds
+     * @param count how many samples had it
+     */
+    public void record(Metric metric, long nanos, long count) {
+        recorders[metric.ordinal()].recordValueWithCount(Math.max(1, nanos / 1000), count);
+    }
+
     /** @param outcome how a submit ended */
     public void outcome(Outcome outcome) {
         outcomes[outcome.ordinal()].increment();
@@ -66,6 +76,11 @@ public final class LoadMetrics {
     /** A submit was written. */
     public void submitSent() {
         sent.increment();
+    }
+
+    /** @param events solution events due before the run's end that were never sent: the generator owed them */
+    public void owed(long events) {
+        owed.add(events);
     }
 
     /** A notify line arrived. */
@@ -157,7 +172,7 @@ public final class LoadMetrics {
                 connected.get(),
                 connectedMax.get(), subscribed.get(), subscribedMax.get(), awaitingSubscribeReply.get(),
                 neverAnswered.get(), subscribePending.sum(), closedByPeer.sum(), notJsonRpc.sum(),
-                connectFailuresByCause());
+                connectFailuresByCause(), owed.sum());
     }
 
     private Map<String, Long> connectFailuresByCause() {
@@ -188,13 +203,14 @@ public final class LoadMetrics {
      * @param closedByPeer connections the peer closed before answering their subscribe
      * @param notJsonRpc connections whose peer sent a line that is not JSON-RPC before answering the subscribe
      * @param connectFailuresByCause failed connect attempts by cause
+     * @param owed solution events due before the end that were never sent
      */
     public record Counts(long sent, long[] byOutcome, long notifiesReceived, long jobsSeen, long reconnects,
             long connectFailures, long subscribeRejected, long lateReplies,
             long connected,
             long connectedMax, long subscribed, long subscribedMax, long awaitingSubscribeReply,
             long neverAnswered, long subscribePending, long closedByPeer, long notJsonRpc,
-            Map<String, Long> connectFailuresByCause) {
+            Map<String, Long> connectFailuresByCause, long owed) {
         /** @param outcome the outcome @return how many submits ended so */
         public long of(Outcome outcome) {
             return byOutcome[outcome.ordinal()];

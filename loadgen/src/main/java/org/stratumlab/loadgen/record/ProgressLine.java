@@ -8,42 +8,54 @@ import java.util.Locale;
 
 /**
  * The live status of a run: on a terminal one line rewritten each second; otherwise a plain line every
- * {@code plainIntervalSeconds} (a log should not get a line per second).
+ * {@code plainIntervalNs} of the run's time (a log should not get a line per second): at 5 s, 10 s, 15 s with
+ * the default of 5 s. The lines go by the samples' scheduled times, not by when a sample was taken, so that a
+ * sample taken a little late never pushes a line to the next second.
  *
  * <p>Called from the sampling thread only.
  */
 public final class ProgressLine {
+    /** How often a run shows a plain line when not on a terminal: every 5 s, as the README says. */
+    public static final long PLAIN_INTERVAL_NS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private final PrintWriter out;
     private final boolean terminal;
     private final double totalSeconds;
     private final long targetMiners;
-    private final double plainIntervalSeconds;
-    private double lastPlainSeconds = Double.NEGATIVE_INFINITY;
+    private final long plainIntervalNs;
+    private long plainLinesShown;
 
     /**
      * @param out where to print
      * @param terminal whether {@code out} is a terminal (rewrite in place)
      * @param totalSeconds the run's planned duration
      * @param targetMiners the miners the run opens
-     * @param plainIntervalSeconds how often to print when not on a terminal
+     * @param plainIntervalNs how often to print when not on a terminal, in the run's time
      */
     public ProgressLine(PrintWriter out, boolean terminal, double totalSeconds, long targetMiners,
-            double plainIntervalSeconds) {
+            long plainIntervalNs) {
         this.out = out;
         this.terminal = terminal;
         this.totalSeconds = totalSeconds;
         this.targetMiners = targetMiners;
-        this.plainIntervalSeconds = plainIntervalSeconds;
+        if (plainIntervalNs <= 0) {
+            throw new IllegalArgumentException("progress interval must be positive, was " + plainIntervalNs);
+        }
+        this.plainIntervalNs = plainIntervalNs;
     }
 
-    /** @param interval the second just sampled */
-    public void show(IntervalSampler.Interval interval) {
+    /**
+     * @param interval the second just sampled
+     * @param scheduledNs when the sample was due, from the run's start
+     */
+    public void show(IntervalSampler.Interval interval, long scheduledNs) {
         if (terminal) {
             out.print("\r" + format(interval) + "\u001b[K");
             out.flush();
-        } else if (interval.elapsedSeconds() - lastPlainSeconds >= plainIntervalSeconds) {
-            lastPlainSeconds = interval.elapsedSeconds();
+        } else if (scheduledNs / plainIntervalNs > plainLinesShown) {
+            plainLinesShown = scheduledNs / plainIntervalNs;
             out.println(format(interval));
+            out.flush();
         }
     }
 

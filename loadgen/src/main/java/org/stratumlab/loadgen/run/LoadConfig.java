@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.ServerConfig;
 
 /**
@@ -70,7 +71,8 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
                 "solve rate and hashrate must not be negative");
         require(!(fleet.solveRatePerSecond() > 0 && fleet.hashrate() > 0),
                 "give a solve rate or a hashrate, not both");
-        require(ioThreads >= 1, "io threads must be at least 1, was " + ioThreads);
+        require(ioThreads >= 1 && ioThreads <= NettyTransport.MAX_THREADS,
+                "io threads must be in 1.." + NettyTransport.MAX_THREADS + ", was " + ioThreads);
         require(fleet.submitTimeoutNs() > 0, "submit timeout must be positive");
         require(fleet.subscribeTimeoutNs() > 0, "subscribe timeout must be positive");
         require(target != null || embeddedServer != null, "a target or an embedded server is needed");

@@ -12,7 +12,6 @@ import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
-import org.stratumlab.pow.NonceGrinder;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.protocol.transport.NettyTransport;
@@ -131,11 +130,12 @@ public final class LoadRun {
                 fleet.close();
                 fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
                 sampler.sample();
+                sampler.writePercentileFiles();
                 double durationS = (System.nanoTime() - startNs) / 1e9;
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                        NonceGrinder.fastest().implementationName(), invocation);
+                        fleet.grinderName(), fleet.grinding(), invocation);
                 ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
                         new Summary.Errors(fleet.unexpectedErrors(),
@@ -173,7 +173,7 @@ public final class LoadRun {
             throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
-                config.progressIntervalNs() / 1e9);
+                config.progressIntervalNs());
         List<Phase> phases = config.phases();
         long phaseStartNs = startNs;
         long nextTickNs = startNs + SAMPLE_INTERVAL_NS;
@@ -190,7 +190,7 @@ public final class LoadRun {
                     return ended(End.INTERRUPTED, sampler, progress);
                 }
                 IntervalSampler.Interval interval = sampler.sample();
-                progress.show(interval);
+                progress.show(interval, nextTickNs - startNs);
                 if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
                         System.nanoTime() - startNs)) {
                     return ended(End.HOPELESS, sampler, progress);
@@ -219,10 +219,11 @@ public final class LoadRun {
         }
         fleet.setBehaviour(phase.badShares(), phase.sessionLifetimeNs());
         boolean ratesChanged = previous == null || previous.solveRatePerSecond() != phase.solveRatePerSecond()
-                || previous.hashrate() != phase.hashrate() || !previous.hashrates().equals(phase.hashrates());
+                || previous.hashrate() != phase.hashrate() || !previous.hashrates().equals(phase.hashrates())
+                || previous.hostileRate() != phase.hostileRate();
         if (ratesChanged) {
             fleet.setRates(phase.solveRatePerSecond(), phase.hashrate(), phase.hashrates(),
-                    config.fleet().seed() + index);
+                    config.fleet().seed() + index, phase.hostileRate());
         }
         fleet.setMiners(phase.miners(), phase.connectRatePerSecond());
     }

@@ -16,13 +16,38 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
  * @param hashrate hashes per second per miner, or 0 with a fixed rate
  * @param hashrates how hashrates spread over miners
  * @param badShares the share of deliberately bad submits
+ * @param hostileRate the hostile miners' rate as a multiple of everyone else's (1: the same; 0: they are idle),
+ *        so that a minority of miners can send most of the submits
  * @param sessionLifetimeNs mean connection lifetime for churn, 0 for none
  * @param server what happens to the embedded server at the start of the phase
  */
 public record Phase(String name, long durationNs, int miners, double connectRatePerSecond,
         double solveRatePerSecond,
-        double hashrate, HashrateDistribution hashrates, BadShareMix badShares, long sessionLifetimeNs,
-        ServerAction server) {
+        double hashrate, HashrateDistribution hashrates, BadShareMix badShares, double hostileRate,
+        long sessionLifetimeNs, ServerAction server) {
+
+    /**
+     * A phase whose hostile miners (if any) solve as fast as the others.
+     *
+     * @param name the phase's name
+     * @param durationNs how long it lasts
+     * @param miners how many miners
+     * @param connectRatePerSecond new connections per second while ramping up
+     * @param solveRatePerSecond solutions per miner per second, or 0 with a hashrate
+     * @param hashrate hashes per second per miner, or 0 with a fixed rate
+     * @param hashrates how hashrates spread over miners
+     * @param badShares the share of deliberately bad submits
+     * @param sessionLifetimeNs mean connection lifetime for churn, 0 for none
+     * @param server what happens to the embedded server at the start of the phase
+     */
+    public Phase(String name, long durationNs, int miners, double connectRatePerSecond,
+            double solveRatePerSecond,
+            double hashrate, HashrateDistribution hashrates, BadShareMix badShares, long sessionLifetimeNs,
+            ServerAction server) {
+        this(name, durationNs, miners, connectRatePerSecond, solveRatePerSecond, hashrate, hashrates,
+                badShares, 1,
+                sessionLifetimeNs, server);
+    }
 
     /** Checks the values; messages name the phase. */
     public Phase {
@@ -33,6 +58,8 @@ public record Phase(String name, long durationNs, int miners, double connectRate
                 "solve rate and hashrate must not be negative");
         require(!(solveRatePerSecond > 0 && hashrate > 0), name, "give a solve rate or a hashrate, not both");
         require(sessionLifetimeNs >= 0, name, "session lifetime must not be negative");
+        require(hostileRate >= 0 && Double.isFinite(hostileRate), name,
+                "hostile rate must be a non-negative multiple, was " + hostileRate);
     }
 
     private static void require(boolean condition, String phase, String message) {

@@ -22,6 +22,8 @@ final class RunSettings {
         s.put("durationS", config.durationNs() / 1e9);
         s.put("workerPrefix", f.workerPrefix());
         s.put("seed", f.seed());
+        s.put("pow", f.pow());
+        s.put("grindThreads", f.grindThreads());
         s.put("subscribeTimeoutS", f.subscribeTimeoutNs() / 1e9);
         s.put("submitTimeoutS", f.submitTimeoutNs() / 1e9);
         if (f.hostile().fraction() > 0) {
@@ -54,6 +56,9 @@ final class RunSettings {
                 m.put("solveRatePerSecond", p.solveRatePerSecond());
             }
             m.put("badShares", p.badShares().describe());
+            if (p.hostileRate() != 1) {
+                m.put("hostileRate", p.hostileRate());
+            }
             m.put("sessionLifetimeS", p.sessionLifetimeNs() / 1e9);
             if (!p.server().isNone()) {
                 Map<String, Object> action = new LinkedHashMap<>();

@@ -34,10 +34,12 @@ final class RunSummary {
      * @param targetMiners the most miners any phase asked for
      * @param transport the miners' Netty transport
      * @param grinder the nonce grinder's implementation
+     * @param grinding what grinding produced and cost
      * @param invocation the command line that made it, or {@code null}
      */
     record Facts(String scenario, Instant startedAt, double durationS, Map<String, Object> settings,
-            long targetMiners, String transport, String grinder, Summary.Invocation invocation) {
+            long targetMiners, String transport, String grinder, Summary.Grinding grinding,
+            Summary.Invocation invocation) {
     }
 
     static Summary build(Facts facts, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies,
@@ -57,7 +59,9 @@ final class RunSummary {
         return new Summary(Summary.CURRENT_SCHEMA_VERSION, facts.scenario(), null,
                 facts.startedAt().toString(),
                 round(facts.durationS()), Summary.Machine.current(), System.getProperty("java.version"),
-                facts.transport(), facts.grinder(), facts.invocation(), settings, miners,
+                facts.transport(), facts.grinder(), facts.grinding(),
+                Summary.Generator.judge(counts.sent(), counts.owed(), percentiles(latencies.get(Metric.LAG))),
+                facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies()),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
                 unexpectedErrors, phaseList, List.of(), null, false, null);

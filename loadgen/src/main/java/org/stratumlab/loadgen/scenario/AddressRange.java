@@ -9,6 +9,10 @@ import java.util.List;
 public final class AddressRange {
     /** Ports one local address can use towards one target (the ephemeral range is about 28,000). */
     public static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+    /** The most source addresses an automatic range holds: 127.0.0.1 to 127.0.0.255, only the last number varies. */
+    private static final int MAX_LOOPBACK_ADDRESSES = 255;
+    /** The most miners one process can open on loopback with the automatic range. */
+    public static final int MAX_LOOPBACK_MINERS = MAX_LOOPBACK_ADDRESSES * CONNECTIONS_PER_SOURCE_ADDRESS;
 
     private AddressRange() {
     }
@@ -46,10 +50,17 @@ public final class AddressRange {
     *
     * @param miners the most miners the run opens
     * @return the range to use, or {@code null} when one address suffices
+    * @throws IllegalArgumentException above {@link #MAX_LOOPBACK_MINERS}; the message names no option
     */
     public static String automaticLoopbackRange(int miners) {
         if (miners <= CONNECTIONS_PER_SOURCE_ADDRESS) {
             return null;
+        }
+        if (miners > MAX_LOOPBACK_MINERS) {
+            throw new IllegalArgumentException(miners
+                    + " is more than one process can connect on loopback: at most "
+                    + MAX_LOOPBACK_MINERS + " (127.0.0.1-127.0.0." + MAX_LOOPBACK_ADDRESSES + ", "
+                    + CONNECTIONS_PER_SOURCE_ADDRESS + " connections each); run several generator processes");
         }
         return "127.0.0.1-127.0.0."
                 + ((miners + CONNECTIONS_PER_SOURCE_ADDRESS - 1) / CONNECTIONS_PER_SOURCE_ADDRESS);

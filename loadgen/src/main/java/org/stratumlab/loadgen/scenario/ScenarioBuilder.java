@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
@@ -20,6 +21,7 @@ import org.stratumlab.loadgen.schedule.HostileMiners;
 import org.stratumlab.loadgen.simulator.ServerSettings;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.pow.Difficulty;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.server.ServerConfig;
 
@@ -49,7 +51,7 @@ final class ScenarioBuilder {
         require(miners >= 1, "phases", "no phase has any miners");
         ScenarioFile.Miners m = f.miners() != null
                 ? f.miners()
-                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null);
+                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null, null, null);
         String password = m.password() != null
                 ? m.password()
                 : target.embedded() != null && target.embedded().textByKey().get("password") != null
@@ -64,9 +66,14 @@ final class ScenarioBuilder {
                 duration("miners.subscribe-timeout", or(m.subscribeTimeout(), "10s")),
                 duration("miners.submit-timeout", or(m.submitTimeout(), "10s")), first.sessionLifetimeNs(),
                 TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(10),
-                sources(m.sourceAddresses(), miners, external), 1_000_000);
+                sources(m.sourceAddresses(), phases, external), FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS,
+                minerPow(m.pow(), embedded), grindThreads(m.grindThreads()));
         int ioThreads = m.ioThreads() != null ? m.ioThreads() : Runtime.getRuntime().availableProcessors();
-        require(ioThreads >= 1, "miners.io-threads", "must be at least 1");
+        try {
+            NettyTransport.requireThreads(ioThreads);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.io-threads", e);
+        }
         for (Phase phase : phases) {
             require(external == null || phase.server().isNone(), "phases", "phase '" + phase.name()
                     + "' acts on the server, which needs the embedded target");
@@ -82,6 +89,27 @@ final class ScenarioBuilder {
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()));
+    }
+
+    /** The miners grind what the embedded server checks; {@code miners.pow} is for an external target. */
+    private static String minerPow(String pow, ServerConfig embedded) {
+        if (pow == null) {
+            return embedded != null ? embedded.pow() : PowAlgorithms.KECCAK;
+        }
+        try {
+            PowAlgorithms.requireKnown(pow);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.pow", e);
+        }
+        require(embedded == null || embedded.pow().equals(pow), "miners.pow", pow + " disagrees with "
+                + "target.embedded.pow=" + (embedded == null ? "" : embedded.pow())
+                + ": the miners would grind what the server does not check (leave miners.pow out)");
+        return pow;
+    }
+
+    private static int grindThreads(Integer threads) {
+        require(threads == null || threads >= 1, "miners.grind-threads", "must be at least 1");
+        return threads != null ? threads : FleetSettings.DEFAULT_GRIND_THREADS;
     }
 
     private static ServerConfig embedded(ScenarioFile.Embedded e) {
@@ -145,7 +173,9 @@ final class ScenarioBuilder {
                 e.connectRate() != null
                         ? e.connectRate()
                         : previous != null ? previous.connectRatePerSecond() : 1000,
-                solveRate, hashrate, dist, mix, lifetime, serverAction(e.server()));
+                solveRate, hashrate, dist, mix,
+                e.hostileRate() != null ? e.hostileRate() : previous != null ? previous.hostileRate() : 1,
+                lifetime, serverAction(e.server()));
     }
 
     private static HostileMiners hostile(ScenarioFile.Miners m) {
@@ -222,11 +252,19 @@ final class ScenarioBuilder {
         return rules;
     }
 
-    private static List<InetAddress> sources(String range, int miners, InetSocketAddress external) {
+    private static List<InetAddress> sources(String range, List<Phase> phases, InetSocketAddress external) {
         String text = range;
         boolean loopback = external == null || external.getAddress().isLoopbackAddress();
         if (text == null && loopback) {
-            text = AddressRange.automaticLoopbackRange(miners);
+            int most = 0;
+            for (int i = 1; i < phases.size(); i++) {
+                most = phases.get(i).miners() > phases.get(most).miners() ? i : most;
+            }
+            try {
+                text = AddressRange.automaticLoopbackRange(phases.get(most).miners());
+            } catch (IllegalArgumentException e) {
+                throw prefixed("phases[" + most + "].miners", e); // the phase that asks for the most
+            }
         }
         if (text == null) {
             return List.of();

@@ -78,9 +78,12 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param hostile the share of miners that are hostile (0..1), spread evenly over the miner numbers
      * @param hostileShares the bad-share mix hostile miners draw from (the phases' bad-shares are the honest
      *        miners')
+     * @param pow the proof of work the miners grind (default: the embedded server's, else keccak)
+     * @param grindThreads threads grinding valid nonces ahead, off the event loops
      */
     record Miners(String workerPrefix, String password, String subscribeTimeout, String submitTimeout,
-            Integer ioThreads, String sourceAddresses, Double hostile, String hostileShares) {
+            Integer ioThreads, String sourceAddresses, Double hostile, String hostileShares, String pow,
+            Integer grindThreads) {
     }
 
     /**
@@ -94,11 +97,13 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param hashrate hashes per second per miner
      * @param hashrateDist how hashrates spread
      * @param badShares the bad-share mix
+     * @param hostileRate the hostile miners' rate as a multiple of the others' (0 idles them)
      * @param sessionLifetime mean session lifetime (churn)
      * @param server what happens to the embedded server as the phase begins
      */
     record PhaseEntry(String name, String duration, Integer miners, Double connectRate, Double solveRate,
-            Double hashrate, String hashrateDist, String badShares, String sessionLifetime,
+            Double hashrate, String hashrateDist, String badShares, Double hostileRate,
+            String sessionLifetime,
             ServerAction server) {
     }
 

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -141,11 +144,41 @@ public final class ScenarioLoader {
                             .map(Object::toString).sorted().collect(Collectors.joining(", "));
             return "unknown key '" + u.getPropertyName() + "'" + where(u.getPath()) + known;
         }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            // Jackson's own text names Java types ("`Integer`", "`ScenarioFile$Target`"): say what the key takes.
+            String path = path(m.getPath());
+            String was = m instanceof InvalidFormatException f && f.getValue() != null
+                    ? ", was '" + f.getValue() + "'"
+                    : "";
+            return path.isEmpty()
+                    ? "expected " + expected(m.getTargetType()) + " at the top level"
+                    : path + ": expected " + expected(m.getTargetType()) + was;
+        }
         if (e instanceof JsonMappingException m) {
             String path = path(m.getPath());
             return (path.isEmpty() ? "" : path + ": ") + firstLine(m.getOriginalMessage());
         }
         return firstLine(e.getOriginalMessage());
+    }
+
+    /** @return what a value of the type looks like in YAML */
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a single value";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        return "keys (a mapping)";
     }
 
     private static String where(List<JsonMappingException.Reference> path) {

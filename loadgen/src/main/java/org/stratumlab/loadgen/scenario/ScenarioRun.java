@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.run.RunStop;
@@ -46,7 +46,7 @@ public final class ScenarioRun {
      */
     public static Outcome run(Scenario scenario, Path outDir, PrintWriter out, boolean terminal,
             Summary.Invocation invocation) throws IOException, InterruptedException {
-        return run(scenario, scenario.toLoadConfig(outDir, TimeUnit.SECONDS.toNanos(5)), out, terminal,
+        return run(scenario, scenario.toLoadConfig(outDir, ProgressLine.PLAIN_INTERVAL_NS), out, terminal,
                 invocation,
                 new RunStop());
     }

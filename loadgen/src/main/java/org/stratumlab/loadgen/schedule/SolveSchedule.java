@@ -69,6 +69,7 @@ public final class SolveSchedule {
     public void setHashrate(double hashrate, U256 boundary) {
         this.fixedRatePerSecond = 0;
         this.hashrate = hashrate;
+        this.ratePerSecond = 0; // until a boundary gives the rate; and a hashrate of 0 is idle, not the old rate
         if (boundary != null) {
             onBoundary(boundary);
         }

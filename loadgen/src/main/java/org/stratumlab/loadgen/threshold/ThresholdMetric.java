@@ -77,6 +77,8 @@ final class ThresholdMetric {
         whole(m, "jobs", s -> s.run().notifies().jobs());
         whole(m, "notifies", s -> s.run().notifies().received());
         whole(m, "unexpected_errors", s -> s.run().errors().unexpectedTotal());
+        whole(m, "owed", s -> s.run().generator() == null ? 0 : s.run().generator().owed());
+        whole(m, "unground", s -> s.run().grinding() == null ? 0 : s.run().grinding().unground());
         count(m, "accepted_ratio", s -> s.ratio(s.submits().accepted()));
         count(m, "rejected_ratio", s -> s.ratio(s.submits().rejectedTotal()));
         count(m, "stale_ratio", s -> s.ratio(s.submits().rejected().stale()));

@@ -12,7 +12,10 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.server.errors.UnexpectedErrors;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.testing.Await;
@@ -29,9 +32,10 @@ import org.stratumlab.protocol.transport.NettyTransport;
 class UnexpectedMinerErrorsTest {
     private static final String BUG = IllegalStateException.class.getName();
 
-    private final FleetContext fleet = new FleetContext(new LoadMetrics(), "", BadShareMix.NONE,
-            BadShareMix.NONE,
-            TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(10), 1_000_000, 0);
+    private final FleetContext fleet = new FleetContext(new LoadMetrics(),
+            UnexpectedErrors.toStderr("test"), "", BadShareMix.NONE, BadShareMix.NONE,
+            TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(10),
+            new ShareSource(PowAlgorithms.KECCAK, 1, 1_000_000, 1, UnexpectedErrors.toStderr("test")), 0);
 
     private EmbeddedChannel miner() {
         SplittableRandom random = new SplittableRandom(1);

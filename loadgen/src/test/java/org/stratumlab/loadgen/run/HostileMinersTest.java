@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.schedule.BadShareMix;
+import org.stratumlab.loadgen.schedule.HashrateDistribution;
+import org.stratumlab.results.Summary;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.loadgen.record.LoadMetrics;
@@ -70,5 +76,28 @@ class HostileMinersTest {
         assertTrue(c.of(Outcome.ACCEPTED) - honest <= 6, "hostile shares accepted: "
                 + (c.of(Outcome.ACCEPTED) - honest) + ", " + state);
         assertTrue(c.of(Outcome.REJECTED_DUPLICATE) >= hostile - 6, state);
+    }
+
+    @Test
+    void aPhaseSetsTheHostileMinersRateApartFromTheOthers() throws Exception {
+        // Three in ten hostile, idle in the first phase and ten times as fast as the others in the second: their
+        // invalid shares (rejected as incorrect) are none of the first phase's submits and most of the second's.
+        FleetSettings fleet = Fleets.of(10, 10).hostile(0.3, "invalid=1").seed(8).build();
+        HashrateDistribution fixed = HashrateDistribution.parse("fixed");
+        List<Phase> phases = List.of(
+                new Phase("quiet", TimeUnit.MILLISECONDS.toNanos(1500), 10, 10_000, 10, 0, fixed,
+                        BadShareMix.NONE,
+                        0, 0, Phase.ServerAction.NONE),
+                new Phase("flood", TimeUnit.MILLISECONDS.toNanos(1500), 10, 10_000, 10, 0, fixed,
+                        BadShareMix.NONE,
+                        10, 0, Phase.ServerAction.NONE));
+        LoadRun.Result r = Runs.run(Runs.phased(fleet, null,
+                Runs.steadyServer().difficulty(BigInteger.valueOf(64)).build(), phases, out));
+        Summary.Submits quiet = r.summary().phase("quiet").orElseThrow().submits();
+        Summary.Submits flood = r.summary().phase("flood").orElseThrow().submits();
+        String state = quiet + " / " + flood;
+        assertTrue(quiet.accepted() > 0, state);
+        assertEquals(0, quiet.rejected().incorrect(), state);
+        assertTrue(flood.rejected().incorrect() > 2 * flood.accepted(), state);
     }
 }

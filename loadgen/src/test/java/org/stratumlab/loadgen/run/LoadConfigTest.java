@@ -74,8 +74,10 @@ class LoadConfigTest {
     }
 
     @Test
-    void ioThreadsMustBeAtLeastOne() {
-        assertMessage("io threads must be at least 1, was 0", () -> config(Fleets.of(1, 1).build(), 1, 0));
+    void ioThreadsMustBeAtLeastOneAndBounded() {
+        assertMessage("io threads must be in 1..1024, was 0", () -> config(Fleets.of(1, 1).build(), 1, 0));
+        assertMessage("io threads must be in 1..1024, was 100000",
+                () -> config(Fleets.of(1, 1).build(), 1, 100_000));
     }
 
     @Test
@@ -126,7 +128,7 @@ class LoadConfigTest {
         return new FleetSettings(miners, connectRate, solveRate, hashrate,
                 HashrateDistribution.parse("fixed"),
                 BadShareMix.NONE, HostileMiners.NONE, "m", "", 1, subscribeTimeoutNs, submitTimeoutNs, 0, 1,
-                1, List.of(), 1);
+                1, List.of(), 1, "keccak", 1);
     }
 
     private static void assertMessage(String message, Supplier<LoadConfig> build) {

@@ -143,7 +143,7 @@ class ReconciliationTest {
     @Test
     void latencyLogIsReadableByHdrHistogramWithOneTagPerMetric() throws Exception {
         Map<String, Histogram> byTag = RunFiles.latencyByTag(out);
-        assertEquals(List.of("connect", "notify-skew", "submit", "submit-honest", "submit-service",
+        assertEquals(List.of("connect", "lag", "notify-skew", "submit", "submit-honest", "submit-service",
                 "subscribe"),
                 byTag.keySet().stream().sorted().toList());
         JsonNode latency = RunFiles.summary(out).get("latencyUs");

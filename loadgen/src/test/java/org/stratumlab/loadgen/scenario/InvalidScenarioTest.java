@@ -14,15 +14,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, expect, miners, name, phases, seed, target, thresholds";
-    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, miners, "
-            + "name, server, session-lifetime, solve-rate";
+    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
+            + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
             + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window";
-    private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew}."
+    private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew|lag}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
-            + "subscribed.max, jobs, notifies, unexpected_errors, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
+            + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
             + "error_ratio, submits_per_s, accepted_per_s";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
@@ -69,8 +69,8 @@ class InvalidScenarioTest {
                   embeded: {}
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
-                " line 2: unknown key 'prefix' in miners; known keys: hostile, hostile-shares, io-threads, password, "
-                        + "source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
+                " line 2: unknown key 'prefix' in miners; known keys: grind-threads, hostile, hostile-shares, "
+                        + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
                 """
                         miners:
                           prefix: x
@@ -91,8 +91,7 @@ class InvalidScenarioTest {
     @Test
     void aValueOfTheWrongTypeNamesItsLineAndKey() {
         assertRejected(
-                " line 3: phases[0].miners: Cannot deserialize value of type `Integer` from String \"abc\": "
-                        + "not a valid `Integer` value",
+                " line 3: phases[0].miners: expected a whole number, was 'abc'",
                 """
                         phases:
                           - duration: 1s
@@ -290,8 +289,7 @@ class InvalidScenarioTest {
     @Test
     void aFileThatIsNotAMappingIsRejected() {
         assertRejected(
-                " line 1: Cannot deserialize value of type `org.stratumlab.loadgen.scenario.ScenarioFile` "
-                        + "from Array value (token `JsonToken.START_ARRAY`)",
+                " line 1: expected keys (a mapping) at the top level",
                 "- a\n- b\n");
     }
 
@@ -334,8 +332,12 @@ class InvalidScenarioTest {
                           embedded:
                             max-line-bytes: 8x
                         """ + ScenarioFiles.ONE_PHASE);
-        assertRejected(": miners.io-threads: must be at least 1", "miners:\n  io-threads: 0\n"
-                + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.io-threads: must be in 1..1024 (an event loop per core is what helps), was 0",
+                "miners:\n  io-threads: 0\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.io-threads: must be in 1..1024 (an event loop per core is what helps), was 100000",
+                "miners:\n  io-threads: 100000\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": miners.source-addresses: '127.0.0.9-127.0.0.1' is not an IPv4 range like "
                 + "127.0.0.1-127.0.0.8 (only the last number may differ, upwards)",
                 "miners:\n  source-addresses: 127.0.0.9-127.0.0.1\n" + ScenarioFiles.ONE_PHASE);
@@ -350,6 +352,14 @@ class InvalidScenarioTest {
         assertRejected(": miners.hostile-shares: 'bogus=1' is not kind=probability with kind one of invalid, "
                 + "stale, duplicate, malformed",
                 "miners:\n  hostile: 0.1\n  hostile-shares: bogus=1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.pow: unknown PoW algorithm 'sha256': one of keccak, octopus",
+                "miners:\n  pow: sha256\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.pow: octopus disagrees with target.embedded.pow=keccak: the miners would grind "
+                        + "what the server does not check (leave miners.pow out)",
+                "miners:\n  pow: octopus\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.grind-threads: must be at least 1",
+                "miners:\n  grind-threads: 0\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": phases[0]: phase 'phase-1': miners must not be negative, was -1", """
                 phases:
                   - duration: 1s
@@ -395,6 +405,20 @@ class InvalidScenarioTest {
                             duration: 1s
                         thresholds:
                           - submit.p99{phase:stedy} < 5ms
+                        """);
+    }
+
+    @Test
+    void moreMinersThanLoopbackHoldsNameThePhaseThatAsksAndTheLimit() {
+        assertRejected(
+                ": phases[1].miners: 100000000 is more than one process can connect on loopback: at most "
+                        + "7140000 (127.0.0.1-127.0.0.255, 28000 connections each); run several generator processes",
+                """
+                        phases:
+                          - duration: 1s
+                            miners: 10
+                          - duration: 1s
+                            miners: 100000000
                         """);
     }
 

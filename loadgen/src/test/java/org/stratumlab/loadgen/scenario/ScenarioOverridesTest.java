@@ -125,8 +125,7 @@ class ScenarioOverridesTest {
     @Test
     void aValueOfTheWrongTypeIsNamedWithTheOverride() {
         assertRejected(
-                file + " with --set phases[1].miners=abc: phases[1].miners: Cannot deserialize value of type "
-                        + "`Integer` from String \"abc\": not a valid `Integer` value",
+                file + " with --set phases[1].miners=abc: phases[1].miners: expected a whole number, was 'abc'",
                 "phases[1].miners=abc");
     }
 
@@ -154,10 +153,7 @@ class ScenarioOverridesTest {
 
     @Test
     void aPlainValueInPlaceOfASectionIsRejected() {
-        assertRejected(file + " with --set target=3: target: Cannot construct instance of "
-                + "`org.stratumlab.loadgen.scenario.ScenarioFile$Target` (although at least one Creator exists): "
-                + "no int/Int-argument constructor/factory method to deserialize from Number value (3)",
-                "target=3");
+        assertRejected(file + " with --set target=3: target: expected keys (a mapping)", "target=3");
     }
 
     @Test

@@ -63,6 +63,8 @@ class ScenarioParsingTest {
               source-addresses: 127.0.0.1-127.0.0.3
               hostile: 0.25
               hostile-shares: invalid=0.5,malformed=0.5
+              pow: keccak
+              grind-threads: 2
             phases:
               - name: ramp
                 duration: 2s
@@ -140,6 +142,8 @@ class ScenarioParsingTest {
         assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2"),
                 InetAddress.getByName("127.0.0.3")), f.sourceAddresses());
         assertEquals(new HostileMiners(0.25, BadShareMix.parse("invalid=0.5,malformed=0.5")), f.hostile());
+        assertEquals("keccak", f.pow());
+        assertEquals(2, f.grindThreads());
     }
 
     @Test

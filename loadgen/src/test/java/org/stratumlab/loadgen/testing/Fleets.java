@@ -27,6 +27,8 @@ public final class Fleets {
     private long reconnectBaseNs = TimeUnit.MILLISECONDS.toNanos(100);
     private long reconnectMaxNs = TimeUnit.SECONDS.toNanos(10);
     private List<InetAddress> sourceAddresses = List.of();
+    private String pow = "keccak";
+    private int grindThreads = 1;
 
     private Fleets() {
     }
@@ -91,10 +93,20 @@ public final class Fleets {
         return this;
     }
 
+    public Fleets pow(String value) {
+        pow = value;
+        return this;
+    }
+
+    public Fleets grindThreads(int value) {
+        grindThreads = value;
+        return this;
+    }
+
     public FleetSettings build() {
         return new FleetSettings(miners, connectRatePerSecond, solveRatePerSecond, hashrate, hashrates,
                 badShares, hostile, "miner", "", seed, subscribeTimeoutNs, submitTimeoutNs, sessionLifetimeNs,
                 reconnectBaseNs,
-                reconnectMaxNs, sourceAddresses, 1_000_000);
+                reconnectMaxNs, sourceAddresses, FleetSettings.DEFAULT_MAX_GRIND_ATTEMPTS, pow, grindThreads);
     }
 }

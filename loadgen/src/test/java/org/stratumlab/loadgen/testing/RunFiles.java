@@ -43,19 +43,33 @@ public final class RunFiles {
 
     /**
      * @param outDir the run's folder
-     * @return every interval histogram of latency.hlog added up, by tag
+     * @return every tagged interval histogram of latency.hlog added up, by tag
      * @throws IOException if it cannot be read
      */
     public static Map<String, Histogram> latencyByTag(Path outDir) throws IOException {
         Map<String, Histogram> byTag = new LinkedHashMap<>();
-        try (HistogramLogReader reader = new HistogramLogReader(outDir.resolve("latency.hlog").toFile())) {
-            EncodableHistogram interval;
-            while ((interval = reader.nextIntervalHistogram()) != null) {
-                Histogram h = (Histogram) interval;
+        for (Histogram h : intervals(outDir)) {
+            if (h.getTag() != null) {
                 byTag.computeIfAbsent(h.getTag(), tag -> new Histogram(3)).add(h);
             }
         }
         return byTag;
+    }
+
+    /**
+     * @param outDir the run's folder
+     * @return every interval histogram of latency.hlog, tagged or not, in the file's order
+     * @throws IOException if it cannot be read
+     */
+    public static List<Histogram> intervals(Path outDir) throws IOException {
+        List<Histogram> intervals = new ArrayList<>();
+        try (HistogramLogReader reader = new HistogramLogReader(outDir.resolve("latency.hlog").toFile())) {
+            EncodableHistogram interval;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                intervals.add((Histogram) interval);
+            }
+        }
+        return intervals;
     }
 
     /**

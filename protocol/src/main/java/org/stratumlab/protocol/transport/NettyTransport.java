@@ -26,6 +26,25 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
         Class<? extends SocketChannel> socketChannelType,
         Class<? extends ServerChannel> serverSocketChannelType) {
 
+    /**
+     * The most event loops a group may have. An event loop per core is what a machine can use; each one more is a
+     * thread and three file descriptors (the selector, its wake-up and its timer), so a mistyped count would
+     * otherwise run out of descriptors seconds into the run. 1024 is far above any core count and far below the
+     * descriptor limit.
+     */
+    public static final int MAX_THREADS = 1024;
+
+    /**
+     * @param threads a number of event loops asked for
+     * @throws IllegalArgumentException unless it is in 1..{@link #MAX_THREADS}; the message names no option
+     */
+    public static void requireThreads(int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("must be in 1.." + MAX_THREADS
+                    + " (an event loop per core is what helps), was " + threads);
+        }
+    }
+
     /** @return epoll when available, else NIO */
     public static NettyTransport best() {
         return Epoll.isAvailable()
@@ -38,8 +57,10 @@ public record NettyTransport(String name, IoHandlerFactory ioHandlerFactory,
     /**
      * @param threads how many event loops
      * @return a new group of event loops of this transport
+     * @throws IllegalArgumentException if {@code threads} is outside 1..{@link #MAX_THREADS}
      */
     public MultiThreadIoEventLoopGroup newGroup(int threads) {
+        requireThreads(threads);
         return new MultiThreadIoEventLoopGroup(threads, ioHandlerFactory);
     }
 }
