@@ -112,6 +112,9 @@ final class ComparePage {
             }
             Histogram histogramA = a.latencies().get(metric);
             Histogram histogramB = b.latencies().get(metric);
+            if (histogramA.getTotalCount() == 0 && histogramB.getTotalCount() == 0) {
+                continue; // neither run recorded it (older runs have no generator lag)
+            }
             List<Series> lines = List.of(Spectrum.of(legend("A", a), COLOR_A, histogramA),
                     Spectrum.of(legend("B", b), COLOR_B, histogramB).dashed(legend("B", b)));
             String title = metric.tag() + " latency, A vs B";
