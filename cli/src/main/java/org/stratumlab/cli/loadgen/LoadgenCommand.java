@@ -153,6 +153,11 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + "cores).")
     private Integer grindThreads;
 
+    @Option(names = "--allow-shortfall",
+            description = "Exit 0 even when the generator falls short of the load asked (it still says so): for a "
+                    + "run that asks for more than this machine can produce on purpose.")
+    private boolean allowShortfall;
+
     @Option(names = "--io-threads", paramLabel = "N",
             description = "Event-loop threads driving the miners, 1 to 1024 (default: the number of cores).")
     private Integer ioThreads;
@@ -208,7 +213,7 @@ public final class LoadgenCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), option + ": " + e.getMessage());
         }
         ExitCode end = RunGuard.endOf(summary, spec.commandLine().getErr(), "stratumlab loadgen",
-                target != null ? target : "the embedded server");
+                target != null ? target : "the embedded server", !allowShortfall);
         return (end != null ? end : ExitCode.SUCCESS).code();
     }
 

@@ -63,9 +63,11 @@ public final class RunGuard {
      * @param err where the line goes
      * @param command the command's name, e.g. {@code stratumlab loadgen}
      * @param target what the miners connected to, e.g. {@code 127.0.0.1:32525} or {@code the embedded server}
+     * @param generatorMustKeepUp whether a generator that fell short fails the run
      * @return the exit code, or null when the thresholds decide
      */
-    public static ExitCode endOf(Summary summary, PrintWriter err, String command, String target) {
+    public static ExitCode endOf(Summary summary, PrintWriter err, String command, String target,
+            boolean generatorMustKeepUp) {
         if (summary.interrupted()) {
             err.println(String.format(Locale.ROOT,
                     "%s: interrupted after %.1f s of %.0f s; the results so far "
@@ -80,6 +82,12 @@ public final class RunGuard {
                     + summary.startFailure());
             err.flush();
             return ExitCode.NOT_GOING;
+        }
+        if (generatorMustKeepUp && summary.generator() != null && summary.generator().fellShort()) {
+            err.println(command + ": " + summary.generator().shortfall()
+                    + "; the results are written, but they measure the generator as much as the endpoint");
+            err.flush();
+            return ExitCode.GENERATOR_SHORT;
         }
         return null;
     }

@@ -138,7 +138,8 @@ public final class RunCommand implements Callable<Integer> {
         ExitCode end = RunGuard.endOf(outcome.run().summary(), spec.commandLine().getErr(), "stratumlab run",
                 scenario.external() != null
                         ? scenario.external().getHostString() + ":" + scenario.external().getPort()
-                        : "the embedded server");
+                        : "the embedded server",
+                scenario.expectGeneratorKeepsUp());
         return (end != null ? end : outcome.passed() ? ExitCode.SUCCESS : ExitCode.FAILED).code();
     }
 

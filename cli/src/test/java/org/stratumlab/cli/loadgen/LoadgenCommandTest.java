@@ -113,6 +113,36 @@ class LoadgenCommandTest {
 
     @Test
     @Timeout(60)
+    void aGeneratorAskedForMoreThanItCanSendFailsWithExitFourUnlessAllowed() throws Exception {
+        // A million solutions a second for each of ten miners: no machine sends that, and the run must say so.
+        String[] args = {"loadgen", "--miners", "10", "--solve-rate", "1000000", "--duration", "2s",
+                "--io-threads", "1", "--server.difficulty=1", "--server.block-interval=0",
+                "--server.new-job-on-solution=false", "--server.notify-on-subscribe",
+                "--server.io-threads=1"};
+        CliRun run = CliRun.of(with(args, "--out", out.resolve("short").toString()));
+        assertEquals(4, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("stratumlab loadgen: the generator sent "), run.err());
+        assertTrue(run.out().contains("owed "), run.out());
+        JsonNode generator = new ObjectMapper().readTree(out.resolve("short/summary.json").toFile())
+                .path("generator");
+        assertTrue(generator.path("owed").asLong() > 0, generator.toString());
+        assertTrue(generator.path("shortfall").asText().startsWith("the generator sent "),
+                generator.toString());
+
+        CliRun allowed = CliRun
+                .of(with(args, "--out", out.resolve("allowed").toString(), "--allow-shortfall"));
+        assertEquals(0, allowed.exitCode(), allowed.err());
+    }
+
+    private static String[] with(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
+    @Test
+    @Timeout(60)
     void powOctopusMinesWhatTheEmbeddedServerThenChecksAndTheSummarySaysWhatWasGround() throws Exception {
         CliRun run = CliRun.of("loadgen", "--pow", "octopus", "--miners", "2", "--duration", "2s",
                 "--solve-rate", "2", "--out", out.toString(), "--io-threads", "1", "--server.height=1",

@@ -1,6 +1,7 @@
 package org.stratumlab.loadgen.grind;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import org.stratumlab.pow.U256;
 
 /**
@@ -17,6 +18,7 @@ public final class JobNonces {
     final long height;
     final U256 boundary;
     final NonceSupply supply;
+    final CompletableFuture<?> ready;
     // Guarded by source.
     final ArrayDeque<U256> valid = new ArrayDeque<>();
     final ArrayDeque<U256> invalid = new ArrayDeque<>();
@@ -24,12 +26,23 @@ public final class JobNonces {
     /** Grinding it failed (its Octopus cache could not be built): no longer ground. */
     boolean broken;
 
-    JobNonces(ShareSource source, U256 powHash, long height, U256 boundary, NonceSupply supply) {
+    JobNonces(ShareSource source, U256 powHash, long height, U256 boundary, NonceSupply supply,
+            CompletableFuture<?> ready) {
         this.source = source;
+        this.ready = ready;
         this.powHash = powHash;
         this.height = height;
         this.boundary = boundary;
         this.supply = supply;
+    }
+
+    /**
+     * @return done once the job can be ground: at once, but for an Octopus job whose stage's light cache is still
+     *         being built (about a second), as a real miner builds its dataset before it mines; done
+     *         exceptionally if the build failed
+     */
+    public CompletableFuture<?> ready() {
+        return ready;
     }
 
     /** @return how this job's valid nonces are had */

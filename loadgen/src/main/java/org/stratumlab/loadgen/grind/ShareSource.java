@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -138,10 +139,12 @@ public final class ShareSource implements AutoCloseable {
      * @return the job's nonces, which every miner on the job shares
      */
     public JobNonces newJob(U256 powHash, long height, U256 boundary) {
-        JobNonces job = new JobNonces(this, powHash, height, boundary, supplyOf(height, boundary));
-        if (job.supply == NonceSupply.POOL && caches != null) {
-            caches.prepare(height); // built off the grinding threads, which would otherwise all wait on it
-        }
+        NonceSupply supply = supplyOf(height, boundary);
+        // The cache is built off the grinding threads, which would otherwise all wait on it.
+        CompletableFuture<?> ready = supply == NonceSupply.POOL && caches != null
+                ? caches.prepare(height)
+                : CompletableFuture.completedFuture(null);
+        JobNonces job = new JobNonces(this, powHash, height, boundary, supply, ready);
         synchronized (this) {
             live.addLast(job);
             evictOldJobs();

@@ -58,6 +58,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private final GrindCounters grinding;
     /** The job whose nonce source this miner is enrolled with as a waiter, or null. */
     private JobNonces waitingOn;
+    /** The job whose readiness this miner waits for before its schedule starts, or null. */
+    private JobNonces awaitingReadiness;
     private final Runnable solutionTick = this::onSolutionEvent;
     private final Runnable timeoutCheck = this::expireUnanswered;
     private final Runnable subscribeDeadline = this::onSubscribeDeadline;
@@ -240,8 +242,30 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
 
     private void startSolvingIfReady(long now) {
         if (subscribed && job != null && nextSolution == null && fleet.submitting()) {
+            if (!job.nonces().ready().isDone()) {
+                awaitReadiness(job.nonces());
+                return;
+            }
             scheduleSolution(slot.schedule.start(now), now);
         }
+    }
+
+    /**
+     * The job cannot be ground yet (its Octopus cache is being built): the schedule starts once it can, as a real
+     * miner starts once its dataset is built, so that the generator's own warm-up is not owed load. Once per job.
+     */
+    private void awaitReadiness(JobNonces nonces) {
+        if (awaitingReadiness == nonces) {
+            return;
+        }
+        awaitingReadiness = nonces;
+        nonces.ready().whenComplete((done, failed) -> {
+            try {
+                ctx.executor().execute(() -> startSolvingIfReady(System.nanoTime()));
+            } catch (RejectedExecutionException e) {
+                // the run is over
+            }
+        });
     }
 
     /**
@@ -271,7 +295,10 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private void onSolutionEvent() {
         long intended = slot.schedule.nextIntendedNs();
         long now = System.nanoTime();
-        if (!fleet.submitting() || !ctx.channel().isActive()) {
+        if (!fleet.submitting()) {
+            return; // the event stays pending: the end of the run counts it owed (countOwed)
+        }
+        if (!ctx.channel().isActive()) {
             nextSolution = null;
             return;
         }

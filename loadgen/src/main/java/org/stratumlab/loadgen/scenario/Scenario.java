@@ -24,10 +24,12 @@ import org.stratumlab.server.ServerConfig;
  * @param ioThreads the miners' event loops
  * @param expectAllSubscribed whether every miner must subscribe for the run to count as started
  *        ({@code expect: {all-subscribed: false}} turns it off)
+ * @param expectGeneratorKeepsUp whether the run fails when the generator falls short of the load asked
+ *        ({@code expect: {generator-keeps-up: false}} turns it off)
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
-        int ioThreads, boolean expectAllSubscribed) {
+        int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp) {
 
     /** Copies the lists. */
     public Scenario {

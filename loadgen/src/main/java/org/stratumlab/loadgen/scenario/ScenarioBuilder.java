@@ -88,7 +88,8 @@ final class ScenarioBuilder {
         }
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
-                ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()));
+                ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
+                f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()));
     }
 
     /** The miners grind what the embedded server checks; {@code miners.pow} is for an external target. */

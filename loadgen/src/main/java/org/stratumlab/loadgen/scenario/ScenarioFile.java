@@ -28,8 +28,10 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      *
      * @param allSubscribed whether every miner must have subscribed at the peak (default true); false where some
      *        are meant to be turned away. Some miner must subscribe either way.
+     * @param generatorKeepsUp whether the run fails when the generator falls short of the load asked (default
+     *        true); false for a scenario that asks for more than it can produce on purpose
      */
-    record Expect(Boolean allSubscribed) {
+    record Expect(Boolean allSubscribed, Boolean generatorKeepsUp) {
     }
 
     /**

@@ -75,10 +75,12 @@ class InvalidScenarioTest {
                         miners:
                           prefix: x
                         """ + ScenarioFiles.ONE_PHASE);
-        assertRejected(" line 2: unknown key 'all-subscibed' in expect; known keys: all-subscribed", """
-                expect:
-                  all-subscibed: false
-                """ + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                " line 2: unknown key 'all-subscibed' in expect; known keys: all-subscribed, generator-keeps-up",
+                """
+                        expect:
+                          all-subscibed: false
+                        """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
                 " line 6: unknown key 'restrat' in phases[1].server; known keys: block-interval, difficulty, "
                         + "restart, window",

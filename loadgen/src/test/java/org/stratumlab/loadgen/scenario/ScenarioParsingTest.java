@@ -337,6 +337,15 @@ class ScenarioParsingTest {
         assertTrue(load(ScenarioFiles.ONE_PHASE).toLoadConfig(dir, 1).expectAllSubscribed());
     }
 
+    @Test
+    void aScenarioMayAcceptAGeneratorThatFallsShort() throws Exception {
+        assertFalse(load("expect:\n  generator-keeps-up: false\n" + ScenarioFiles.ONE_PHASE)
+                .expectGeneratorKeepsUp());
+        assertTrue(
+                load("expect: {all-subscribed: false}\n" + ScenarioFiles.ONE_PHASE).expectGeneratorKeepsUp());
+        assertTrue(load(ScenarioFiles.ONE_PHASE).expectGeneratorKeepsUp());
+    }
+
     private Scenario load(String yaml) throws ScenarioException {
         return ScenarioLoader.load(ScenarioFiles.write(dir, "scenario.yaml", yaml), List.of());
     }
