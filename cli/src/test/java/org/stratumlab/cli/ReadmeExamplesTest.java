@@ -49,7 +49,8 @@ class ReadmeExamplesTest {
             loadgen.set(loadgen.indexOf("127.0.0.1:" + PORT),
                     "127.0.0.1:" + running.localAddress().getPort());
             loadgen.addAll(0, List.of("loadgen"));
-            loadgen.addAll(List.of("--duration", "3s", "--out", out.toString(), "--io-threads", "1"));
+            // Long enough for the generator's lag to be judged after its warm-up, as in the 30 s the README runs.
+            loadgen.addAll(List.of("--duration", "12s", "--out", out.toString(), "--io-threads", "1"));
             CliRun run = CliRun.of(loadgen.toArray(String[]::new));
             assertEquals(ExitCode.SUCCESS.code(), run.exitCode(), run.out() + run.err());
             Summary summary = SummaryFile.read(out.resolve(SummaryFile.FILE_NAME));

@@ -7,7 +7,8 @@ import org.stratumlab.results.Metric;
 import org.stratumlab.results.Summary;
 
 /**
- * The run's phases side by side: what each sent, how it ended and how fast it was answered, so that a scenario
+ * The run's phases side by side: what each sent, how it ended, how fast it was answered and how late the
+ * generator itself was (its lag: a phase's latencies are the endpoint's only where that stays small), so that a scenario
  * whose question is "phase A against phase B" (a stale window of 1 against 8, a flood against none) is answered
  * at a glance.
  */
@@ -25,7 +26,8 @@ final class PhaseTable {
             return "";
         }
         Table table = new Table("phase", "start", "duration", "submits/s", "accepted", "incorrect", "stale",
-                "other rejected", "unanswered", "submit p50", "submit p99", "honest p99", "service p99");
+                "other rejected", "unanswered", "submit p50", "submit p99", "honest p99", "service p99",
+                "generator lag p99");
         for (Summary.Phase phase : phases) {
             Summary.Submits s = phase.submits();
             Summary.Latencies l = phase.latencyUs();
@@ -43,6 +45,7 @@ final class PhaseTable {
             cells.add(number(LatencyFormat.of(l.of(Metric.SUBMIT), "p99")));
             cells.add(number(LatencyFormat.of(l.of(Metric.SUBMIT_HONEST), "p99")));
             cells.add(number(LatencyFormat.of(l.of(Metric.SUBMIT_SERVICE), "p99")));
+            cells.add(number(LatencyFormat.of(l.of(Metric.LAG), "p99")));
             table.row(cells);
         }
         return Page.heading(2, "Phases") + table.close();

@@ -198,14 +198,20 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * iterations): every solution event due during the run was sent or is owed, and its own lag is in
      * {@code latencyUs.lag}. It fell short when it sent less than {@value #MIN_SENT_RATIO} of what was due, or when
      * its lag p99 passed {@value #MAX_LAG_P99_US} µs: a tenth of a second, more than any latency a Stratum
-     * endpoint is judged by, so that the measured latencies would be the generator's own.
+     * endpoint is judged by, so that the measured latencies would be the generator's own. The lag is judged after
+     * the first {@value #WARM_UP_S} s of a run at least twice as long: while the JIT compiles, a fresh JVM on two
+     * cores is a tenth of a second late for a few seconds whatever the load.
      *
      * @param scheduled solution events due during the run: sent plus owed
      * @param owed events due that were never sent
+     * @param lagP99Us the lag p99 judged, microseconds
+     * @param lagFromS from when into the run the lag was judged: 0 or {@value #WARM_UP_S}
      * @param shortfall why the generator fell short, one line; null when it did not
      */
-    @JsonPropertyOrder({"scheduled", "owed", "shortfall"})
-    public record Generator(long scheduled, long owed, String shortfall) {
+    @JsonPropertyOrder({"scheduled", "owed", "lagP99Us", "lagFromS", "shortfall"})
+    public record Generator(long scheduled, long owed, long lagP99Us, double lagFromS, String shortfall) {
+        /** The start-up the lag is not judged on, in a run at least twice as long. */
+        public static final int WARM_UP_S = 5;
         /** The least share of the due events a run must send. */
         public static final double MIN_SENT_RATIO = 0.95;
         /** The largest generator lag p99, in microseconds. */
@@ -222,10 +228,11 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
          *
          * @param sent submits sent
          * @param owed events due and never sent
-         * @param lag the generator's lag
+         * @param lag the generator's lag as judged
+         * @param lagFromS from when into the run {@code lag} was recorded
          * @return the verdict
          */
-        public static Generator judge(long sent, long owed, Percentiles lag) {
+        public static Generator judge(long sent, long owed, Percentiles lag, double lagFromS) {
             long scheduled = sent + owed;
             String shortfall = null;
             if (scheduled > 0 && sent < MIN_SENT_RATIO * scheduled) {
@@ -234,10 +241,10 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                         scheduled, 100.0 * sent / scheduled, owed);
             } else if (lag.p99() > MAX_LAG_P99_US) {
                 shortfall = "the generator's own lag p99 is " + LatencyFormat.of(lag.p99())
-                        + " (above " + LatencyFormat.of(MAX_LAG_P99_US)
-                        + "): the latencies include its delay";
+                        + (lagFromS > 0 ? " after the first " + Math.round(lagFromS) + " s" : "") + " (above "
+                        + LatencyFormat.of(MAX_LAG_P99_US) + "): the latencies include its delay";
             }
-            return new Generator(scheduled, owed, shortfall);
+            return new Generator(scheduled, owed, lag.p99(), lagFromS, shortfall);
         }
 
         /** @return whether the generator fell short */

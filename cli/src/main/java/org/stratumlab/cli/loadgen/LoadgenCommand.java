@@ -57,7 +57,7 @@ import picocli.CommandLine.Unmatched;
         // picocli would wrap a longer line at column 0, in the middle of the command.
         footer = {"%nExamples:", "  ./stratumlab loadgen --miners 1000 --duration 30s",
                 "  ./stratumlab loadgen --target 127.0.0.1:32525 --password secret --miners 200 \\",
-                "      --hashrate 2e3 --hashrate-dist lognormal:1,0.5",
+                "      --hashrate 500 --hashrate-dist lognormal:1,0.5",
                 "  ./stratumlab loadgen --miners 500 --solve-rate 2 \\",
                 "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {

@@ -24,7 +24,8 @@ import org.stratumlab.server.errors.UnexpectedErrors;
  * Where a fleet's valid nonces come from, so that no event loop grinds (a Keccak share at difficulty 10^6 is a
  * million hashes, an Octopus share at difficulty 100 a third of a second): a few grinding threads grind ahead
  * for the newest job, as many nonces as the miners took in the last {@link #LEAD_NS} (at least
- * {@link #MIN_READY}), and for any job a miner waits on. A miner takes a ready nonce at its solution event, or
+ * {@link #MIN_READY}), or in half a job's mean lifetime when jobs live shorter (what is ground for a job that
+ * ends unused is wasted CPU the endpoint would have had), and for any job a miner waits on. A miner takes a ready nonce at its solution event, or
  * waits and is called back; either way its submit latency still runs from the event's intended time, so a
  * generator that cannot grind fast enough shows as latency and in {@link #summary()}, never as a quieter run.
  *
@@ -63,6 +64,9 @@ public final class ShareSource implements AutoCloseable {
     private long requests;
     private long windowStartNs = System.nanoTime();
     private int readyTarget = MIN_READY;
+    private long lastJobNs;
+    /** The mean time between new jobs (an exponential average), 0 before the second job. */
+    private double jobLifetimeNs;
     private int idleThreads;
     private volatile boolean closed;
 
@@ -146,6 +150,12 @@ public final class ShareSource implements AutoCloseable {
                 : CompletableFuture.completedFuture(null);
         JobNonces job = new JobNonces(this, powHash, height, boundary, supply, ready);
         synchronized (this) {
+            long now = System.nanoTime();
+            if (lastJobNs != 0) {
+                double lifetime = now - lastJobNs;
+                jobLifetimeNs = jobLifetimeNs == 0 ? lifetime : 0.8 * jobLifetimeNs + 0.2 * lifetime;
+            }
+            lastJobNs = now;
             live.addLast(job);
             evictOldJobs();
             if (idleThreads > 0) {
@@ -253,7 +263,8 @@ public final class ShareSource implements AutoCloseable {
         long now = System.nanoTime();
         if (now - windowStartNs >= DEMAND_WINDOW_NS) {
             double perNs = (double) requests / (now - windowStartNs);
-            readyTarget = (int) Math.max(MIN_READY, Math.min(MAX_HELD, Math.ceil(perNs * LEAD_NS)));
+            double leadNs = jobLifetimeNs > 0 ? Math.min(LEAD_NS, jobLifetimeNs / 2) : LEAD_NS;
+            readyTarget = (int) Math.max(MIN_READY, Math.min(MAX_HELD, Math.ceil(perNs * leadNs)));
             requests = 0;
             windowStartNs = now;
         }

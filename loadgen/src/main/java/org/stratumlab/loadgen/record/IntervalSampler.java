@@ -2,6 +2,7 @@ package org.stratumlab.loadgen.record;
 
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
+import org.stratumlab.results.Summary;
 import org.stratumlab.results.TimeSeriesColumn;
 
 import java.io.BufferedWriter;
@@ -40,6 +41,9 @@ public final class IntervalSampler implements AutoCloseable {
     private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
     private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
     private final List<PhaseTotals> phases = new ArrayList<>();
+    /** The generator's lag from intervals that began after the warm-up. */
+    private final Histogram lagAfterWarmUp = new Histogram(3);
+    private long intervalStartNs;
     private LoadMetrics.Counts previous;
     private Interval last;
 
@@ -73,6 +77,7 @@ public final class IntervalSampler implements AutoCloseable {
             totals.put(metric, new Histogram(3));
         }
         this.previous = metrics.counts();
+        this.intervalStartNs = startNs;
     }
 
     /**
@@ -91,6 +96,10 @@ public final class IntervalSampler implements AutoCloseable {
             interval.setTag(metric.tag());
             hlog.outputIntervalHistogram(interval);
             totals.get(metric).add(interval);
+            if (metric == Metric.LAG
+                    && intervalStartNs - startNs >= Summary.Generator.WARM_UP_S * 1_000_000_000L) {
+                lagAfterWarmUp.add(interval);
+            }
             if (!phases.isEmpty()) {
                 phases.get(phases.size() - 1).add(metric, interval);
             }
@@ -104,6 +113,7 @@ public final class IntervalSampler implements AutoCloseable {
                 submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99));
         writeRow(last);
         previous = now;
+        intervalStartNs = System.nanoTime();
         if (!phases.isEmpty()) {
             phases.get(phases.size() - 1).end(last.elapsedSeconds(), now);
         }
@@ -126,6 +136,15 @@ public final class IntervalSampler implements AutoCloseable {
         if (!phases.isEmpty()) {
             phases.get(phases.size() - 1).markScheduledEnd(metrics.counts());
         }
+    }
+
+    /**
+     * @param runNs how long the run lasted
+     * @return the generator's lag after the warm-up when the run lasted at least twice the warm-up, else null
+     *         (judge the whole run)
+     */
+    public Histogram lagAfterWarmUp(long runNs) {
+        return runNs >= 2L * Summary.Generator.WARM_UP_S * 1_000_000_000L ? lagAfterWarmUp : null;
     }
 
     /** @return every phase begun so far, in order */

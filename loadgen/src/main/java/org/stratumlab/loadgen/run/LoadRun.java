@@ -137,7 +137,8 @@ public final class LoadRun {
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
                         fleet.grinderName(), fleet.grinding(), invocation);
                 ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
-                Summary summary = RunSummary.build(facts, counts, sampler.totals(), sampler.phases(),
+                Summary summary = RunSummary.build(facts, counts, sampler.totals(),
+                        sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
                         new Summary.Errors(fleet.unexpectedErrors(),
                                 serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()));
                 summary = withEnd(summary, end, durationS);

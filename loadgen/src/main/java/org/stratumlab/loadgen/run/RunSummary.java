@@ -42,8 +42,17 @@ final class RunSummary {
             Summary.Invocation invocation) {
     }
 
+    /**
+     * @param facts what the run was
+     * @param counts the final counters
+     * @param latencies the whole run's histograms
+     * @param lagAfterWarmUp the generator's lag after the warm-up, or null to judge the whole run's
+     * @param phases the phases
+     * @param unexpectedErrors unexpected exceptions
+     * @return the summary
+     */
     static Summary build(Facts facts, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies,
-            List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
+            Histogram lagAfterWarmUp, List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
         Summary.Miners miners = new Summary.Miners(facts.targetMiners(), counts.connectedMax(),
                 counts.subscribedMax(), counts.neverAnswered(), counts.reconnects(), counts.connectFailures(),
                 counts.subscribeRejected(), counts.subscribePending(), counts.closedByPeer(),
@@ -60,7 +69,9 @@ final class RunSummary {
                 facts.startedAt().toString(),
                 round(facts.durationS()), Summary.Machine.current(), System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
-                Summary.Generator.judge(counts.sent(), counts.owed(), percentiles(latencies.get(Metric.LAG))),
+                Summary.Generator.judge(counts.sent(), counts.owed(),
+                        percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
+                        lagAfterWarmUp != null ? Summary.Generator.WARM_UP_S : 0),
                 facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies()),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
