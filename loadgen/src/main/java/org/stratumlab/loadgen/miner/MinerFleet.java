@@ -268,6 +268,20 @@ public final class MinerFleet implements AutoCloseable {
         }, delayNs, TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * @return the solution events a second the subscribed miners' schedules ask for now: what the progress line
+     *         shows beside the rate achieved (read without locks: a near-instant picture)
+     */
+    public double duePerSecond() {
+        double due = 0;
+        for (MinerSlot slot : slots) {
+            if (slot.subscribed) {
+                due += slot.schedule.ratePerSecond();
+            }
+        }
+        return due;
+    }
+
     /** @return how many unexpected exceptions (not resets) the miners' connections met, by exception class */
     public Map<String, Long> unexpectedErrors() {
         return context.unexpectedErrors.snapshot();

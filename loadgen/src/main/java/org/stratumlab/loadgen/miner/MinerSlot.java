@@ -18,6 +18,8 @@ final class MinerSlot {
     /** Draws its shares from the hostile mix, and its submit latency is not the honest miners'. */
     final boolean hostile;
     int failedAttempts;
+    /** Whether the slot's connection is subscribed: its schedule's events are due (read by the progress line). */
+    volatile boolean subscribed;
     /** Closed because a phase lowered the number of miners: not to be reconnected. */
     volatile boolean retired;
 

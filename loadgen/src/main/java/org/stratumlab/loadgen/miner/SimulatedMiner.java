@@ -182,6 +182,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         metrics.record(Metric.SUBSCRIBE, now - subscribeSentNs);
         if (response.submitOutcome() == SubmitOutcome.ACCEPTED) {
             subscribed = true;
+            slot.subscribed = true;
             slot.failedAttempts = 0;
             metrics.subscribedChanged(1);
             scheduleSessionEnd();
@@ -559,6 +560,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         metrics.connectedChanged(-1);
         if (subscribed) {
             metrics.subscribedChanged(-1);
+            slot.subscribed = false;
         }
         if (awaitingSubscribe) {
             metrics.awaitingSubscribeChanged(-1);

@@ -110,7 +110,8 @@ public final class IntervalSampler implements AutoCloseable {
                 submit.getTotalCount() == 0
                         ? 0
                         : submit.getValueAtPercentile(50),
-                submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99));
+                submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99),
+                intervals.get(Metric.LAG).getValueAtPercentile(99));
         writeRow(last);
         previous = now;
         intervalStartNs = System.nanoTime();
@@ -218,8 +219,9 @@ public final class IntervalSampler implements AutoCloseable {
      * @param before the counters at its start
      * @param submitP50Us the interval's median submit latency
      * @param submitP99Us the interval's p99 submit latency
+     * @param lagP99Us the interval's p99 generator lag (0 when nothing was sent)
      */
     public record Interval(double elapsedSeconds, LoadMetrics.Counts now, LoadMetrics.Counts before,
-            long submitP50Us, long submitP99Us) {
+            long submitP50Us, long submitP99Us, long lagP99Us) {
     }
 }

@@ -49,12 +49,21 @@ public final class ProgressLine {
      * @param scheduledNs when the sample was due, from the run's start
      */
     public void show(IntervalSampler.Interval interval, long scheduledNs) {
+        show(interval, scheduledNs, Double.NaN);
+    }
+
+    /**
+     * @param interval the second just sampled
+     * @param scheduledNs when the sample was due, from the run's start
+     * @param duePerSecond the solution events a second the subscribed miners' schedules ask for now, or NaN
+     */
+    public void show(IntervalSampler.Interval interval, long scheduledNs, double duePerSecond) {
         if (terminal) {
-            out.print("\r" + format(interval) + "\u001b[K");
+            out.print("\r" + format(interval, duePerSecond) + "\u001b[K");
             out.flush();
         } else if (scheduledNs / plainIntervalNs > plainLinesShown) {
             plainLinesShown = scheduledNs / plainIntervalNs;
-            out.println(format(interval));
+            out.println(format(interval, duePerSecond));
             out.flush();
         }
     }
@@ -67,13 +76,21 @@ public final class ProgressLine {
     }
 
     String format(IntervalSampler.Interval i) {
+        return format(i, Double.NaN);
+    }
+
+    /** The achieved rate beside the one due, and the generator's lag: a generator falling behind shows here. */
+    String format(IntervalSampler.Interval i, double duePerSecond) {
         LoadMetrics.Counts n = i.now();
         LoadMetrics.Counts p = i.before();
+        String due = Double.isNaN(duePerSecond)
+                ? ""
+                : String.format(Locale.ROOT, " of %.0f due", duePerSecond);
         return String.format(Locale.ROOT,
-                "%5.0fs/%.0fs  connected %d/%d  subscribed %d  submits/s %d  accepted %d  rejected %d  unanswered %d  "
-                        + "p99 %s",
+                "%5.0fs/%.0fs  connected %d/%d  subscribed %d  submits/s %d%s  lag p99 %s  accepted %d  rejected %d  "
+                        + "unanswered %d  p99 %s",
                 i.elapsedSeconds(), totalSeconds, n.connected(), targetMiners, n.subscribed(),
-                n.sent() - p.sent(),
+                n.sent() - p.sent(), due, LatencyFormat.of(i.lagP99Us()),
                 n.of(Outcome.ACCEPTED), n.rejected(), n.of(Outcome.UNANSWERED),
                 LatencyFormat.of(i.submitP99Us()));
     }

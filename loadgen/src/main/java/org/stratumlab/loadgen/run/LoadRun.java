@@ -191,7 +191,7 @@ public final class LoadRun {
                     return ended(End.INTERRUPTED, sampler, progress);
                 }
                 IntervalSampler.Interval interval = sampler.sample();
-                progress.show(interval, nextTickNs - startNs);
+                progress.show(interval, nextTickNs - startNs, fleet.duePerSecond());
                 if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
                         System.nanoTime() - startNs)) {
                     return ended(End.HOPELESS, sampler, progress);
