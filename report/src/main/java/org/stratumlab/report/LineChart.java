@@ -29,9 +29,23 @@ final class LineChart {
 
     /** @return the chart with these lines; a chart without data says so in the plot */
     String render(List<Series> series) {
+        return render(series, List.of());
+    }
+
+    /**
+     * @param series the lines
+     * @param markers vertical lines at these x values, each with its label at the top (phase starts)
+     * @return the chart
+     */
+    String render(List<Series> series, List<Marker> markers) {
         Svg svg = new Svg(Frame.WIDTH, Frame.HEIGHT, title);
         frame.xAxis(svg, x.scale(), x.title());
         frame.yAxis(svg, y.scale(), y.title());
+        for (Marker marker : markers) {
+            double px = frame.x(x.scale().fraction(marker.x()));
+            svg.line(px, frame.top(), px, frame.bottom(), "phase");
+            svg.text(px + 3, frame.top() + 10, "start", "phase-label", marker.label());
+        }
         boolean any = false;
         for (Series line : series) {
             any |= draw(svg, line);
@@ -70,6 +84,15 @@ final class LineChart {
             svg.text(at + 28, LEGEND_Y, "start", "legend", name);
             at += 28 + name.length() * CHAR_WIDTH + 18;
         }
+    }
+
+    /**
+     * A vertical line across the plot.
+     *
+     * @param x where, in the x axis's units
+     * @param label what begins there
+     */
+    record Marker(double x, String label) {
     }
 
     /**

@@ -40,6 +40,8 @@ final class Page {
             svg.chart .bar-value.inside { fill: #fff; font-weight: 600; }
             svg.chart .grid { stroke: #d8dee4; stroke-width: 1; }
             svg.chart .grid.minor { stroke: #eef1f4; }
+            svg.chart .phase { stroke: #57606a; stroke-width: 1; stroke-dasharray: 4 3; }
+            svg.chart .phase-label { font-size: 10px; fill: #57606a; }
             svg.chart .axis { stroke: #57606a; stroke-width: 1.2; }
             svg.chart polyline.data { stroke-width: 2.2; stroke-linejoin: round; }
             details { margin-top: 1.6em; } summary { cursor: pointer; font-weight: 600; }

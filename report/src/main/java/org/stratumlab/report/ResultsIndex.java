@@ -87,9 +87,9 @@ public final class ResultsIndex {
         if (entries.isEmpty()) {
             md.append("_No published runs yet._\n");
         } else {
-            md.append("| Scenario | Date (UTC) | Machine | JDK | Submits/s | Accepted | Submit p99 "
-                    + "| Notify skew p99 | Thresholds | Report |\n");
-            md.append("|---|---|---|---|--:|--:|--:|--:|---|---|\n");
+            md.append("| Scenario | Date (UTC) | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
+                    + "| Submit p99 | Notify skew p99 | Thresholds | Report |\n");
+            md.append("|---|---|--:|---|---|---|--:|--:|--:|--:|---|---|\n");
             entries.forEach(entry -> md.append(row(entry)).append('\n'));
         }
         return md.append('\n').append(END).append('\n').toString();
@@ -102,6 +102,7 @@ public final class ResultsIndex {
                 : "[summary](" + Markdown.link(entry.dir(), RunData.SUMMARY) + ")";
         return "| "
                 + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
+                        Format.number(s.durationS()) + " s", overrides(s),
                         Markdown.cell(s.machine().describe()), Markdown.cell(s.jdk()),
                         Format.rate(s.submitsPerSecond()),
                         Format.percent(s.acceptedRatio()),
@@ -109,6 +110,14 @@ public final class ResultsIndex {
                         Format.latencyUs(s.latencyUs().of(Metric.NOTIFY_SKEW).p99()),
                         thresholds(s.thresholds()), link)
                 + " |";
+    }
+
+    /** @return the run's --set overrides: a shortened run must not pass for the scenario as written */
+    private static String overrides(Summary s) {
+        if (s.invocation() == null || s.invocation().overrides().isEmpty()) {
+            return "-";
+        }
+        return Markdown.cell(String.join(", ", s.invocation().overrides()));
     }
 
     private static String thresholds(List<Summary.ThresholdResult> thresholds) {

@@ -35,10 +35,11 @@ final class RunCharts {
         List<Chart> charts = new ArrayList<>();
         charts.add(latencySpectrum(run.latencies()));
         charts.add(notifySkew(run.latencies().get(Metric.NOTIFY_SKEW)));
+        List<LineChart.Marker> phases = phaseMarkers(run.summary());
         run.series().ifPresent(series -> {
-            charts.add(throughput(series));
-            charts.add(miners(series));
-            charts.add(submitLatencyOverTime(series));
+            charts.add(throughput(series, phases));
+            charts.add(miners(series, phases));
+            charts.add(submitLatencyOverTime(series, phases));
         });
         charts.add(outcomes(run.summary().submits()));
         return charts;
@@ -92,27 +93,46 @@ final class RunCharts {
         return chart.render(lines);
     }
 
-    static Chart throughput(TimeSeries series) {
+    /** @return a marker at the start of every phase but the first, for the charts over time */
+    static List<LineChart.Marker> phaseMarkers(Summary summary) {
+        List<Summary.Phase> phases = summary.phases();
+        List<LineChart.Marker> markers = new ArrayList<>();
+        for (int i = 1; i < phases.size(); i++) {
+            markers.add(new LineChart.Marker(phases.get(i).startS(), phases.get(i).name()));
+        }
+        return markers;
+    }
+
+    static Chart throughput(TimeSeries series, List<LineChart.Marker> phases) {
         List<Series> lines = List.of(line("submits/s", "#1f77b4", series.perSecond(TimeSeriesColumn.SUBMITS)),
                 line("accepted/s", "#2ca02c", series.perSecond(TimeSeriesColumn.ACCEPTED)));
         return new Chart("Throughput over time", timeChart("Submits and accepted submits per second", lines,
-                "submits per second"), "Submits sent and submits accepted in each second of the run.");
+                "submits per second", phases),
+                "Submits sent and submits accepted in each second of the run"
+                        + phaseNote(phases));
     }
 
-    static Chart miners(TimeSeries series) {
+    private static String phaseNote(List<LineChart.Marker> phases) {
+        return phases.isEmpty() ? "." : "; dashed lines mark where each phase begins.";
+    }
+
+    static Chart miners(TimeSeries series, List<LineChart.Marker> phases) {
         List<Series> lines = List.of(
                 line("connected", "#2ca02c", series.values(TimeSeriesColumn.CONNECTIONS)),
                 line("subscribed", "#9467bd", series.values(TimeSeriesColumn.SUBSCRIBED)));
-        return new Chart("Miners over time", timeChart("Connected and subscribed miners", lines, "miners"),
-                "Open connections and subscribed miners at the end of each second.");
+        return new Chart("Miners over time",
+                timeChart("Connected and subscribed miners", lines, "miners", phases),
+                "Open connections and subscribed miners at the end of each second" + phaseNote(phases));
     }
 
-    static Chart submitLatencyOverTime(TimeSeries series) {
+    static Chart submitLatencyOverTime(TimeSeries series, List<LineChart.Marker> phases) {
         List<Series> lines = List.of(
                 line("p50", "#1f77b4", ms(series.values(TimeSeriesColumn.SUBMIT_P50_US))),
                 line("p99", "#d62728", ms(series.values(TimeSeriesColumn.SUBMIT_P99_US))));
         return new Chart("Submit latency over time", timeChart("Submit latency per second", lines,
-                "submit latency (ms)"), "Median and 99th percentile of the submits answered in each second.");
+                "submit latency (ms)", phases),
+                "Median and 99th percentile of the submits answered in each second"
+                        + phaseNote(phases));
     }
 
     static Chart outcomes(Summary.Submits submits) {
@@ -129,13 +149,14 @@ final class RunCharts {
                         submits.sent()) + " submits sent.");
     }
 
-    private static String timeChart(String title, List<Series> lines, String yTitle) {
+    private static String timeChart(String title, List<Series> lines, String yTitle,
+            List<LineChart.Marker> phases) {
         double end = lines.stream().mapToDouble(Series::maxX).max().orElse(0);
         double top = lines.stream().mapToDouble(Series::maxY).max().orElse(0);
         LineChart chart = new LineChart(title,
                 new LineChart.Axis(Scale.linear(0, end), "time since start (s)"),
                 new LineChart.Axis(Scale.linear(0, top), yTitle));
-        return chart.render(lines);
+        return chart.render(lines, phases);
     }
 
     private static Series line(String name, String color, TimeSeries.Points points) {

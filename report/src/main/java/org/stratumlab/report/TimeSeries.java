@@ -62,7 +62,9 @@ final class TimeSeries {
         List<String> body = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
         Map<String, double[]> columns = new HashMap<>();
         for (String name : header) {
-            columns.put(name, new double[body.size()]);
+            if (numeric(name)) {
+                columns.put(name, new double[body.size()]);
+            }
         }
         for (int row = 0; row < body.size(); row++) {
             String[] cells = body.get(row).strip().split(",", -1);
@@ -71,10 +73,22 @@ final class TimeSeries {
                         + " fields, the header has " + header.length);
             }
             for (int i = 0; i < cells.length; i++) {
-                columns.get(header[i])[row] = cell(file, row + 2, header[i], cells[i]);
+                if (numeric(header[i])) {
+                    columns.get(header[i])[row] = cell(file, row + 2, header[i], cells[i]);
+                }
             }
         }
         return new TimeSeries(columns, body.size());
+    }
+
+    /** A column the file's writer knows to hold text (the phase's name) is not read as a number. */
+    private static boolean numeric(String header) {
+        for (TimeSeriesColumn column : TimeSeriesColumn.values()) {
+            if (column.header().equals(header)) {
+                return column.isNumeric();
+            }
+        }
+        return true;
     }
 
     private static double cell(Path file, int line, String column, String text) {

@@ -36,8 +36,9 @@ class ResultsIndexTest {
         run("farm-10k", "2026-11-26T08:30:00Z").write(results.resolve("deeper/farm"));
         List<String> rows = tableRows();
         assertEquals(3, rows.size(), String.join("\n", rows));
-        assertTrue(rows.get(0).startsWith("| farm-10k | 2026-11-26 08:30 | Test CPU, 2 cores, Linux amd64 | "
-                + "17.0.15 | 100.0/s | 90.00% | 900 µs | 4.00 ms | - | [summary](deeper/farm/summary.json) |"),
+        assertTrue(rows.get(0)
+                .startsWith("| farm-10k | 2026-11-26 08:30 | 10 s | - | Test CPU, 2 cores, Linux amd64 | "
+                        + "17.0.15 | 100.0/s | 90.00% | 900 µs | 4.00 ms | - | [summary](deeper/farm/summary.json) |"),
                 rows.get(0));
         assertTrue(rows.get(1).startsWith("| smoke | 2026-11-24 10:00 |"), rows.get(1));
         assertTrue(rows.get(1).endsWith("[summary](smoke-1/summary.json) |"), rows.get(1));
@@ -48,8 +49,19 @@ class ResultsIndexTest {
     void headerNamesTheColumns() throws IOException {
         run("smoke", "2026-11-24T10:00:00Z").write(results.resolve("smoke-1"));
         String md = Files.readString(ResultsIndex.write(results));
-        assertTrue(md.contains("| Scenario | Date (UTC) | Machine | JDK | Submits/s | Accepted | Submit p99 "
-                + "| Notify skew p99 | Thresholds | Report |\n|---|"), md);
+        assertTrue(md.contains(
+                "| Scenario | Date (UTC) | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
+                        + "| Submit p99 | Notify skew p99 | Thresholds | Report |\n|---|"),
+                md);
+    }
+
+    @Test
+    void aShortenedRunShowsItsOverrides() throws IOException {
+        RunFixture shortened = run("smoke", "2026-11-24T10:00:00Z");
+        shortened.overrides = new String[]{"phases.0.duration=2s", "target.embedded.window=8"};
+        shortened.write(results.resolve("smoke-1"));
+        assertTrue(tableRows().get(0).contains("| phases.0.duration=2s, target.embedded.window=8 |"),
+                tableRows().get(0));
     }
 
     @Test

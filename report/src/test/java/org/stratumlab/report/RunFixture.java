@@ -42,6 +42,8 @@ final class RunFixture {
     Double interruptedOf;
     /** Why the run never got going (with 40 refused connects), or null for one that did. */
     String startFailure;
+    /** The run's --set overrides, written to invocation; none by default. */
+    String[] overrides = {};
     /** Phases written to summary.json, each named {@code phase-<n>} with known counts; none by default. */
     int phases;
     /** Each threshold as {rule, value, passed}; none by default. */
@@ -66,6 +68,10 @@ final class RunFixture {
         root.put("scenario", scenario).put("startedAt", startedAt.toString()).put("durationS", durationS);
         root.putObject("machine").put("cpu", "Test CPU").put("cores", 2).put("os", "Linux amd64");
         root.put("jdk", "17.0.15").put("transport", "epoll").put("grinder", "scalar");
+        ArrayNode overrideList = root.putObject("invocation").putArray("overrides");
+        for (String override : overrides) {
+            overrideList.add(override);
+        }
         root.putObject("settings").put("miners", 200).putObject("server").put("window", 1);
         ObjectNode miners = root.putObject("miners").put("target", 200).put("connectedMax", connectedMax)
                 .put("subscribed", startFailure == null ? 200 : 0).put("neverAnswered", 0)

@@ -164,6 +164,21 @@ class RunReportTest {
     }
 
     @Test
+    void everyChartOverTimeMarksWherePhasesBegin() throws IOException {
+        RunFixture fixture = new RunFixture();
+        fixture.phases = 3;
+        String html = render(fixture);
+        long overTime = Html.svgs(html).stream().filter(svg -> svg.contains("time since start (s)")).count();
+        assertEquals(3, overTime, "throughput, miners and submit latency over time");
+        for (String svg : Html.svgs(html)) {
+            if (svg.contains("time since start (s)")) {
+                assertEquals(2, Html.count(svg, "class=\"phase\""), "phase-2 and phase-3 begin: " + svg);
+                assertTrue(svg.contains(">phase-3<"), svg);
+            }
+        }
+    }
+
+    @Test
     void withoutThresholdsThereIsNoThresholdsTable() throws IOException {
         String html = render(new RunFixture());
         assertFalse(html.contains("<h2>Thresholds</h2>"));

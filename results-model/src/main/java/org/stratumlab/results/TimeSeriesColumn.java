@@ -37,10 +37,21 @@ public enum TimeSeriesColumn {
     /** Submit latency median of the interval, microseconds. */
     SUBMIT_P50_US,
     /** Submit latency 99th percentile of the interval, microseconds. */
-    SUBMIT_P99_US;
+    SUBMIT_P99_US,
+    /** The interval's length in seconds (about 1; shorter at a phase boundary and at the end). */
+    INTERVAL_S,
+    /** The generator's lag 99th percentile of the interval, microseconds. */
+    LAG_P99_US,
+    /** The phase the interval belongs to (text; older files lack the last three columns). */
+    PHASE;
 
     /** The file's name in a run folder. */
     public static final String FILE_NAME = "timeseries.csv";
+
+    /** @return whether its cells are numbers ({@link #PHASE} holds a name) */
+    public boolean isNumeric() {
+        return this != PHASE;
+    }
 
     /** @return the column's name in the header */
     public String header() {

@@ -106,7 +106,8 @@ public final class IntervalSampler implements AutoCloseable {
         }
         LoadMetrics.Counts now = metrics.counts();
         Histogram submit = intervals.get(Metric.SUBMIT);
-        last = new Interval((System.nanoTime() - startNs) / 1e9, now, previous,
+        long sampledNs = System.nanoTime();
+        last = new Interval((sampledNs - startNs) / 1e9, (sampledNs - intervalStartNs) / 1e9, now, previous,
                 submit.getTotalCount() == 0
                         ? 0
                         : submit.getValueAtPercentile(50),
@@ -114,7 +115,7 @@ public final class IntervalSampler implements AutoCloseable {
                 intervals.get(Metric.LAG).getValueAtPercentile(99));
         writeRow(last);
         previous = now;
-        intervalStartNs = System.nanoTime();
+        intervalStartNs = sampledNs;
         if (!phases.isEmpty()) {
             phases.get(phases.size() - 1).end(last.elapsedSeconds(), now);
         }
@@ -183,13 +184,16 @@ public final class IntervalSampler implements AutoCloseable {
         LoadMetrics.Counts p = i.before();
         try {
             // In TimeSeriesColumn's order.
-            csv.write(String.format(java.util.Locale.ROOT, "%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d%n",
+            csv.write(String.format(java.util.Locale.ROOT,
+                    "%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%d,%s%n",
                     i.elapsedSeconds(), n.connected(), n.subscribed(), n.sent() - p.sent(),
                     delta(n, p, Outcome.ACCEPTED), delta(n, p, Outcome.REJECTED_STALE),
                     delta(n, p, Outcome.REJECTED_INCORRECT), delta(n, p, Outcome.REJECTED_DUPLICATE),
                     delta(n, p, Outcome.REJECTED_OTHER), delta(n, p, Outcome.ERROR),
                     delta(n, p, Outcome.UNANSWERED),
-                    n.notifiesReceived() - p.notifiesReceived(), i.submitP50Us(), i.submitP99Us()));
+                    n.notifiesReceived() - p.notifiesReceived(), i.submitP50Us(), i.submitP99Us(),
+                    i.intervalSeconds(), i.lagP99Us(),
+                    phases.isEmpty() ? "" : phases.get(phases.size() - 1).name()));
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -215,13 +219,15 @@ public final class IntervalSampler implements AutoCloseable {
      * One second of a run.
      *
      * @param elapsedSeconds since the start
+     * @param intervalSeconds how long the interval lasted
      * @param now the counters at the end of the interval
      * @param before the counters at its start
      * @param submitP50Us the interval's median submit latency
      * @param submitP99Us the interval's p99 submit latency
      * @param lagP99Us the interval's p99 generator lag (0 when nothing was sent)
      */
-    public record Interval(double elapsedSeconds, LoadMetrics.Counts now, LoadMetrics.Counts before,
+    public record Interval(double elapsedSeconds, double intervalSeconds, LoadMetrics.Counts now,
+            LoadMetrics.Counts before,
             long submitP50Us, long submitP99Us, long lagP99Us) {
     }
 }

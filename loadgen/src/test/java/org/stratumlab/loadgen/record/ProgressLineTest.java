@@ -20,7 +20,8 @@ class ProgressLineTest {
         for (int second = 1; second <= 20; second++) {
             // Each sample a little later than due, as a busy machine takes them: 1.013 s, 2.026 s, ...
             double takenAt = second * 1.013;
-            progress.show(new IntervalSampler.Interval(takenAt, counts, counts, 0, 0, 0), second * SECOND_NS);
+            progress.show(new IntervalSampler.Interval(takenAt, 1, counts, counts, 0, 0, 0),
+                    second * SECOND_NS);
         }
         List<String> lines = text.toString().lines().toList();
         assertEquals(4, lines.size(), text.toString());

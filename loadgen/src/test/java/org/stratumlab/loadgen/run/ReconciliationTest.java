@@ -159,7 +159,7 @@ class ReconciliationTest {
         List<String> lines = RunFiles.timeseriesLines(out);
         assertEquals(TimeSeriesColumn.headerLine(), lines.get(0));
         assertEquals("elapsed_s,connections,subscribed,submits,accepted,rejected_stale,rejected_incorrect,"
-                + "rejected_duplicate,rejected_other,errors,unanswered,notifies,submit_p50_us,submit_p99_us",
+                + "rejected_duplicate,rejected_other,errors,unanswered,notifies,submit_p50_us,submit_p99_us,interval_s,lag_p99_us,phase",
                 lines.get(0));
         // One row at the end of each whole second, the last one closing the run (it ends at 2 s, after the drain).
         assertEquals(DURATION_MS / 1000, lines.size() - 1, String.join("\n", lines));
