@@ -102,7 +102,7 @@ public final class ResultsIndex {
                 : "[summary](" + Markdown.link(entry.dir(), RunData.SUMMARY) + ")";
         return "| "
                 + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
-                        Format.number(s.durationS()) + " s", overrides(s),
+                        Format.count(Math.round(s.durationS())) + " s", overrides(s),
                         Markdown.cell(s.machine().describe()), Markdown.cell(s.jdk()),
                         Format.rate(s.submitsPerSecond()),
                         Format.percent(s.acceptedRatio()),
