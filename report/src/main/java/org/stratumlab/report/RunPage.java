@@ -91,6 +91,13 @@ final class RunPage {
         Summary s = run.summary();
         return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
                 .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
+                .row("load average (1, 5, 15 min)", s.machine().loadAtStart().isEmpty()
+                        ? "not recorded"
+                        : s.machine().loadAtStart() + " at the start, " + s.machine().loadAtEnd()
+                                + " at the end")
+                .row("git commit", s.invocation() == null || s.invocation().gitCommit().isEmpty()
+                        ? "not recorded"
+                        : s.invocation().gitCommit())
                 .row("JDK", s.jdk()).row("transport", s.transport()).row("grinder", s.grinder())
                 .row("grinding", s.grinding() != null ? s.grinding().describe() : "not recorded")
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())

@@ -169,26 +169,39 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param cpu the CPU's model name
      * @param cores the cores the JVM saw
      * @param os the operating system and architecture; empty in older files
+     * @param cpuDetail what tells CPUs of one model name apart (family, model, vector extensions); empty in older
+     *        files
+     * @param loadAtStart the 1, 5 and 15 minute load averages as the run began; empty in older files
+     * @param loadAtEnd the same as it ended; empty in older files
      */
-    @JsonPropertyOrder({"cpu", "cores", "os"})
+    @JsonPropertyOrder({"cpu", "cores", "os", "cpuDetail", "loadAtStart", "loadAtEnd"})
     public record Machine(@JsonProperty(required = true) String cpu,
             @JsonProperty(required = true) long cores,
-            String os) {
+            String os, String cpuDetail, String loadAtStart, String loadAtEnd) {
         /** Fills what older files lack. */
         public Machine {
             Checks.nonNegative("cores", cores);
             os = os == null ? "" : os;
+            cpuDetail = cpuDetail == null ? "" : cpuDetail;
+            loadAtStart = loadAtStart == null ? "" : loadAtStart;
+            loadAtEnd = loadAtEnd == null ? "" : loadAtEnd;
         }
 
-        /** @return this machine, now */
-        public static Machine current() {
+        /**
+         * @param loadAtStart the load averages as the run began ({@link MachineFacts#loadAverage()})
+         * @return this machine, now
+         */
+        public static Machine current(String loadAtStart) {
             return new Machine(MachineFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    MachineFacts.cpuDetail(),
+                    loadAtStart, MachineFacts.loadAverage());
         }
 
-        /** @return e.g. "AMD EPYC, 2 cores, Linux amd64" */
+        /** @return e.g. "AMD EPYC (family 25 model 1, avx2), 2 cores, Linux amd64" */
         public String describe() {
-            String text = cpu + ", " + cores + (cores == 1 ? " core" : " cores");
+            String text = cpu + (cpuDetail.isEmpty() ? "" : " (" + cpuDetail + ")") + ", " + cores
+                    + (cores == 1 ? " core" : " cores");
             return os.isEmpty() ? text : text + ", " + os;
         }
     }
@@ -316,16 +329,19 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param overrides the scenario's {@code --set} overrides, in order (empty for a plain load run)
      * @param version the version of Stratum Lab that ran it
      * @param jvmOptions the JVM's own options
+     * @param gitCommit the commit of the checkout it ran from, with {@code -dirty} when tracked files differed
+     *        from it; empty outside a git checkout and in older files
      */
-    @JsonPropertyOrder({"commandLine", "overrides", "version", "jvmOptions"})
+    @JsonPropertyOrder({"commandLine", "overrides", "version", "jvmOptions", "gitCommit"})
     public record Invocation(List<String> commandLine, List<String> overrides, String version,
-            List<String> jvmOptions) {
+            List<String> jvmOptions, String gitCommit) {
         /** Copies the lists; absent ones are empty. */
         public Invocation {
             commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
             overrides = overrides == null ? List.of() : List.copyOf(overrides);
             version = version == null ? "" : version;
             jvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
+            gitCommit = gitCommit == null ? "" : gitCommit;
         }
     }
 

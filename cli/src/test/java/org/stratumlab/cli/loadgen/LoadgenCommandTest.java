@@ -187,6 +187,30 @@ class LoadgenCommandTest {
         assertEquals("1", summary.get("settings").get("server").get("difficulty").asText());
         assertTrue(Files.exists(out.resolve("latency.hlog")));
         assertTrue(Files.exists(out.resolve("timeseries.csv")));
+        // What makes a result reproducible: the checkout's commit (when run from one) and the load around it.
+        assertTrue(summary.path("machine").path("loadAtStart").asText().matches("[0-9.]+ [0-9.]+ [0-9.]+"),
+                summary.path("machine").toString());
+        assertTrue(summary.path("machine").path("loadAtEnd").asText().matches("[0-9.]+ [0-9.]+ [0-9.]+"),
+                summary.path("machine").toString());
+        String head = gitHead();
+        String recorded = summary.path("invocation").path("gitCommit").asText();
+        assertTrue(
+                head.isEmpty()
+                        ? recorded.isEmpty()
+                        : recorded.equals(head) || recorded.equals(head + "-dirty"),
+                "recorded '" + recorded + "', checkout at '" + head + "'");
+    }
+
+    /** @return the commit git reports for the working directory, or empty outside a checkout */
+    private static String gitHead() throws Exception {
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "HEAD")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(git.getInputStream().readAllBytes()).strip();
+            return git.waitFor() == 0 ? out : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
+import org.stratumlab.results.MachineFacts;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.protocol.transport.NettyTransport;
@@ -118,6 +119,7 @@ public final class LoadRun {
             }
             LoadMetrics metrics = new LoadMetrics();
             Instant startedAt = Instant.now();
+            String loadAtStart = MachineFacts.loadAverage();
             long startNs = System.nanoTime();
             MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
             try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
@@ -135,7 +137,7 @@ public final class LoadRun {
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                        fleet.grinderName(), fleet.grinding(), invocation);
+                        fleet.grinderName(), fleet.grinding(), invocation, loadAtStart);
                 ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(),
                         sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),

@@ -36,10 +36,11 @@ final class RunSummary {
      * @param grinder the nonce grinder's implementation
      * @param grinding what grinding produced and cost
      * @param invocation the command line that made it, or {@code null}
+     * @param loadAtStart the machine's load averages as the run began
      */
     record Facts(String scenario, Instant startedAt, double durationS, Map<String, Object> settings,
             long targetMiners, String transport, String grinder, Summary.Grinding grinding,
-            Summary.Invocation invocation) {
+            Summary.Invocation invocation, String loadAtStart) {
     }
 
     /**
@@ -67,7 +68,8 @@ final class RunSummary {
         JsonNode settings = JSON.valueToTree(facts.settings());
         return new Summary(Summary.CURRENT_SCHEMA_VERSION, facts.scenario(), null,
                 facts.startedAt().toString(),
-                round(facts.durationS()), Summary.Machine.current(), System.getProperty("java.version"),
+                round(facts.durationS()), Summary.Machine.current(facts.loadAtStart()),
+                System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
                 Summary.Generator.judge(counts.sent(), counts.owed(),
                         percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
