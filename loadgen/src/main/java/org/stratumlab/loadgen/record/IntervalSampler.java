@@ -75,6 +75,9 @@ public final class IntervalSampler implements AutoCloseable {
         csv.newLine();
         for (Metric metric : Metric.values()) {
             totals.put(metric, new Histogram(3));
+            // The first interval starts now, not when the recorder was made (a moment before the log's start
+            // time): HistogramLogProcessor skips an interval that starts before the log does.
+            metrics.recorder(metric).reset();
         }
         this.previous = metrics.counts();
         this.intervalStartNs = startNs;

@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.HistogramLogProcessor;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +43,25 @@ class HdrHistogramToolsTest {
     @BeforeAll
     static void run() throws Exception {
         Runs.run(Runs.config(Fleets.of(4, 20).build(), null, Runs.steadyServer().build(), 2000, out));
+    }
+
+    @Test
+    void noIntervalStartsBeforeTheLogDoes() throws IOException {
+        // HistogramLogProcessor skips an interval that starts before the log's start time: its samples would
+        // vanish from what the tool reports.
+        try (var in = Files.newInputStream(out.resolve(Metric.LATENCY_LOG_FILE))) {
+            HistogramLogReader reader = new HistogramLogReader(in);
+            EncodableHistogram interval;
+            int intervals = 0;
+            while ((interval = reader.nextIntervalHistogram()) != null) {
+                intervals++;
+                assertTrue(interval.getStartTimeStamp() >= (long) (reader.getStartTimeSec() * 1000),
+                        "interval " + intervals + " starts at " + interval.getStartTimeStamp()
+                                + " ms, the log at "
+                                + reader.getStartTimeSec() + " s");
+            }
+            assertTrue(intervals > 0);
+        }
     }
 
     @Test
