@@ -103,15 +103,16 @@ public final class BenchResultsPage {
     }
 
     /**
-     * The newest full run per JDK (else the newest quick one), ordered by JDK version, completed with the
-     * benchmarks it lacks from the other runs of that JDK (a run of one benchmark class, such as
-     * {@code stratumlab bench OctopusBenchmark}, adds its rows rather than hiding the suite); the run's
-     * {@code also} fact names the files the extra rows come from.
+     * Per JDK the suite's run: a full one before a quick one, then the one with the most benchmarks (a later run
+     * of one class, such as {@code stratumlab bench OctopusBenchmark}, is not the suite), then the newest;
+     * ordered by JDK version, and completed with the benchmarks it lacks from the other runs of that JDK,
+     * preferring full and newer runs; the run's {@code also} fact names the files the extra rows come from.
      */
     static List<JmhRun> shown(List<JmhRun> runs) {
         Map<String, JmhRun> byJdk = new LinkedHashMap<>();
         Comparator<JmhRun> preference = Comparator
                 .comparing((JmhRun r) -> !r.meta().getOrDefault("mode", "full").equals("quick"))
+                .thenComparing(r -> r.results().stream().map(JmhRun.Result::method).distinct().count())
                 .thenComparing(r -> r.file().getFileName().toString());
         for (JmhRun run : runs) {
             byJdk.merge(run.jdk(), run, (a, b) -> preference.compare(a, b) >= 0 ? a : b);

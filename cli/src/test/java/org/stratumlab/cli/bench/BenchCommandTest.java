@@ -103,6 +103,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void aLaterFullRunOfOneClassAddsItsRowsWithoutTakingTheSuitesPlace(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "scalar", 440, 4),
+                JmhJson.result("KeccakBenchmark.keccak32", 1, "impl", "scalar", 300, 3)));
+        Files.writeString(dir.resolve("2026-01-02_amd-epyc_jdk-17.0.15_quick.json"), JmhJson.of("17.0.15",
+                JmhJson.result("OctopusBenchmark.verify", 1, "impl", "java", 3.0, 2.0)));
+        Files.writeString(dir.resolve("2026-01-03_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",
+                JmhJson.result("OctopusBenchmark.verify", 1, "impl", "java", 2.5, 0.1)));
+
+        CliRun run = CliRun.of("bench", "--render-only", "--results", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("## powCheck") && readme.contains("## keccak32"), "the suite stays: " + readme);
+        assertTrue(readme.contains("come from 2026-01-03_amd-epyc_jdk-17.0.15_full.json"), readme);
+        assertTrue(readme.contains("2.50 ± 0.10"), "the full run's verify, not the quick one's: " + readme);
+    }
+
+    @Test
     void aRegexThatSelectsNoBenchmarkIsOneLineBeforeAnyJvmIsForked(@TempDir Path dir) throws IOException {
         Path jar = benchmarksJar(dir, "org.stratumlab.bench.pow.KeccakBenchmark.keccak32",
                 "org.stratumlab.bench.pow.PowCheckBenchmark.powCheck");
