@@ -28,14 +28,87 @@ final class ComparePage {
         body.append(Page.heading(1, title));
         body.append(Page.paragraph("", "A is " + a.dir() + ", B is " + b.dir()
                 + ". Changes are relative to A: (B - A) / A."));
+        body.append(differences(a.summary(), b.summary()));
         body.append(Page.heading(2, "Runs")).append(runs(a, b));
         body.append("<div class=\"tables\">\n<section>\n").append(Page.heading(2, "Key figures"))
                 .append(figures(KeyFigure.of(a.summary()), KeyFigure.of(b.summary())))
                 .append("</section>\n<section>\n").append(Page.heading(2, "Outcomes"))
                 .append(figures(outcomes(a.summary()), outcomes(b.summary()))).append("</section>\n</div>\n");
+        body.append(thresholdsSideBySide(a.summary(), b.summary()));
         body.append(Page.heading(2, "Latency percentile spectra, A solid, B dashed"));
         body.append(Page.charts(spectra(a, b)));
         return Page.document(title, body.toString());
+    }
+
+    /**
+     * A warning when the two runs are not the same experiment: another scenario, other overrides or another
+     * machine make a change of figures say little about the endpoint.
+     */
+    static String differences(Summary a, Summary b) {
+        List<String> warnings = new java.util.ArrayList<>();
+        if (!a.scenario().equals(b.scenario())) {
+            warnings.add("they are different scenarios (" + a.scenario() + ", " + b.scenario() + ")");
+        }
+        List<String> overridesA = a.invocation() == null ? List.of() : a.invocation().overrides();
+        List<String> overridesB = b.invocation() == null ? List.of() : b.invocation().overrides();
+        if (!overridesA.equals(overridesB)) {
+            warnings.add("their --set overrides differ (A: " + describe(overridesA) + "; B: "
+                    + describe(overridesB)
+                    + ")");
+        }
+        if (!a.machine().describe().equals(b.machine().describe())) {
+            warnings.add("they ran on different machines (" + a.machine().describe() + "; "
+                    + b.machine().describe() + ")");
+        }
+        if (warnings.isEmpty()) {
+            return "";
+        }
+        return "<p><span class=\"verdict fail\">NOT THE SAME EXPERIMENT</span> "
+                + Format.html("A and B may not be comparable: " + String.join("; ", warnings) + ".")
+                + "</p>\n";
+    }
+
+    private static String describe(List<String> overrides) {
+        return overrides.isEmpty() ? "none" : String.join(", ", overrides);
+    }
+
+    /** Each rule of either run with both verdicts; a rule whose verdict changed is marked. */
+    static String thresholdsSideBySide(Summary a, Summary b) {
+        java.util.Map<String, Summary.ThresholdResult[]> byRule = new java.util.LinkedHashMap<>();
+        for (Summary.ThresholdResult t : a.thresholds()) {
+            byRule.computeIfAbsent(t.rule(), r -> new Summary.ThresholdResult[2])[0] = t;
+        }
+        for (Summary.ThresholdResult t : b.thresholds()) {
+            byRule.computeIfAbsent(t.rule(), r -> new Summary.ThresholdResult[2])[1] = t;
+        }
+        if (byRule.isEmpty()) {
+            return "";
+        }
+        Table table = new Table("rule", "A", "B", "verdict");
+        long flipped = 0;
+        for (var entry : byRule.entrySet()) {
+            Summary.ThresholdResult before = entry.getValue()[0];
+            Summary.ThresholdResult after = entry.getValue()[1];
+            String verdict;
+            String verdictClass = "";
+            if (before == null || after == null) {
+                verdict = before == null ? "only in B" : "only in A";
+            } else if (before.passed() == after.passed()) {
+                verdict = before.passed() ? "passed in both" : "failed in both";
+            } else {
+                flipped++;
+                verdict = after.passed() ? "now passes" : "now fails";
+                verdictClass = after.passed() ? "pass" : "fail";
+            }
+            table.row(List.of(new Table.Cell(entry.getKey()), new Table.Cell(verdictOf(before), "num"),
+                    new Table.Cell(verdictOf(after), "num"), new Table.Cell(verdict, verdictClass)));
+        }
+        return Page.heading(2, "Thresholds" + (flipped > 0 ? " (" + flipped + " changed verdict)" : ""))
+                + table.close();
+    }
+
+    private static String verdictOf(Summary.ThresholdResult t) {
+        return t == null ? "-" : RunPage.measured(t) + (t.passed() ? " (pass)" : " (FAIL)");
     }
 
     private static String runs(RunData a, RunData b) {

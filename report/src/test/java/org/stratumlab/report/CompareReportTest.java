@@ -83,6 +83,33 @@ class CompareReportTest {
     }
 
     @Test
+    void saysWhichThresholdsChangedVerdict() throws IOException {
+        RunFixture a = new RunFixture();
+        a.thresholds = new Object[][]{{"submit.p99 < 5ms", 900, true}, {"unanswered == 0", 0, true}};
+        RunFixture b = new RunFixture();
+        b.thresholds = new Object[][]{{"submit.p99 < 5ms", 6100, false}, {"unanswered == 0", 0, true}};
+        String html = compare(a, b);
+        assertTrue(html.contains("<h2>Thresholds (1 changed verdict)</h2>"), html);
+        assertTrue(html.contains("<td>submit.p99 &lt; 5ms</td><td class=\"num\">900 µs (pass)</td>"
+                + "<td class=\"num\">6.10 ms (FAIL)</td><td class=\"fail\">now fails</td>"), html);
+        assertTrue(
+                html.contains("<td class=\"\">passed in both</td>")
+                        || html.contains("<td>passed in both</td>"),
+                html);
+        assertFalse(html.contains("NOT THE SAME EXPERIMENT"), "same scenario, overrides and machine");
+    }
+
+    @Test
+    void warnsWhenTheRunsAreNotTheSameExperiment() throws IOException {
+        RunFixture shortened = new RunFixture();
+        shortened.overrides = new String[]{"phases.0.duration=2s"};
+        String html = compare(new RunFixture(), shortened);
+        assertTrue(html.contains("NOT THE SAME EXPERIMENT"), html);
+        assertTrue(html.contains("their --set overrides differ (A: none; B: phases.0.duration=2s)"), html);
+        assertTrue(compare(new RunFixture(), slower()).contains("they are different scenarios"));
+    }
+
+    @Test
     void namesBothRunsAndEscapesThem() throws IOException {
         String html = compare(new RunFixture(), slower());
         assertTrue(html.contains("<td>scenario</td><td>smoke</td><td>smoke &lt;window 8&gt;</td>"), html);

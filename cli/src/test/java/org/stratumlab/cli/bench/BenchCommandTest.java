@@ -115,7 +115,8 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "--render-only", "--results", dir.toString());
         assertEquals(0, run.exitCode(), run.err());
         String readme = Files.readString(dir.resolve("README.md"));
-        assertTrue(readme.contains("## powCheck") && readme.contains("## keccak32"), "the suite stays: " + readme);
+        assertTrue(readme.contains("## powCheck") && readme.contains("## keccak32"),
+                "the suite stays: " + readme);
         assertTrue(readme.contains("come from 2026-01-03_amd-epyc_jdk-17.0.15_full.json"), readme);
         assertTrue(readme.contains("2.50 ± 0.10"), "the full run's verify, not the quick one's: " + readme);
     }
