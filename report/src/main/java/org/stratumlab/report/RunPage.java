@@ -30,6 +30,7 @@ final class RunPage {
                 .append(keyFigures(s)).append("</section>\n").append(startReasons(s.miners()))
                 .append("</div>\n");
         body.append(PhaseTable.of(s));
+        body.append(answers(s.submits()));
         if (!s.thresholds().isEmpty()) {
             body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
         }
@@ -76,6 +77,19 @@ final class RunPage {
     }
 
     /** @return why miners that tried did not get going, by reason, when any did not */
+    /** What the endpoint said to the submits it did not accept, with counts: the texts behind the outcome bars. */
+    private static String answers(Summary.Submits submits) {
+        if (submits.answers() == null || submits.answers().isEmpty()) {
+            return "";
+        }
+        Table table = new Table("outcome", "what the endpoint answered", "submits");
+        for (Summary.Answer answer : submits.answers()) {
+            table.row(List.of(new Table.Cell(answer.outcome()), new Table.Cell(answer.text()),
+                    new Table.Cell(Format.count(answer.count()), "num")));
+        }
+        return Page.heading(2, "Answers other than accepted") + table.close();
+    }
+
     private static String startReasons(Summary.Miners miners) {
         if (miners.startReasons().isEmpty()) {
             return "";

@@ -432,15 +432,18 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param unanswered no reply in time, or the connection was lost first
      * @param lateReplies replies that came after their submit was counted unanswered (whole run only; absent in
      *        a phase)
+     * @param answers what the endpoint said when it did not accept, by outcome and text, most frequent first
+     *        (whole run only; absent in a phase and in older files)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"sent", "accepted", "rejected", "errors", "unanswered", "lateReplies"})
+    @JsonPropertyOrder({"sent", "accepted", "rejected", "errors", "unanswered", "lateReplies", "answers"})
     public record Submits(@JsonProperty(required = true) long sent,
             @JsonProperty(required = true) long accepted,
             @JsonProperty(required = true) Rejected rejected, @JsonProperty(required = true) long errors,
-            @JsonProperty(required = true) long unanswered, Long lateReplies) {
+            @JsonProperty(required = true) long unanswered, Long lateReplies, List<Answer> answers) {
         /** Checks every count. */
         public Submits {
+            answers = answers == null ? null : List.copyOf(answers);
             Checks.nonNegative("sent", sent);
             Checks.nonNegative("accepted", accepted);
             Checks.nonNegative("errors", errors);
@@ -464,6 +467,24 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         /** @return every rejection, whatever its reason */
         public long rejectedTotal() {
             return rejected.stale() + rejected.incorrect() + rejected.duplicate() + rejected.other();
+        }
+    }
+
+    /**
+     * One thing an endpoint answered to submits it did not accept, and how often: the rejection's reason or the
+     * error's message, exactly as sent.
+     *
+     * @param outcome how those submits ended, as {@link Outcome#key()} ({@code stale}, {@code error}, ...)
+     * @param text the reason or message ({@code (none)} when the endpoint gave none)
+     * @param count how many submits got it
+     */
+    @JsonPropertyOrder({"outcome", "text", "count"})
+    public record Answer(@JsonProperty(required = true) String outcome,
+            @JsonProperty(required = true) String text,
+            @JsonProperty(required = true) long count) {
+        /** Checks the count. */
+        public Answer {
+            Checks.nonNegative("count", count);
         }
     }
 

@@ -37,6 +37,13 @@ public final class SummaryTable {
                 submits.sent(), submits.accepted(), rejected.stale(),
                 rejected.incorrect(), rejected.duplicate(), rejected.other(), submits.errors(),
                 submits.unanswered());
+        if (submits.answers() != null && !submits.answers().isEmpty()) {
+            StringBuilder line = new StringBuilder("answers ");
+            submits.answers().stream().limit(3).forEach(a -> line.append(" ").append(a.outcome()).append(" '")
+                    .append(a.text()).append("' ").append(a.count()).append(","));
+            line.setLength(line.length() - 1);
+            out.println(line + (submits.answers().size() > 3 ? "  (all in the report)" : ""));
+        }
         out.printf(Locale.ROOT, "notifies jobs %d  received %d%n", summary.notifies().jobs(),
                 summary.notifies().received());
         if (summary.generator() != null) {

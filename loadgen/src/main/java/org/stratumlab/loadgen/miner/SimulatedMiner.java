@@ -214,6 +214,9 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         outstanding.removeHead();
         Outcome outcome = classify(response);
         metrics.outcome(outcome);
+        if (outcome != Outcome.ACCEPTED) {
+            metrics.answers().record(outcome, response.detail());
+        }
         boolean repeat = id == repeatWhenAcceptedId;
         if (repeat) {
             repeatWhenAcceptedId = 0;

@@ -22,6 +22,7 @@ public final class LoadMetrics {
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final LongAdder sent = new LongAdder();
     private final LongAdder owed = new LongAdder();
+    private final AnswerSamples answers = new AnswerSamples();
     private final LongAdder notifiesReceived = new LongAdder();
     private final LongAdder jobsSeen = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
@@ -76,6 +77,11 @@ public final class LoadMetrics {
     /** A submit was written. */
     public void submitSent() {
         sent.increment();
+    }
+
+    /** @return what the endpoint answered to the submits it did not accept */
+    public AnswerSamples answers() {
+        return answers;
     }
 
     /** @param events solution events due before the run's end that were never sent: the generator owed them */

@@ -142,7 +142,8 @@ public final class LoadRun {
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(),
                         sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
                         new Summary.Errors(fleet.unexpectedErrors(),
-                                serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()));
+                                serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()),
+                        metrics.answers().snapshot());
                 summary = withEnd(summary, end, durationS);
                 SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
                 return new Result(summary, counts, serverCounters);

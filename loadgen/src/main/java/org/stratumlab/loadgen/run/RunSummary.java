@@ -50,10 +50,12 @@ final class RunSummary {
      * @param lagAfterWarmUp the generator's lag after the warm-up, or null to judge the whole run's
      * @param phases the phases
      * @param unexpectedErrors unexpected exceptions
+     * @param answers what the endpoint answered to the submits it did not accept
      * @return the summary
      */
     static Summary build(Facts facts, LoadMetrics.Counts counts, Map<Metric, Histogram> latencies,
-            Histogram lagAfterWarmUp, List<PhaseTotals> phases, Summary.Errors unexpectedErrors) {
+            Histogram lagAfterWarmUp, List<PhaseTotals> phases, Summary.Errors unexpectedErrors,
+            List<Summary.Answer> answers) {
         Summary.Miners miners = new Summary.Miners(facts.targetMiners(), counts.connectedMax(),
                 counts.subscribedMax(), counts.neverAnswered(), counts.reconnects(), counts.connectFailures(),
                 counts.subscribeRejected(), counts.subscribePending(), counts.closedByPeer(),
@@ -62,7 +64,7 @@ final class RunSummary {
         for (PhaseTotals phase : phases) {
             phaseList.add(new Summary.Phase(phase.name(), round(phase.startSeconds()),
                     round(phase.durationSeconds()), phase.atScheduledEnd().connected(),
-                    phase.atScheduledEnd().subscribed(), submits(phase.atEnd(), phase.atStart(), null),
+                    phase.atScheduledEnd().subscribed(), submits(phase.atEnd(), phase.atStart(), null, null),
                     latencies(phase.latencies())));
         }
         JsonNode settings = JSON.valueToTree(facts.settings());
@@ -75,7 +77,7 @@ final class RunSummary {
                         percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
                         lagAfterWarmUp != null ? Summary.Generator.WARM_UP_S : 0),
                 facts.invocation(), settings, miners,
-                submits(counts, null, counts.lateReplies()),
+                submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
                 unexpectedErrors, phaseList, List.of(), null, false, null);
     }
@@ -86,14 +88,15 @@ final class RunSummary {
 
     /** Submits by outcome: totals, or the change since {@code before} when given. */
     private static Summary.Submits submits(LoadMetrics.Counts now, LoadMetrics.Counts before,
-            Long lateReplies) {
+            Long lateReplies, List<Summary.Answer> answers) {
         return new Summary.Submits(now.sent() - (before == null ? 0 : before.sent()),
                 delta(now, before, Outcome.ACCEPTED),
                 new Summary.Rejected(delta(now, before, Outcome.REJECTED_STALE),
                         delta(now, before, Outcome.REJECTED_INCORRECT),
                         delta(now, before, Outcome.REJECTED_DUPLICATE),
                         delta(now, before, Outcome.REJECTED_OTHER)),
-                delta(now, before, Outcome.ERROR), delta(now, before, Outcome.UNANSWERED), lateReplies);
+                delta(now, before, Outcome.ERROR), delta(now, before, Outcome.UNANSWERED), lateReplies,
+                answers);
     }
 
     private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {

@@ -41,6 +41,11 @@ class BadShareKindsTest {
     void invalidSharesAreRejectedAsIncorrect() throws Exception {
         LoadRun.Result r = run("invalid=1", Runs.steadyServer().difficulty(BigInteger.valueOf(4)).build());
         assertAllEndAs(r, Outcome.REJECTED_INCORRECT, SubmitOutcome.INCORRECT_NONCE);
+        assertEquals(
+                java.util.List.of(new org.stratumlab.results.Summary.Answer("incorrect",
+                        "Incorrect Nonce! worker_id = <worker>!",
+                        r.counts().sent())),
+                r.summary().submits().answers(), "the endpoint's own words, counted");
     }
 
     @Test
