@@ -20,7 +20,7 @@ public enum ExitCode {
             + "line says why; the console lists the reasons)"),
     /** The generator could not produce the load asked of it. */
     GENERATOR_SHORT(4,
-            "the generator fell short of the load asked: it sent under 95 % of the solution events due, "
+            "the generator fell short of the load asked: it sent under 95 percent of the solution events due, "
                     + "or its own lag p99 passed 100 ms (one line says which; the results are written)"),
     /** Ctrl-C or SIGTERM. */
     INTERRUPTED(130, "interrupted (Ctrl-C, SIGTERM): the results so far are written, marked interrupted");

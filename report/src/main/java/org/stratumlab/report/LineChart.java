@@ -10,6 +10,8 @@ final class LineChart {
     private static final double LEGEND_Y = 22;
     /** A rough width of one legend character at the legend's font size: there is no text measuring in SVG. */
     private static final double CHAR_WIDTH = 7;
+    /** The height of one legend row. */
+    private static final double LEGEND_ROW = 14;
 
     private final String title;
     private final Axis x;
@@ -76,14 +78,34 @@ final class LineChart {
         return true;
     }
 
+    /** The legend above the plot, in rows: an entry that would run past the chart's right edge starts a row. */
     private void legend(Svg svg, List<Series> series) {
+        double[] xs = new double[series.size()];
+        int[] rows = new int[series.size()];
         double at = frame.left();
-        for (Series line : series) {
-            String name = line.isEmpty() ? line.name() + " (no samples)" : line.name();
-            svg.swatch(at, LEGEND_Y - 4, line.color(), line.dashed());
-            svg.text(at + 28, LEGEND_Y, "start", "legend", name);
-            at += 28 + name.length() * CHAR_WIDTH + 18;
+        int row = 0;
+        for (int i = 0; i < series.size(); i++) {
+            double width = 28 + legendName(series.get(i)).length() * CHAR_WIDTH;
+            if (at > frame.left() && at + width > Frame.WIDTH) {
+                at = frame.left();
+                row++;
+            }
+            xs[i] = at;
+            rows[i] = row;
+            at += width + 18;
         }
+        // A second row sits between the first and the plot; a third would need a taller margin (not seen yet).
+        double firstRowY = LEGEND_Y - LEGEND_ROW * Math.max(0, row - 1);
+        for (int i = 0; i < series.size(); i++) {
+            Series line = series.get(i);
+            double y = firstRowY + LEGEND_ROW * rows[i];
+            svg.swatch(xs[i], y - 4, line.color(), line.dashed());
+            svg.text(xs[i] + 28, y, "start", "legend", legendName(line));
+        }
+    }
+
+    private static String legendName(Series line) {
+        return line.isEmpty() ? line.name() + " (no samples)" : line.name();
     }
 
     /**

@@ -64,7 +64,41 @@ final class RunCharts {
                         "latency (ms, log scale)"),
                 SPECTRUM_CAPTION + " submit counts from each solution's intended "
                         + "time (no coordinated omission); submit-honest likewise, for the miners outside the hostile "
-                        + "group only (drawn when there is one); submit-service from the submit's write.");
+                        + "group only (drawn when there is one); submit-service from the submit's write."
+                        + coinciding(drawn, latencies));
+    }
+
+    /** The share within which two lines are drawn on top of each other at this chart's size. */
+    private static final double COINCIDE_WITHIN = 0.02;
+
+    /**
+     * Lines that coincide hide each other: say which, so that a reader does not take a hidden line for a missing
+     * one (submit and submit-service do whenever the generator was never late).
+     */
+    static String coinciding(List<Metric> drawn, Map<Metric, Histogram> latencies) {
+        StringBuilder note = new StringBuilder();
+        for (int i = 0; i < drawn.size(); i++) {
+            for (int j = i + 1; j < drawn.size(); j++) {
+                Histogram a = latencies.get(drawn.get(i));
+                Histogram b = latencies.get(drawn.get(j));
+                if (a.getTotalCount() > 0 && b.getTotalCount() > 0 && coincide(a, b)) {
+                    note.append(" ").append(drawn.get(i).tag()).append(" and ").append(drawn.get(j).tag())
+                            .append(" coincide (within 2 % at every percentile shown): one line hides the other.");
+                }
+            }
+        }
+        return note.toString();
+    }
+
+    private static boolean coincide(Histogram a, Histogram b) {
+        for (double percentile : new double[]{50, 90, 99, 99.9, 100}) {
+            double x = a.getValueAtPercentile(percentile);
+            double y = b.getValueAtPercentile(percentile);
+            if (Math.abs(x - y) > COINCIDE_WITHIN * Math.max(x, y)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

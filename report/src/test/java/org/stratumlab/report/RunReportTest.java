@@ -164,6 +164,27 @@ class RunReportTest {
     }
 
     @Test
+    void linesThatCoincideAreNamedInTheCaption() {
+        org.HdrHistogram.Histogram submit = new org.HdrHistogram.Histogram(3);
+        org.HdrHistogram.Histogram service = new org.HdrHistogram.Histogram(3);
+        org.HdrHistogram.Histogram connect = new org.HdrHistogram.Histogram(3);
+        for (int i = 1; i <= 1000; i++) {
+            submit.recordValue(100 + i);
+            service.recordValue(100 + i); // the same samples: a generator that was never late
+            connect.recordValue(5000 + i);
+        }
+        java.util.Map<org.stratumlab.results.Metric, org.HdrHistogram.Histogram> latencies = java.util.Map.of(
+                org.stratumlab.results.Metric.SUBMIT, submit, org.stratumlab.results.Metric.SUBMIT_SERVICE,
+                service, org.stratumlab.results.Metric.CONNECT, connect);
+        assertEquals(
+                " submit and submit-service coincide (within 2 % at every percentile shown): one line hides "
+                        + "the other.",
+                RunCharts.coinciding(java.util.List.of(org.stratumlab.results.Metric.SUBMIT,
+                        org.stratumlab.results.Metric.SUBMIT_SERVICE, org.stratumlab.results.Metric.CONNECT),
+                        latencies));
+    }
+
+    @Test
     void everyChartOverTimeMarksWherePhasesBegin() throws IOException {
         RunFixture fixture = new RunFixture();
         fixture.phases = 3;
