@@ -239,7 +239,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         /**
          * Judges a run's figures.
          *
-         * @param sent submits sent
+         * @param sent solution events sent (submits, less the repeats of accepted shares)
          * @param owed events due and never sent
          * @param lag the generator's lag as judged
          * @param lagFromS from when into the run {@code lag} was recorded

@@ -16,6 +16,7 @@ import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.U256;
 import org.stratumlab.pow.octopus.LightCacheStore;
+import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.miner.JobNotify;
 import org.stratumlab.results.Summary;
 import org.stratumlab.server.errors.UnexpectedErrors;
@@ -172,7 +173,8 @@ public final class ShareSource implements AutoCloseable {
         BigInteger difficulty = Difficulty.ofBoundary(boundary);
         boolean octopus = caches != null;
         if (difficulty.compareTo(BigInteger.valueOf(maxAttempts)) > 0
-                || octopus && (height == JobNotify.NO_HEIGHT || height < 0)) {
+                || octopus && (height == JobNotify.NO_HEIGHT || height < 0
+                        || height > OctopusStage.MAX_HEIGHT)) {
             return NonceSupply.NONE;
         }
         return !octopus && difficulty.compareTo(BigInteger.valueOf(INLINE_MAX_DIFFICULTY)) <= 0
@@ -180,13 +182,14 @@ public final class ShareSource implements AutoCloseable {
                 : NonceSupply.POOL;
     }
 
-    /** Drops the oldest jobs beyond {@link #LIVE_JOBS}, unless a miner still waits on one. */
+    /** Drops the oldest jobs beyond {@link #LIVE_JOBS}, unless a miner still waits on one; never the newest. */
     private void evictOldJobs() {
         Iterator<JobNonces> oldestFirst = live.iterator();
         int excess = live.size() - LIVE_JOBS;
+        JobNonces newest = live.peekLast();
         while (excess > 0 && oldestFirst.hasNext()) {
             JobNonces job = oldestFirst.next();
-            if (job.waiters.isEmpty()) {
+            if (job.waiters.isEmpty() && job != newest) {
                 discarded.add(job.valid.size());
                 job.valid.clear();
                 job.invalid.clear();
@@ -201,6 +204,11 @@ public final class ShareSource implements AutoCloseable {
         U256 nonce = job.valid.poll();
         if (nonce == null) {
             job.waiters.addLast(waiter);
+            if (!live.contains(job)) {
+                // An old job a miner is still on (a late notify, a job pushed on subscribe): ground again, or
+                // its waiter would never be called back.
+                live.addFirst(job);
+            }
         }
         if (idleThreads > 0 && (nonce == null || job.valid.size() < readyTarget)) {
             notifyAll();
@@ -273,11 +281,12 @@ public final class ShareSource implements AutoCloseable {
         while (newestFirst.hasNext()) {
             JobNonces job = newestFirst.next();
             newest = newest == null ? job : newest;
-            if (!job.waiters.isEmpty() && !job.broken) {
+            if (!job.waiters.isEmpty() && !job.broken && job.ready.isDone()) {
                 return job;
             }
         }
-        return newest != null && newest.supply == NonceSupply.POOL && !newest.broken
+        // A job whose Octopus cache is still being built is left until it is: the threads would only wait on it.
+        return newest != null && newest.supply == NonceSupply.POOL && !newest.broken && newest.ready.isDone()
                 && newest.valid.size() < readyTarget
                         ? newest
                         : null;
@@ -319,12 +328,12 @@ public final class ShareSource implements AutoCloseable {
                         markBroken(job);
                         job = null;
                     }
-                    cpuNs.set(index, cpu.getCurrentThreadCpuTime());
+                    cpuNs.set(index, Math.max(0, cpu.getCurrentThreadCpuTime())); // -1 where unsupported
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            cpuNs.set(index, cpu.getCurrentThreadCpuTime());
+            cpuNs.set(index, Math.max(0, cpu.getCurrentThreadCpuTime()));
         }
 
         @Override

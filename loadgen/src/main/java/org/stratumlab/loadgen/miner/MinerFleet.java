@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
@@ -48,8 +49,10 @@ public final class MinerFleet implements AutoCloseable {
     private final EventExecutor rampLoop;
     private final Bootstrap bootstrap;
     private final MinerSlot[] slots;
-    private final Channel[] channels;
+    /** Written on the event loops, read by the fleet's callers: an atomic array makes each write visible. */
+    private final AtomicReferenceArray<Channel> channels;
     private volatile boolean running;
+    private volatile boolean closed;
     // Ramp state, touched on the ramp loop only.
     private int opened;
     private int targetMiners;
@@ -82,7 +85,7 @@ public final class MinerFleet implements AutoCloseable {
         this.group = group;
         this.rampLoop = group.next();
         this.slots = makeSlots(settings);
-        this.channels = new Channel[settings.miners()];
+        this.channels = new AtomicReferenceArray<>(settings.miners());
         this.bootstrap = new Bootstrap().group(group).channel(transport.socketChannelType())
                 .option(ChannelOption.TCP_NODELAY, true).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 10_000)
                 .option(ChannelOption.SO_REUSEADDR, true);
@@ -137,7 +140,7 @@ public final class MinerFleet implements AutoCloseable {
 
     private void retire(MinerSlot slot) {
         slot.retired = true;
-        Channel channel = channels[slot.index];
+        Channel channel = channels.get(slot.index);
         if (channel != null) {
             channel.close();
         }
@@ -198,7 +201,8 @@ public final class MinerFleet implements AutoCloseable {
     }
 
     private void forEachMiner(Consumer<SimulatedMiner> action) {
-        for (Channel channel : channels) {
+        for (int i = 0; i < channels.length(); i++) {
+            Channel channel = channels.get(i);
             if (channel != null && channel.isActive()) {
                 channel.eventLoop().execute(() -> {
                     SimulatedMiner miner = channel.pipeline().get(SimulatedMiner.class);
@@ -224,7 +228,7 @@ public final class MinerFleet implements AutoCloseable {
             if (done.isSuccess()) {
                 metrics.record(Metric.CONNECT, System.nanoTime() - startNs);
                 Channel channel = connecting.channel();
-                channels[slot.index] = channel;
+                channels.set(slot.index, channel);
                 channel.closeFuture().addListener(closed -> onClosed(slot, channel));
             } else {
                 metrics.connectFailed(ConnectFailures.cause(done.cause()));
@@ -305,8 +309,11 @@ public final class MinerFleet implements AutoCloseable {
     /** Returns once every event loop has run what was queued on it before this call. */
     private void awaitEventLoops() throws InterruptedException {
         for (EventExecutor loop : group) {
-            loop.submit(() -> {
-            }).await(BARRIER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            if (!loop.submit(() -> {
+            }).await(BARRIER_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                context.unexpectedErrors.record(new IllegalStateException(
+                        "an event loop did not reach the barrier within " + BARRIER_TIMEOUT_MS + " ms"));
+            }
         }
     }
 
@@ -342,8 +349,13 @@ public final class MinerFleet implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         running = false;
-        for (Channel channel : channels) {
+        for (int i = 0; i < channels.length(); i++) {
+            Channel channel = channels.get(i);
             if (channel != null) {
                 channel.close().awaitUninterruptibly();
             }

@@ -80,6 +80,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private long pendingNonceId;
     private String pendingJobIdText;
     private String pendingPowHashText;
+    /** Set while the repeat of an accepted share is sent: a submit, but not a solution event of its own. */
+    private boolean repeating;
     /**
      * The id of a valid share sent for want of an accepted one to repeat (a duplicate drawn before any share of
      * the job was accepted): once that share is accepted, it is repeated. 0 for none; ids are never reused.
@@ -225,7 +227,9 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             fleet.shareAccepted(pendingJobIdText, pendingPowHashText, pendingNonce);
             if (repeat && fleet.submitting() && pendingPowHashText.equals(job.powHashText())) {
                 // The duplicate this share was ground for: its latency counts from now, when it is due.
+                repeating = true; // a second submit of an event already counted: not a solution event of its own
                 submitBad(ShareKind.DUPLICATE, now, now);
+                repeating = false;
             }
         }
     }
@@ -446,7 +450,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     }
 
     private void send(ByteBuf line, long id, long intendedNs, long now) {
-        metrics.record(Metric.LAG, now - intendedNs);
+        if (repeating) {
+            metrics.repeatSent();
+        } else {
+            metrics.record(Metric.LAG, now - intendedNs);
+        }
         outstanding.add(id, intendedNs, now);
         metrics.submitSent();
         ctx.writeAndFlush(line, ctx.voidPromise());
@@ -506,7 +514,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
                 owedInBulk(intended, endNs);
             }
         }
-        dropWaiting(endNs);
+        dropWaiting(endNs, true);
     }
 
     /**
@@ -525,16 +533,24 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         }
     }
 
-    /** Gives up the events waiting for a nonce (the run ended, or the connection): each is owed. */
-    private void dropWaiting(long endNs) {
+    /**
+     * Gives up the events waiting for a nonce. At the run's end each is owed (the generator did not produce it in
+     * time); when the connection closes they are lost with it, as a real miner's work is, like the events its
+     * schedule had not reached: a closed connection's schedule starts again from its next session.
+     */
+    private void dropWaiting(long endNs, boolean owed) {
         if (waitingOn != null) {
             waitingOn.cancel(this);
             waitingOn = null;
         }
-        grinding.neverSent(waiting.size());
+        if (owed) {
+            grinding.neverSent(waiting.size());
+        }
         while (!waiting.isEmpty()) {
-            metrics.owed(1);
-            metrics.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
+            if (owed) {
+                metrics.owed(1);
+                metrics.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
+            }
             waiting.removeHead();
         }
     }
@@ -577,8 +593,9 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             outstanding.removeHead();
             metrics.outcome(Outcome.UNANSWERED); // the connection was lost before the reply
         }
-        dropWaiting(System.nanoTime());
+        dropWaiting(System.nanoTime(), false);
         cancel(nextSolution);
+        nextSolution = null; // a countOwed queued before the close finds nothing pending on a closed connection
         cancel(nextTimeoutCheck);
         ctx.fireChannelInactive();
     }

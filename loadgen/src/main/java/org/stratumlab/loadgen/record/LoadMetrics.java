@@ -22,6 +22,7 @@ public final class LoadMetrics {
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final LongAdder sent = new LongAdder();
     private final LongAdder owed = new LongAdder();
+    private final LongAdder repeatsSent = new LongAdder();
     private final AnswerSamples answers = new AnswerSamples();
     private final LongAdder notifiesReceived = new LongAdder();
     private final LongAdder jobsSeen = new LongAdder();
@@ -77,6 +78,11 @@ public final class LoadMetrics {
     /** A submit was written. */
     public void submitSent() {
         sent.increment();
+    }
+
+    /** A submit that repeats an accepted share of an earlier event was written: not a solution event itself. */
+    public void repeatSent() {
+        repeatsSent.increment();
     }
 
     /** @return what the endpoint answered to the submits it did not accept */
@@ -178,7 +184,7 @@ public final class LoadMetrics {
                 connected.get(),
                 connectedMax.get(), subscribed.get(), subscribedMax.get(), awaitingSubscribeReply.get(),
                 neverAnswered.get(), subscribePending.sum(), closedByPeer.sum(), notJsonRpc.sum(),
-                connectFailuresByCause(), owed.sum());
+                connectFailuresByCause(), owed.sum(), repeatsSent.sum());
     }
 
     private Map<String, Long> connectFailuresByCause() {
@@ -210,13 +216,14 @@ public final class LoadMetrics {
      * @param notJsonRpc connections whose peer sent a line that is not JSON-RPC before answering the subscribe
      * @param connectFailuresByCause failed connect attempts by cause
      * @param owed solution events due before the end that were never sent
+     * @param repeatsSent submits that repeated an accepted share (counted in {@code sent}, not solution events)
      */
     public record Counts(long sent, long[] byOutcome, long notifiesReceived, long jobsSeen, long reconnects,
             long connectFailures, long subscribeRejected, long lateReplies,
             long connected,
             long connectedMax, long subscribed, long subscribedMax, long awaitingSubscribeReply,
             long neverAnswered, long subscribePending, long closedByPeer, long notJsonRpc,
-            Map<String, Long> connectFailuresByCause, long owed) {
+            Map<String, Long> connectFailuresByCause, long owed, long repeatsSent) {
         /** @param outcome the outcome @return how many submits ended so */
         public long of(Outcome outcome) {
             return byOutcome[outcome.ordinal()];

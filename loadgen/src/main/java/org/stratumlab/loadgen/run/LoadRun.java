@@ -121,9 +121,10 @@ public final class LoadRun {
             Instant startedAt = Instant.now();
             String loadAtStart = MachineFacts.loadAverage();
             long startNs = System.nanoTime();
-            MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
-            try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
-                    startedAt.toEpochMilli())) {
+            // Closed on every path: the fleet's grinding threads must not outlive a run that failed.
+            try (MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
+                    IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
+                            startedAt.toEpochMilli())) {
                 End end = playPhases(fleet, server, sampler, startNs);
                 fleet.stopSubmitting();
                 long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;

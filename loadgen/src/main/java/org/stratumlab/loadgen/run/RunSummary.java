@@ -73,7 +73,7 @@ final class RunSummary {
                 round(facts.durationS()), Summary.Machine.current(facts.loadAtStart()),
                 System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
-                Summary.Generator.judge(counts.sent(), counts.owed(),
+                Summary.Generator.judge(counts.sent() - counts.repeatsSent(), counts.owed(),
                         percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
                         lagAfterWarmUp != null ? Summary.Generator.WARM_UP_S : 0),
                 facts.invocation(), settings, miners,

@@ -18,6 +18,7 @@ import org.stratumlab.pow.PowAlgorithm;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.U256;
 import org.stratumlab.pow.octopus.LightCacheStore;
+import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.miner.JobNotify;
 import org.stratumlab.results.Summary;
 import org.stratumlab.server.errors.UnexpectedErrors;
@@ -98,6 +99,21 @@ class ShareSourceTest {
             assertTrue(g.hashes() >= g.groundAhead(), "hashes " + g.hashes());
             assertEquals(g.groundAhead(), wanted + g.discarded(),
                     "every nonce ground is handed out or, still held at the end, counted discarded");
+        }
+    }
+
+    @Test
+    void aMinerStillOnAJobThatLeftTheLiveOnesIsServedAllTheSame() {
+        Recorder late = new Recorder();
+        try (ShareSource source = new ShareSource(PowAlgorithms.KECCAK, 1, 1_000_000, 11, ERRORS)) {
+            JobNonces old = source.newJob(POW_HASH, 1, boundary(100));
+            for (int i = 0; i < 20; i++) {
+                source.newJob(U256.ofLong(1000 + i), 1, boundary(100)); // pushes the first job out
+            }
+            if (old.takeValid(late) == null) {
+                Await.until("the late miner is called back", () -> !late.nonces.isEmpty(),
+                        Duration.ofSeconds(30));
+            }
         }
     }
 
