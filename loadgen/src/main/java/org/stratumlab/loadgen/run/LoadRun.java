@@ -194,6 +194,10 @@ public final class LoadRun {
                 if (stop.awaitUntil(nextTickNs)) {
                     return ended(End.INTERRUPTED, sampler, progress);
                 }
+                if (phase.ramps()) {
+                    fleet.setRates(phase.solveRateAt(nextTickNs - phaseStartNs), 0, phase.hashrates(),
+                            config.fleet().seed() + i, phase.hostileRate());
+                }
                 IntervalSampler.Interval interval = sampler.sample();
                 progress.show(interval, nextTickNs - startNs, fleet.duePerSecond());
                 if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
@@ -223,7 +227,8 @@ public final class LoadRun {
             server.apply(phase.server());
         }
         fleet.setBehaviour(phase.badShares(), phase.sessionLifetimeNs());
-        boolean ratesChanged = previous == null || previous.solveRatePerSecond() != phase.solveRatePerSecond()
+        boolean ratesChanged = previous == null || phase.ramps()
+                || previous.finalSolveRatePerSecond() != phase.solveRatePerSecond()
                 || previous.hashrate() != phase.hashrate() || !previous.hashrates().equals(phase.hashrates())
                 || previous.hostileRate() != phase.hostileRate();
         if (ratesChanged) {

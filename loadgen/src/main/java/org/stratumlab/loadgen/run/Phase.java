@@ -20,11 +20,37 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
  *        so that a minority of miners can send most of the submits
  * @param sessionLifetimeNs mean connection lifetime for churn, 0 for none
  * @param server what happens to the embedded server at the start of the phase
+ * @param solveRateEndPerSecond for a ramp (k6's ramping arrival rate), the solve rate at the phase's end, reached
+ *        in steps of a second from {@code solveRatePerSecond}; NaN for a steady rate
  */
 public record Phase(String name, long durationNs, int miners, double connectRatePerSecond,
         double solveRatePerSecond,
         double hashrate, HashrateDistribution hashrates, BadShareMix badShares, double hostileRate,
-        long sessionLifetimeNs, ServerAction server) {
+        long sessionLifetimeNs, ServerAction server, double solveRateEndPerSecond) {
+
+    /**
+     * A phase at a steady rate.
+     *
+     * @param name the phase's name
+     * @param durationNs how long it lasts
+     * @param miners how many miners
+     * @param connectRatePerSecond new connections per second while ramping up
+     * @param solveRatePerSecond solutions per miner per second, or 0 with a hashrate
+     * @param hashrate hashes per second per miner, or 0 with a fixed rate
+     * @param hashrates how hashrates spread over miners
+     * @param badShares the share of deliberately bad submits
+     * @param hostileRate the hostile miners' rate as a multiple of the others'
+     * @param sessionLifetimeNs mean connection lifetime for churn, 0 for none
+     * @param server what happens to the embedded server at the start of the phase
+     */
+    public Phase(String name, long durationNs, int miners, double connectRatePerSecond,
+            double solveRatePerSecond,
+            double hashrate, HashrateDistribution hashrates, BadShareMix badShares, double hostileRate,
+            long sessionLifetimeNs, ServerAction server) {
+        this(name, durationNs, miners, connectRatePerSecond, solveRatePerSecond, hashrate, hashrates,
+                badShares,
+                hostileRate, sessionLifetimeNs, server, Double.NaN);
+    }
 
     /**
      * A phase whose hostile miners (if any) solve as fast as the others.
@@ -60,6 +86,30 @@ public record Phase(String name, long durationNs, int miners, double connectRate
         require(sessionLifetimeNs >= 0, name, "session lifetime must not be negative");
         require(hostileRate >= 0 && Double.isFinite(hostileRate), name,
                 "hostile rate must be a non-negative multiple, was " + hostileRate);
+        require(Double.isNaN(solveRateEndPerSecond) || solveRateEndPerSecond >= 0 && hashrate == 0, name,
+                "a ramp's end rate must not be negative, and a ramp is of solve rates, not hashrates");
+    }
+
+    /** @return whether the solve rate ramps over the phase */
+    public boolean ramps() {
+        return !Double.isNaN(solveRateEndPerSecond);
+    }
+
+    /**
+     * @param elapsedNs time into the phase
+     * @return the solve rate then: the steady one, or the ramp's, held for each whole second
+     */
+    public double solveRateAt(long elapsedNs) {
+        if (!ramps()) {
+            return solveRatePerSecond;
+        }
+        double fraction = Math.min(1, Math.max(0, (double) elapsedNs / durationNs));
+        return solveRatePerSecond + (solveRateEndPerSecond - solveRatePerSecond) * fraction;
+    }
+
+    /** @return the rate a phase that follows without its own keeps: a ramp's end */
+    public double finalSolveRatePerSecond() {
+        return ramps() ? solveRateEndPerSecond : solveRatePerSecond;
     }
 
     private static void require(boolean condition, String phase, String message) {

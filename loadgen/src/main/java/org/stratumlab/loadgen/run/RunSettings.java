@@ -52,6 +52,8 @@ final class RunSettings {
             if (p.hashrate() > 0) {
                 m.put("hashrate", p.hashrate());
                 m.put("hashrateDistribution", p.hashrates().describe());
+            } else if (p.ramps()) {
+                m.put("solveRatePerSecond", p.solveRatePerSecond() + ".." + p.solveRateEndPerSecond());
             } else {
                 m.put("solveRatePerSecond", p.solveRatePerSecond());
             }

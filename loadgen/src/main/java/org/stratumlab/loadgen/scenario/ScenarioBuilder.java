@@ -153,9 +153,11 @@ final class ScenarioBuilder {
         boolean rateGiven = e.solveRate() != null || e.hashrate() != null;
         require(e.solveRate() == null || e.hashrate() == null, "solve-rate",
                 "give solve-rate or hashrate, not both");
+        double[] ramp = e.solveRate() != null ? solveRate(e.solveRate()) : null;
         double solveRate = rateGiven
-                ? (e.solveRate() != null ? e.solveRate() : 0)
-                : previous != null ? previous.solveRatePerSecond() : 1.0;
+                ? (ramp != null ? ramp[0] : 0)
+                : previous != null ? previous.finalSolveRatePerSecond() : 1.0;
+        double solveRateEnd = ramp != null && ramp.length == 2 ? ramp[1] : Double.NaN;
         double hashrate = rateGiven
                 ? (e.hashrate() != null ? e.hashrate() : 0)
                 : previous != null ? previous.hashrate() : 0;
@@ -176,7 +178,25 @@ final class ScenarioBuilder {
                         : previous != null ? previous.connectRatePerSecond() : 1000,
                 solveRate, hashrate, dist, mix,
                 e.hostileRate() != null ? e.hostileRate() : previous != null ? previous.hostileRate() : 1,
-                lifetime, serverAction(e.server()));
+                lifetime, serverAction(e.server()), solveRateEnd);
+    }
+
+    /** A rate ({@code 2.5}) or a ramp over the phase ({@code 5..50}): one value, or start and end. */
+    private static double[] solveRate(String text) {
+        String[] parts = text.strip().split("\\.\\.", -1);
+        double[] rates = new double[parts.length];
+        require(parts.length <= 2, "solve-rate", "'" + text + "' is not a rate or a ramp like 5..50");
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                rates[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException(
+                        "solve-rate: '" + text + "' is not a rate or a ramp like 5..50");
+            }
+            require(rates[i] >= 0 && Double.isFinite(rates[i]), "solve-rate",
+                    "'" + text + "' must not be negative");
+        }
+        return rates;
     }
 
     private static HostileMiners hostile(ScenarioFile.Miners m) {

@@ -95,7 +95,7 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param duration how long it lasts
      * @param miners how many miners
      * @param connectRate new connections per second
-     * @param solveRate solutions per miner per second
+     * @param solveRate solutions per miner per second, or a ramp {@code a..b} over the phase
      * @param hashrate hashes per second per miner
      * @param hashrateDist how hashrates spread
      * @param badShares the bad-share mix
@@ -103,7 +103,7 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param sessionLifetime mean session lifetime (churn)
      * @param server what happens to the embedded server as the phase begins
      */
-    record PhaseEntry(String name, String duration, Integer miners, Double connectRate, Double solveRate,
+    record PhaseEntry(String name, String duration, Integer miners, Double connectRate, String solveRate,
             Double hashrate, String hashrateDist, String badShares, Double hostileRate,
             String sessionLifetime,
             ServerAction server) {

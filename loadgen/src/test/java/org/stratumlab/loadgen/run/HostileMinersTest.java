@@ -100,4 +100,20 @@ class HostileMinersTest {
         assertEquals(0, quiet.rejected().incorrect(), state);
         assertTrue(flood.rejected().incorrect() > 2 * flood.accepted(), state);
     }
+
+    @Test
+    void aRampingPhaseSendsMoreAsItGoes() throws Exception {
+        // 0 to 60 solutions a second per miner over 4 s: the second half is due three times the first's events.
+        FleetSettings fleet = Fleets.of(4, 0).seed(12).build();
+        Phase ramp = new Phase("ramp", TimeUnit.SECONDS.toNanos(4), 4, 10_000, 0, 0,
+                HashrateDistribution.parse("fixed"), BadShareMix.NONE, 1, 0, Phase.ServerAction.NONE, 60);
+        LoadRun.Result r = Runs
+                .run(Runs.phased(fleet, null, Runs.steadyServer().build(), List.of(ramp), out));
+        List<Double> submits = RunFiles.column(out, "submits");
+        double firstHalf = submits.get(0) + submits.get(1);
+        double secondHalf = submits.get(2) + submits.get(3);
+        assertTrue(secondHalf > 1.5 * firstHalf && secondHalf > 100, "per second: " + submits);
+        assertEquals("0.0..60.0", RunFiles.tree(r.summary()).path("settings").path("phases").get(0)
+                .path("solveRatePerSecond").asText());
+    }
 }

@@ -360,6 +360,10 @@ class InvalidScenarioTest {
                 ": miners.pow: octopus disagrees with target.embedded.pow=keccak: the miners would grind "
                         + "what the server does not check (leave miners.pow out)",
                 "miners:\n  pow: octopus\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": phases[0].solve-rate: '5..x' is not a rate or a ramp like 5..50",
+                "phases:\n  - duration: 1s\n    miners: 1\n    solve-rate: 5..x\n");
+        assertRejected(": phases[0].solve-rate: '5..-1' must not be negative",
+                "phases:\n  - duration: 1s\n    miners: 1\n    solve-rate: 5..-1\n");
         assertRejected(": miners.grind-threads: must be at least 1",
                 "miners:\n  grind-threads: 0\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(": phases[0]: phase 'phase-1': miners must not be negative, was -1", """

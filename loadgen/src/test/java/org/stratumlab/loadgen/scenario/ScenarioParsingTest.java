@@ -338,6 +338,25 @@ class ScenarioParsingTest {
     }
 
     @Test
+    void aSolveRateMayRampOverAPhaseAndTheNextPhaseKeepsItsEnd() throws Exception {
+        List<Phase> phases = load("""
+                phases:
+                  - duration: 10s
+                    miners: 2
+                    solve-rate: 5..50
+                  - duration: 5s
+                """).phases();
+        Phase ramp = phases.get(0);
+        assertTrue(ramp.ramps());
+        assertEquals(5, ramp.solveRateAt(0));
+        assertEquals(27.5, ramp.solveRateAt(5 * S));
+        assertEquals(50, ramp.solveRateAt(10 * S));
+        assertFalse(phases.get(1).ramps());
+        assertEquals(50, phases.get(1).solveRatePerSecond(),
+                "a phase without a rate keeps where the ramp ended");
+    }
+
+    @Test
     void aScenarioMayAcceptAGeneratorThatFallsShort() throws Exception {
         assertFalse(load("expect:\n  generator-keeps-up: false\n" + ScenarioFiles.ONE_PHASE)
                 .expectGeneratorKeepsUp());
