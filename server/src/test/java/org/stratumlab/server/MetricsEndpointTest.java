@@ -18,7 +18,7 @@ import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;
 
-/** Issue 3, Metrics: the Prometheus endpoint exposes every series and counts what happened on the wire. */
+/** Metrics: the Prometheus endpoint exposes every series and counts what happened on the wire. */
 @Timeout(20)
 class MetricsEndpointTest {
     @RegisterExtension

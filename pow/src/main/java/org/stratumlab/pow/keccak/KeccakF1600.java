@@ -8,7 +8,7 @@ package org.stratumlab.pow.keccak;
  * parities of theta are kept from the previous round, and each output row is made from its five source lanes
  * in one go (theta's XOR, rho's rotation and pi's move fused into the read, then chi and iota), so that only the
  * five values of one row are live beside the state. The output goes to a second set of 25 locals and the next
- * round reads it back, so the loop body holds two rounds (e from a, then a from e) and needs no copies. Issue 6
+ * round reads it back, so the loop body holds two rounds (e from a, then a from e) and needs no copies. JMH
  * measured this form a few per cent faster than the in-place form with a single pi temporary. Either way about
  * 35 values are live against 14 allocatable general registers, so C2 spills: on x86-64 it spills to XMM
  * registers first ({@code UseFPUForSpilling}), which on the AMD Zen 5 the benchmarks ran on costs 10 to 14% against
