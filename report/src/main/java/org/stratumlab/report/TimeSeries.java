@@ -61,9 +61,11 @@ final class TimeSeries {
         }
         List<String> body = lines.subList(1, lines.size()).stream().filter(line -> !line.isBlank()).toList();
         Map<String, double[]> columns = new HashMap<>();
-        for (String name : header) {
-            if (numeric(name)) {
-                columns.put(name, new double[body.size()]);
+        boolean[] numeric = new boolean[header.length];
+        for (int i = 0; i < header.length; i++) {
+            numeric[i] = numeric(header[i]);
+            if (numeric[i]) {
+                columns.put(header[i], new double[body.size()]);
             }
         }
         for (int row = 0; row < body.size(); row++) {
@@ -73,7 +75,7 @@ final class TimeSeries {
                         + " fields, the header has " + header.length);
             }
             for (int i = 0; i < cells.length; i++) {
-                if (numeric(header[i])) {
+                if (numeric[i]) {
                     columns.get(header[i])[row] = cell(file, row + 2, header[i], cells[i]);
                 }
             }

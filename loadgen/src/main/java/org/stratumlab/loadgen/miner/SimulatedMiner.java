@@ -80,8 +80,6 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private long pendingNonceId;
     private String pendingJobIdText;
     private String pendingPowHashText;
-    /** Set while the repeat of an accepted share is sent: a submit, but not a solution event of its own. */
-    private boolean repeating;
     /**
      * The id of a valid share sent for want of an accepted one to repeat (a duplicate drawn before any share of
      * the job was accepted): once that share is accepted, it is repeated. 0 for none; ids are never reused.
@@ -227,9 +225,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             fleet.shareAccepted(pendingJobIdText, pendingPowHashText, pendingNonce);
             if (repeat && fleet.submitting() && pendingPowHashText.equals(job.powHashText())) {
                 // The duplicate this share was ground for: its latency counts from now, when it is due.
-                repeating = true; // a second submit of an event already counted: not a solution event of its own
-                submitBad(ShareKind.DUPLICATE, now, now);
-                repeating = false;
+                // A second submit of an event already counted: not a solution event of its own.
+                submitBad(ShareKind.DUPLICATE, now, now, false);
             }
         }
     }
@@ -316,7 +313,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             // A duplicate with nothing accepted on this job to repeat: a fresh valid share, repeated once accepted.
             solveValid(intended, kind == ShareKind.DUPLICATE, now);
         } else {
-            submitBad(kind, intended, now);
+            submitBad(kind, intended, now, true);
         }
         scheduleSolution(slot.schedule.advance(), now);
     }
@@ -416,11 +413,15 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         }
         MinerRequestWriter.writeSubmitLine(line, id, slot.workerId, job.jobIdText(), nonce,
                 job.powHashText());
-        send(line, id, intendedNs, now);
+        send(line, id, intendedNs, now, true);
     }
 
-    /** Sends a deliberately bad share, or a duplicate of one the fleet had accepted on this job. */
-    private void submitBad(ShareKind kind, long intendedNs, long now) {
+    /**
+     * Sends a deliberately bad share, or a duplicate of one the fleet had accepted on this job.
+     *
+     * @param solutionEvent false for the repeat of a share this miner had accepted: a submit, not an event
+     */
+    private void submitBad(ShareKind kind, long intendedNs, long now, boolean solutionEvent) {
         ByteBuf line = ctx.alloc().buffer(256);
         long id = nextRequestId++;
         pendingNonce = null;
@@ -446,14 +447,14 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
                         job.powHashText());
             case VALID -> throw new IllegalArgumentException("a valid share is sent by submitValid");
         }
-        send(line, id, intendedNs, now);
+        send(line, id, intendedNs, now, solutionEvent);
     }
 
-    private void send(ByteBuf line, long id, long intendedNs, long now) {
-        if (repeating) {
-            metrics.repeatSent();
-        } else {
+    private void send(ByteBuf line, long id, long intendedNs, long now, boolean solutionEvent) {
+        if (solutionEvent) {
             metrics.record(Metric.LAG, now - intendedNs);
+        } else {
+            metrics.repeatSent();
         }
         outstanding.add(id, intendedNs, now);
         metrics.submitSent();

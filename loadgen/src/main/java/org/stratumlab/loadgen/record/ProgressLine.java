@@ -47,14 +47,6 @@ public final class ProgressLine {
     /**
      * @param interval the second just sampled
      * @param scheduledNs when the sample was due, from the run's start
-     */
-    public void show(IntervalSampler.Interval interval, long scheduledNs) {
-        show(interval, scheduledNs, Double.NaN);
-    }
-
-    /**
-     * @param interval the second just sampled
-     * @param scheduledNs when the sample was due, from the run's start
      * @param duePerSecond the solution events a second the subscribed miners' schedules ask for now, or NaN
      */
     public void show(IntervalSampler.Interval interval, long scheduledNs, double duePerSecond) {
@@ -73,10 +65,6 @@ public final class ProgressLine {
         if (terminal) {
             out.println();
         }
-    }
-
-    String format(IntervalSampler.Interval i) {
-        return format(i, Double.NaN);
     }
 
     /** The achieved rate beside the one due, and the generator's lag: a generator falling behind shows here. */

@@ -21,7 +21,7 @@ class ProgressLineTest {
             // Each sample a little later than due, as a busy machine takes them: 1.013 s, 2.026 s, ...
             double takenAt = second * 1.013;
             progress.show(new IntervalSampler.Interval(takenAt, 1, counts, counts, 0, 0, 0),
-                    second * SECOND_NS);
+                    second * SECOND_NS, Double.NaN);
         }
         List<String> lines = text.toString().lines().toList();
         assertEquals(4, lines.size(), text.toString());
