@@ -36,13 +36,15 @@ import org.stratumlab.protocol.transport.NettyTransport;
  *        served, the others held unread; no line limit, no idle or subscribe timeout, pushes to a slow reader
  *        queued; {@code maxLineBytes}, {@code idleTimeoutNs}, {@code subscribeTimeoutNs} and
  *        {@code maxConnections} are then not applied
+ * @param transport the Netty transport: {@code auto}, {@code io_uring}, {@code epoll} or {@code nio}
+ *        ({@link NettyTransport#CHOICES})
  */
 public record ServerConfig(String host, int port, ServerSecret secret, BigInteger difficulty, int window,
         Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
         long startHeight,
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
         long heartbeatNs,
-        int ioThreads, String pow, long subscribeTimeoutNs, boolean nodeLimits) {
+        int ioThreads, String pow, long subscribeTimeoutNs, boolean nodeLimits, String transport) {
 
     /** The node's default Stratum port. */
     public static final int DEFAULT_PORT = 32525;
@@ -75,6 +77,12 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 "io threads must be in 1.." + NettyTransport.MAX_THREADS + ", was " + ioThreads);
         require(subscribeTimeoutNs >= 0, "subscribe timeout must not be negative");
         require(pow != null, "pow must be set");
+        require(transport != null, "transport must be set");
+        try {
+            transport = NettyTransport.requireChoice(transport);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("transport " + e.getMessage(), e);
+        }
         PowAlgorithms.requireKnown(pow);
         require(!isOctopus() || startHeight <= OctopusStage.MAX_HEIGHT,
                 "height must be at most " + OctopusStage.MAX_HEIGHT + " with pow octopus, was "
@@ -124,7 +132,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
                 .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
                 .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads).pow(pow)
-                .subscribeTimeoutNs(subscribeTimeoutNs).nodeLimits(nodeLimits);
+                .subscribeTimeoutNs(subscribeTimeoutNs).nodeLimits(nodeLimits).transport(transport);
     }
 
     /** @return a builder holding every default */
@@ -156,6 +164,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private String pow = PowAlgorithms.KECCAK;
         private long subscribeTimeoutNs = TimeUnit.SECONDS.toNanos(60);
         private boolean nodeLimits;
+        private String transport = NettyTransport.AUTO;
 
         private Builder() {
         }
@@ -282,6 +291,15 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         }
 
         /**
+         * @param value default {@code auto}: the best the platform offers ({@link NettyTransport#best})
+         * @return this
+         */
+        public Builder transport(String value) {
+            transport = value;
+            return this;
+        }
+
+        /**
          * @param value default keccak, the node's dev-mode rule; octopus as with its
          *        {@code use_octopus_in_test_mode}
          * @return this
@@ -304,7 +322,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             long resolvedSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
             return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
                     newJobOnSolution, notifyOnSubscribe, height, resolvedSeed, maxLineBytes, idleTimeoutNs,
-                    maxConnections, metricsPort, heartbeatNs, ioThreads, pow, subscribeTimeoutNs, nodeLimits);
+                    maxConnections, metricsPort, heartbeatNs, ioThreads, pow, subscribeTimeoutNs, nodeLimits,
+                    transport);
         }
     }
 }

@@ -74,7 +74,7 @@ public final class StratumServer implements AutoCloseable {
         this.producer = new BlockProducer(chain, config.blockIntervalNs(), config.heartbeatNs(),
                 broadcaster::broadcast,
                 octopus == null ? metrics::jobMade : this::octopusJobMade, metrics.unexpectedErrors());
-        this.transport = NettyTransport.best();
+        this.transport = NettyTransport.named(config.transport());
         this.acceptor = transport.newGroup(1);
         this.workers = transport.newGroup(config.ioThreads());
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),

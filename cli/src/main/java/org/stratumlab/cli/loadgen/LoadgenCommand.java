@@ -162,6 +162,11 @@ public final class LoadgenCommand implements Callable<Integer> {
             description = "Event-loop threads driving the miners, 1 to 1024 (default: the number of cores).")
     private Integer ioThreads;
 
+    @Option(names = "--transport", paramLabel = "<transport>", defaultValue = NettyTransport.AUTO,
+            description = "The miners' Netty transport: auto (the best this machine offers, measured), io_uring, "
+                    + "epoll or nio (default: ${DEFAULT-VALUE}).")
+    private String transport;
+
     @Option(names = "--name", defaultValue = "loadgen",
             description = "The run's name in summary.json and the default output folder (default: ${DEFAULT-VALUE}).")
     private String name;
@@ -255,10 +260,11 @@ public final class LoadgenCommand implements Callable<Integer> {
                 NettyTransport.requireThreads(threads);
                 return threads;
             });
+            String minersTransport = named("--transport", () -> NettyTransport.requireAvailable(transport));
             LoadConfig config = new LoadConfig(name, fleet, endpoint, embedded,
                     EmbeddedProcess.parse(embeddedProcess),
                     List.of(LoadConfig.singlePhase(fleet, durationNs)), threads, outDir,
-                    ProgressLine.PLAIN_INTERVAL_NS, true);
+                    ProgressLine.PLAIN_INTERVAL_NS, true, minersTransport);
             String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
                     "--embedded-process separate");
             if (refusal != null) {

@@ -21,11 +21,12 @@ import org.stratumlab.server.ServerConfig;
  * @param progressIntervalNs how often progress is shown when output is not a terminal
  * @param expectAllSubscribed whether the run got going only if every miner subscribed at the peak (false where
  *        some are expected to be turned away, as by a node's 1024 places); some miner must subscribe either way
+ * @param transport the miners' Netty transport: {@code auto} or a name in {@link NettyTransport#CHOICES}
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
         EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
-        long progressIntervalNs, boolean expectAllSubscribed) {
+        long progressIntervalNs, boolean expectAllSubscribed, String transport) {
 
     /**
      * A run of one phase with the fleet's own settings ({@code stratumlab loadgen}) that expects every miner to
@@ -45,7 +46,7 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
         this(name, fleet, target, embeddedServer, EmbeddedProcess.AUTO,
                 List.of(singlePhase(fleet, durationNs)),
                 ioThreads, outDir,
-                progressIntervalNs, true);
+                progressIntervalNs, true, NettyTransport.AUTO);
     }
 
     /**
@@ -73,6 +74,8 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
                 "give a solve rate or a hashrate, not both");
         require(ioThreads >= 1 && ioThreads <= NettyTransport.MAX_THREADS,
                 "io threads must be in 1.." + NettyTransport.MAX_THREADS + ", was " + ioThreads);
+        require(transport != null, "transport must be set");
+        transport = NettyTransport.requireChoice(transport);
         require(fleet.submitTimeoutNs() > 0, "submit timeout must be positive");
         require(fleet.subscribeTimeoutNs() > 0, "subscribe timeout must be positive");
         require(target != null || embeddedServer != null, "a target or an embedded server is needed");

@@ -109,7 +109,7 @@ public final class LoadRun {
                 ? EmbeddedServer.start(config.embeddedServer(), config.embeddedProcess(),
                         config.fleet().miners())
                 : null;
-        NettyTransport transport = NettyTransport.best();
+        NettyTransport transport = NettyTransport.named(config.transport());
         EventLoopGroup group = transport.newGroup(config.ioThreads());
         try {
             InetSocketAddress target = server != null ? server.address() : config.target();

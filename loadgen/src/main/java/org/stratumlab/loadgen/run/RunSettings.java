@@ -34,6 +34,7 @@ final class RunSettings {
         }
         s.put("sourceAddresses", f.sourceAddresses().stream().map(a -> a.getHostAddress()).toList());
         s.put("ioThreads", config.ioThreads());
+        s.put("transport", config.transport());
         s.put("phases", phases(config.phases()));
         if (config.target() == null) {
             s.put("server", ServerSettings.echo(config.embeddedServer()));

@@ -26,10 +26,11 @@ import org.stratumlab.server.ServerConfig;
  *        ({@code expect: {all-subscribed: false}} turns it off)
  * @param expectGeneratorKeepsUp whether the run fails when the generator falls short of the load asked
  *        ({@code expect: {generator-keeps-up: false}} turns it off)
+ * @param transport the miners' Netty transport ({@code miners.transport}; {@code auto} when not given)
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
-        int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp) {
+        int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp, String transport) {
 
     /** Copies the lists. */
     public Scenario {
@@ -44,6 +45,6 @@ public record Scenario(String name, String description, InetSocketAddress extern
      */
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
         return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs, expectAllSubscribed);
+                progressIntervalNs, expectAllSubscribed, transport);
     }
 }

@@ -51,7 +51,7 @@ final class ScenarioBuilder {
         require(miners >= 1, "phases", "no phase has any miners");
         ScenarioFile.Miners m = f.miners() != null
                 ? f.miners()
-                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null, null, null);
+                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null, null, null, null);
         String password = m.password() != null
                 ? m.password()
                 : target.embedded() != null && target.embedded().textByKey().get("password") != null
@@ -74,6 +74,12 @@ final class ScenarioBuilder {
         } catch (IllegalArgumentException e) {
             throw prefixed("miners.io-threads", e);
         }
+        String transport;
+        try {
+            transport = NettyTransport.requireAvailable(or(m.transport(), NettyTransport.AUTO));
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.transport", e);
+        }
         for (Phase phase : phases) {
             require(external == null || phase.server().isNone(), "phases", "phase '" + phase.name()
                     + "' acts on the server, which needs the embedded target");
@@ -89,7 +95,7 @@ final class ScenarioBuilder {
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
-                f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()));
+                f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()), transport);
     }
 
     /** The miners grind what the embedded server checks; {@code miners.pow} is for an external target. */

@@ -82,10 +82,11 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      *        miners')
      * @param pow the proof of work the miners grind (default: the embedded server's, else keccak)
      * @param grindThreads threads grinding valid nonces ahead, off the event loops
+     * @param transport the miners' Netty transport: auto, io_uring, epoll or nio
      */
     record Miners(String workerPrefix, String password, String subscribeTimeout, String submitTimeout,
             Integer ioThreads, String sourceAddresses, Double hostile, String hostileShares, String pow,
-            Integer grindThreads) {
+            Integer grindThreads, String transport) {
     }
 
     /**

@@ -6,6 +6,7 @@ import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.protocol.dialect.Dialect;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.server.ServerSecret;
 
 /**
@@ -69,6 +70,11 @@ interface Form<T> {
     /** A proof-of-work algorithm's name, checked against the known ones. */
     static Form<String> pow() {
         return of(String.class, t -> PowAlgorithms.requireKnown(t.strip()), s -> s);
+    }
+
+    /** A Netty transport's name or {@code auto}; a transport this machine refuses is refused here, saying why. */
+    static Form<String> transport() {
+        return of(String.class, NettyTransport::requireAvailable, s -> s);
     }
 
     /** Nanoseconds, written with a unit ({@code 500ms}); echoed in milliseconds. */

@@ -88,6 +88,10 @@ public final class ServerSettings {
             row("io-threads", "ioThreads", "N",
                     "Event-loop threads serving connections (default: the number of cores).",
                     Form.integer(), ServerConfig::ioThreads, ServerConfig.Builder::ioThreads),
+            row("transport", "transport", "<transport>",
+                    "Netty transport: auto (the best this machine offers, measured), io_uring, epoll or nio "
+                            + "(default: %s).",
+                    Form.transport(), ServerConfig::transport, ServerConfig.Builder::transport),
             row("node-limits", "nodeLimits", "BOOL",
                     "Behave like the node's transport: at most 1024 connections served, the others accepted and "
                             + "never read until one closes; no line limit, no idle or subscribe timeout, pushes "

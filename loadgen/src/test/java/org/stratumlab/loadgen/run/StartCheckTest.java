@@ -82,7 +82,7 @@ class StartCheckTest {
         return new LoadConfig("t", fleet, null, ServerConfig.builder().port(0).build(), process,
                 java.util.List.of(LoadConfig.singlePhase(fleet, TimeUnit.SECONDS.toNanos(1))), 1,
                 Path.of("unused"),
-                1, true);
+                1, true, "auto");
     }
 
     private static Summary.Miners miners(long target, long connected, long subscribed, long neverAnswered,

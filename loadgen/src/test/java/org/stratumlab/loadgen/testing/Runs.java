@@ -66,7 +66,7 @@ public final class Runs {
     public static LoadConfig phased(FleetSettings fleet, InetSocketAddress target, ServerConfig server,
             EmbeddedProcess process, java.util.List<Phase> phases, Path outDir) {
         return new LoadConfig("test", fleet, target, server, process, phases, 1, outDir,
-                TimeUnit.SECONDS.toNanos(5), true);
+                TimeUnit.SECONDS.toNanos(5), true, "auto");
     }
 
     /** @return a phase's action that restarts the embedded server on the same port */

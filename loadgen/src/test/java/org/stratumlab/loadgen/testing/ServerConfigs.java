@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.ServerConfig;
@@ -40,7 +41,7 @@ public final class ServerConfigs {
                 r.nextLong(), 64 + r.nextInt(1 << 24),
                 durationNs(r), 1 + r.nextInt(Integer.MAX_VALUE - 1), r.nextInt(65_537) - 1, 1 + durationNs(r),
                 1 + r.nextInt(64), octopus ? PowAlgorithms.OCTOPUS : PowAlgorithms.KECCAK, durationNs(r),
-                r.nextBoolean());
+                r.nextBoolean(), NettyTransport.CHOICES.get(r.nextInt(NettyTransport.CHOICES.size())));
     }
 
     /** Zero, whole milliseconds or any nanoseconds: every unit the text form picks. */
@@ -58,7 +59,8 @@ public final class ServerConfigs {
         return new ServerConfig("127.0.0.2", 4000, ServerSecret.ofPassword("pw"), BigInteger.valueOf(77), 8,
                 Dialect.doc(), 250_000_000L, false, true, 9, 5, 1024, 7_000_000_000L, 10, 9100,
                 3_000_000_000L,
-                Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS, 2_000_000_000L, true);
+                Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS, 2_000_000_000L, true,
+                "nio");
     }
 
     /**
