@@ -1,6 +1,8 @@
 package org.stratumlab.cli;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +43,33 @@ public enum ExitCode {
     /** @return what it means, for {@code --help} */
     public String meaning() {
         return meaning;
+    }
+
+    /**
+     * The worst of several runs' codes, the code of a repeated run: interrupted, then unusable, then never got
+     * going, then the generator fell short, then a threshold failed, then success. A run that measured nothing is
+     * worse than one whose figures are doubtful, which is worse than one that measured and failed.
+     *
+     * @param codes the runs' codes
+     * @return the worst, or {@link #SUCCESS} when there are none
+     */
+    public static ExitCode worst(List<ExitCode> codes) {
+        List<ExitCode> order = List.of(SUCCESS, FAILED, GENERATOR_SHORT, NOT_GOING, BAD_INPUT, INTERRUPTED);
+        return codes.stream().max(Comparator.comparingInt(order::indexOf)).orElse(SUCCESS);
+    }
+
+    /**
+     * @param code an exit status
+     * @return its code
+     * @throws IllegalArgumentException for a status that is none of these
+     */
+    public static ExitCode of(int code) {
+        for (ExitCode exit : values()) {
+            if (exit.code == code) {
+                return exit;
+            }
+        }
+        throw new IllegalArgumentException("exit status " + code + " is not one of stratumlab's");
     }
 
     /** @return every code and its meaning, for picocli's exit code list */

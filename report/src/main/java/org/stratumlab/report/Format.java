@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.stratumlab.results.LatencyFormat;
+import org.stratumlab.results.RunSet;
 
 /**
  * How the reports write numbers, latencies, dates and text: one place, so that the HTML report, the comparison
@@ -98,6 +99,38 @@ final class Format {
         return value == Math.rint(value) && Math.abs(value) < 1e15
                 ? fmt("%,d", (long) value)
                 : fmt("%,.3f", value);
+    }
+
+    /**
+     * @param figure a headline figure of a repeated run
+     * @param value one of its values
+     * @return the value as the index writes that figure: a latency, a rate, a percentage or a number
+     */
+    static String figure(RunSet.Figure figure, double value) {
+        String metric = figure.name().replaceFirst("\\{.*", "");
+        if (figure.isLatency()) {
+            return latencyUs(value);
+        }
+        if (metric.endsWith("_per_s")) {
+            return rate(value);
+        }
+        return metric.endsWith("_ratio") ? percent(value) : number(value);
+    }
+
+    /**
+     * @param figure a headline figure of a repeated run
+     * @return {@code median (min–max)}, the median alone when every run gave the same, or {@code -} when no run
+     *         gave one
+     */
+    static String spread(RunSet.Figure figure) {
+        if (figure.median() == null) {
+            return "-";
+        }
+        String median = figure(figure, figure.median());
+        return figure.min().equals(figure.max())
+                ? median
+                : median + " (" + figure(figure, figure.min()) + "\u2013" + figure(figure, figure.max())
+                        + ")";
     }
 
     private static String trim(String decimal) {

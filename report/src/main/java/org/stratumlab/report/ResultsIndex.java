@@ -9,15 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.stratumlab.results.Metric;
+import org.stratumlab.results.RunSet;
+import org.stratumlab.results.RunSetFile;
 
 /**
  * Regenerates the index of published results, {@code <results>/README.md}: one Markdown table row per run
- * directory below the results folder that holds a {@code summary.json} (scenario, date, machine, JDK, key
- * figures, and a link to the run's report), sorted by scenario, then date. Links are relative to the results
+ * directory below the results folder that holds a {@code summary.json} (scenario, date, how many runs, machine,
+ * JDK, key figures, and a link to the run's report), sorted by scenario, then date. A repeated run (a folder with
+ * a {@code runs.json}) is one row: "3 runs", each figure as its median with the min and max across the runs, and
+ * a link to the set's page; the runs inside it get no rows of their own. Links are relative to the results
  * folder, so they work on GitHub and from disk.
  *
  * <p>The table sits between two HTML comment markers; the rest of README.md is kept, so people can write about the
@@ -61,23 +66,31 @@ public final class ResultsIndex {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                 boolean hidden = !dir.equals(resultsDir) && dir.getFileName().toString().startsWith(".");
-                return dir.equals(unpublished) || hidden
-                        ? FileVisitResult.SKIP_SUBTREE
-                        : FileVisitResult.CONTINUE;
+                if (dir.equals(unpublished) || hidden) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path set = dir.resolve(RunSet.FILE_NAME);
+                if (Files.exists(set)) {
+                    // A repeated run is one result: its runs stand behind the set's row, not beside it.
+                    entries.add(new Entry(resultsDir.relativize(dir), null, RunSetFile.read(set),
+                            Files.exists(dir.resolve(RunSetReport.FILE_NAME))));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                 if (file.getFileName().toString().equals(RunData.SUMMARY)) {
                     Path dir = file.getParent();
-                    entries.add(new Entry(resultsDir.relativize(dir), SummaryFile.read(file),
+                    entries.add(new Entry(resultsDir.relativize(dir), SummaryFile.read(file), null,
                             Files.exists(dir.resolve(RunReport.FILE_NAME))));
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        entries.sort(Comparator.comparing((Entry e) -> e.summary().scenario())
-                .thenComparing(e -> e.summary().startedAtInstant()).thenComparing(e -> e.dir().toString()));
+        entries.sort(Comparator.comparing(Entry::scenario).thenComparing(Entry::startedAt)
+                .thenComparing(e -> e.dir().toString()));
         return entries;
     }
 
@@ -87,10 +100,12 @@ public final class ResultsIndex {
         if (entries.isEmpty()) {
             md.append("_No published runs yet._\n");
         } else {
-            md.append("| Scenario | Date (UTC) | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
-                    + "| Submit p99 | Notify skew p99 | Thresholds | Report |\n");
-            md.append("|---|---|--:|---|---|---|--:|--:|--:|--:|---|---|\n");
-            entries.forEach(entry -> md.append(row(entry)).append('\n'));
+            md.append(
+                    "| Scenario | Date (UTC) | Runs | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
+                            + "| Submit p99 | Notify skew p99 | Thresholds | Report |\n");
+            md.append("|---|---|--:|--:|---|---|---|--:|--:|--:|--:|---|---|\n");
+            entries.forEach(
+                    entry -> md.append(entry.set() != null ? setRow(entry) : row(entry)).append('\n'));
         }
         return md.append('\n').append(END).append('\n').toString();
     }
@@ -102,7 +117,7 @@ public final class ResultsIndex {
                 : "[summary](" + Markdown.link(entry.dir(), RunData.SUMMARY) + ")";
         return "| "
                 + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
-                        Format.count(Math.round(s.durationS())) + " s", overrides(s),
+                        RunSetReport.runs(1), Format.count(Math.round(s.durationS())) + " s", overrides(s),
                         Markdown.cell(s.machine().describe()), Markdown.cell(s.jdk()),
                         Format.rate(s.submitsPerSecond()),
                         Format.percent(s.acceptedRatio()),
@@ -112,12 +127,46 @@ public final class ResultsIndex {
                 + " |";
     }
 
+    /**
+     * A repeated run's row: each figure as {@code median (min–max)} across the runs that count, the runs that
+     * passed, and a link to the set's page.
+     */
+    private static String setRow(Entry entry) {
+        RunSet set = entry.set();
+        String link = entry.hasReport()
+                ? "[" + RunSetReport.runs(set.runs().size()) + "]("
+                        + Markdown.link(entry.dir(), RunSetReport.FILE_NAME)
+                        + ")"
+                : "[runs.json](" + Markdown.link(entry.dir(), RunSet.FILE_NAME) + ")";
+        Double durationS = set.medianDurationS();
+        return "| "
+                + String.join(" | ", Markdown.cell(set.scenario()),
+                        Format.dateMinutes(set.startedAtInstant()),
+                        RunSetReport.runs(set.runs().size()),
+                        durationS == null ? "-" : Format.count(Math.round(durationS)) + " s",
+                        overrides(set.overrides()), Markdown.cell(set.machine()), Markdown.cell(set.jdk()),
+                        spread(set, "submits_per_s"), spread(set, "accepted_ratio"),
+                        spread(set, "submit.p99"),
+                        spread(set, "notify_skew.p99"), passed(set), link)
+                + " |";
+    }
+
+    private static String spread(RunSet set, String figure) {
+        return set.figure(figure).map(Format::spread).orElse("-");
+    }
+
+    private static String passed(RunSet set) {
+        String text = set.passed() + " of " + set.repeat() + " runs passed";
+        return set.passed() == set.repeat() ? text : "**" + text + "**";
+    }
+
     /** @return the run's --set overrides: a shortened run must not pass for the scenario as written */
     private static String overrides(Summary s) {
-        if (s.invocation() == null || s.invocation().overrides().isEmpty()) {
-            return "-";
-        }
-        return Markdown.cell(String.join(", ", s.invocation().overrides()));
+        return overrides(s.invocation() == null ? List.of() : s.invocation().overrides());
+    }
+
+    private static String overrides(List<String> overrides) {
+        return overrides.isEmpty() ? "-" : Markdown.cell(String.join(", ", overrides));
     }
 
     private static String thresholds(List<Summary.ThresholdResult> thresholds) {
@@ -149,12 +198,20 @@ public final class ResultsIndex {
     }
 
     /**
-     * One published run.
+     * One published result: a run, or a repeated run (a set of runs with their aggregate).
      *
      * @param dir its directory, relative to the results folder
-     * @param summary its summary.json
-     * @param hasReport whether its report.html exists
+     * @param summary a run's summary.json; null for a set
+     * @param set a set's runs.json; null for a run
+     * @param hasReport whether its report.html (a set: its README.md) exists
      */
-    record Entry(Path dir, Summary summary, boolean hasReport) {
+    record Entry(Path dir, Summary summary, RunSet set, boolean hasReport) {
+        String scenario() {
+            return set != null ? set.scenario() : summary.scenario();
+        }
+
+        Instant startedAt() {
+            return set != null ? set.startedAtInstant() : summary.startedAtInstant();
+        }
     }
 }

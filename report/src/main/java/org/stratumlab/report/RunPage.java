@@ -1,5 +1,6 @@
 package org.stratumlab.report;
 
+import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +110,10 @@ final class RunPage {
                         ? "not recorded"
                         : s.machine().loadAtStart() + " at the start, " + s.machine().loadAtEnd()
                                 + " at the end")
+                .row("steal time (all cores)", s.machine().stealPercent() == null
+                        ? "not recorded"
+                        : CpuTicks.describe(s.machine().stealPercent())
+                                + " of the run's CPU time went to other guests of the hypervisor")
                 .row("git commit", s.invocation() == null || s.invocation().gitCommit().isEmpty()
                         ? "not recorded"
                         : s.invocation().gitCommit())

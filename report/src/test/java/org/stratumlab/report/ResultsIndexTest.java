@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.results.RunSet;
+import org.stratumlab.results.RunSetFile;
 
 class ResultsIndexTest {
     @TempDir
@@ -37,8 +39,9 @@ class ResultsIndexTest {
         List<String> rows = tableRows();
         assertEquals(3, rows.size(), String.join("\n", rows));
         assertTrue(rows.get(0)
-                .startsWith("| farm-10k | 2026-11-26 08:30 | 10 s | - | Test CPU, 2 cores, Linux amd64 | "
-                        + "17.0.15 | 100.0/s | 90.00% | 900 µs | 4.00 ms | - | [summary](deeper/farm/summary.json) |"),
+                .startsWith(
+                        "| farm-10k | 2026-11-26 08:30 | 1 run | 10 s | - | Test CPU, 2 cores, Linux amd64 | "
+                                + "17.0.15 | 100.0/s | 90.00% | 900 µs | 4.00 ms | - | [summary](deeper/farm/summary.json) |"),
                 rows.get(0));
         assertTrue(rows.get(1).startsWith("| smoke | 2026-11-24 10:00 |"), rows.get(1));
         assertTrue(rows.get(1).endsWith("[summary](smoke-1/summary.json) |"), rows.get(1));
@@ -50,7 +53,7 @@ class ResultsIndexTest {
         run("smoke", "2026-11-24T10:00:00Z").write(results.resolve("smoke-1"));
         String md = Files.readString(ResultsIndex.write(results));
         assertTrue(md.contains(
-                "| Scenario | Date (UTC) | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
+                "| Scenario | Date (UTC) | Runs | Duration | Overrides | Machine | JDK | Submits/s | Accepted "
                         + "| Submit p99 | Notify skew p99 | Thresholds | Report |\n|---|"),
                 md);
     }
@@ -132,6 +135,85 @@ class ResultsIndexTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ResultsIndex.write(results));
         assertEquals(dir.resolve("summary.json") + ": not a JSON object", e.getMessage());
+    }
+
+    @Test
+    void aRepeatedRunIsOneRowWithTheMedianAndTheSpreadOfEachFigure() throws IOException {
+        Path set = results.resolve("smoke/20261201T100000Z");
+        for (int k = 1; k <= 3; k++) {
+            run("smoke", "2026-12-01T10:0" + k + ":00Z").write(set.resolve("run-" + k));
+        }
+        RunSetFile.write(set(3, 3, "3 of 3 runs passed"), set.resolve(RunSet.FILE_NAME));
+        RunSetReport.write(set);
+        run("smoke", "2026-11-24T10:00:00Z").write(results.resolve("smoke/20261124T100000Z"));
+        List<String> rows = tableRows();
+        assertEquals(2, rows.size(), "the runs of the set get no rows of their own: " + rows);
+        assertTrue(rows.get(0).contains("| 1 run |"), rows.get(0));
+        assertEquals(
+                "| smoke | 2026-12-01 10:01 | 3 runs | 15 s | phases.0.duration=5s | Test CPU, 2 cores, Linux "
+                        + "amd64 | 17.0.15 | 366.5/s (360.0/s\u2013370.1/s) | 100.00% | 2.04 ms (1.90 ms\u201330.0 ms) | "
+                        + "5.61 ms | 3 of 3 runs passed | [3 runs](smoke/20261201T100000Z/README.md) |",
+                rows.get(1));
+    }
+
+    @Test
+    void aSetWithAFailedRunSaysSoInBold() throws IOException {
+        Path set = Files.createDirectories(results.resolve("smoke/set"));
+        RunSetFile.write(set(3, 2, "2 of 3 runs passed: run 2 failed submit.p99 < 25ms"),
+                set.resolve(RunSet.FILE_NAME));
+        String row = tableRows().get(0);
+        assertTrue(row.endsWith("| **2 of 3 runs passed** | [runs.json](smoke/set/runs.json) |"), row);
+    }
+
+    @Test
+    void theSetsPageListsEachFigureAndEachRunWithItsLoadAndStealTime() throws IOException {
+        Path set = Files.createDirectories(results.resolve("smoke/set"));
+        RunSetFile.write(set(3, 2, "2 of 3 runs passed: run 2 failed submit.p99 < 25ms"),
+                set.resolve(RunSet.FILE_NAME));
+        String md = Files.readString(RunSetReport.write(set));
+        assertTrue(md.contains("2 of 3 runs passed: run 2 failed submit.p99 \\< 25ms."), md);
+        assertTrue(md.startsWith("# smoke: 3 runs\n"), md);
+        assertTrue(md.contains("| submit.p99 | 2.04 ms | 1.90 ms | 30.0 ms | 2.04 ms | 30.0 ms | 1.90 ms |"),
+                md);
+        assertTrue(md.contains("| run-2 | 2026-12-01 10:02 | 15 s | 0.5 0.3 0.3 | 0.9 0.4 0.3 | - | failed "
+                + "submit.p99 \\< 25ms | - |"), md);
+        assertTrue(md.contains(
+                "| run-1 | 2026-12-01 10:01 | 15 s | 0.10 0.20 0.30 | 0.50 0.30 0.31 | 0.12 % | passed"),
+                md);
+    }
+
+    @Test
+    void everyPublishedResultIsIndexedWithHowManyRunsStandBehindIt() throws IOException {
+        Path published = Path.of("..", "results");
+        List<ResultsIndex.Entry> entries = ResultsIndex.find(published);
+        assertTrue(entries.size() >= 5, entries.toString());
+        List<String> rows = ResultsIndex.block(entries).lines().filter(l -> l.startsWith("| ")
+                && !l.startsWith("| Scenario")).toList();
+        assertEquals(entries.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            String runs = entries.get(i).set() == null
+                    ? "1 run"
+                    : RunSetReport.runs(entries.get(i).set().runs().size());
+            assertTrue(rows.get(i).contains("| " + runs + " |"), rows.get(i));
+        }
+    }
+
+    private static RunSet set(int runs, int passed, String verdict) {
+        return new RunSet(RunSet.CURRENT_SCHEMA_VERSION, "smoke", null, "2026-12-01T10:01:00Z",
+                "Test CPU, 2 cores, Linux amd64", "17.0.15", List.of("phases.0.duration=5s"), List.of(), runs,
+                passed, passed == runs ? 0 : 1, verdict,
+                List.of(new RunSet.Run("run-1", 0, "passed", true, "2026-12-01T10:01:00Z", 15.2,
+                        "0.10 0.20 0.30",
+                        "0.50 0.30 0.31", 0.12),
+                        new RunSet.Run("run-2", passed == runs ? 0 : 1,
+                                passed == runs ? "passed" : "failed submit.p99 < 25ms", true,
+                                "2026-12-01T10:02:00Z", 15.1, "0.5 0.3 0.3", "0.9 0.4 0.3", null),
+                        new RunSet.Run("run-3", 0, "passed", true, "2026-12-01T10:03:00Z", 15.3, "", "",
+                                0.0)),
+                List.of(RunSet.Figure.of("submits_per_s", "", List.of(366.5, 360.0, 370.1)),
+                        RunSet.Figure.of("accepted_ratio", "", List.of(1.0, 1.0, 1.0)),
+                        RunSet.Figure.of("submit.p99", "us", List.of(2040.0, 30000.0, 1900.0)),
+                        RunSet.Figure.of("notify_skew.p99", "us", List.of(5610.0, 5610.0, 5610.0))));
     }
 
     @Test

@@ -48,6 +48,8 @@ final class RunFixture {
     int phases;
     /** Each threshold as {rule, value, passed}; none by default. */
     Object[][] thresholds = {};
+    /** The load averages and steal time of machine, or null for a run from before they were recorded. */
+    Double stealPercent;
 
     /** Writes all three files into {@code dir} (created if needed) and returns it. */
     Path write(Path dir) throws IOException {
@@ -66,7 +68,13 @@ final class RunFixture {
     ObjectNode summary() {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", scenario).put("startedAt", startedAt.toString()).put("durationS", durationS);
-        root.putObject("machine").put("cpu", "Test CPU").put("cores", 2).put("os", "Linux amd64");
+        ObjectNode machine = root.putObject("machine").put("cpu", "Test CPU").put("cores", 2).put("os",
+                "Linux amd64");
+        if (stealPercent != null) {
+            machine.put("loadAtStart", "0.10 0.20 0.30").put("loadAtEnd", "0.40 0.50 0.60").put(
+                    "stealPercent",
+                    stealPercent);
+        }
         root.put("jdk", "17.0.15").put("transport", "epoll").put("grinder", "scalar");
         ArrayNode overrideList = root.putObject("invocation").putArray("overrides");
         for (String override : overrides) {

@@ -35,6 +35,19 @@ class RunReportTest {
     }
 
     @Test
+    void theHeaderShowsTheStealTimeBesideTheLoadAverage() throws IOException {
+        String old = render(new RunFixture());
+        assertTrue(old.contains("steal time (all cores)"), old);
+        assertTrue(old.matches("(?s).*steal time \\(all cores\\)</t[hd]>\\s*<td[^>]*>not recorded.*"), old);
+        RunFixture fixture = new RunFixture();
+        fixture.stealPercent = 2.5;
+        String html = render(fixture);
+        assertTrue(html.contains("0.10 0.20 0.30 at the start, 0.40 0.50 0.60 at the end"), html);
+        assertTrue(html.contains("2.50 % of the run&#39;s CPU time went to other guests of the hypervisor"),
+                html);
+    }
+
+    @Test
     void reportHoldsOneSvgPerChartEachWithData() throws IOException {
         String html = render(new RunFixture());
         List<String> svgs = Html.svgs(html);

@@ -173,14 +173,20 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      *        files
      * @param loadAtStart the 1, 5 and 15 minute load averages as the run began; empty in older files
      * @param loadAtEnd the same as it ended; empty in older files
+     * @param stealPercent the CPU time the hypervisor gave to other guests during the run, as a percentage of all
+     *        the cores' time ({@link CpuTicks}); absent off Linux and in older files
      */
-    @JsonPropertyOrder({"cpu", "cores", "os", "cpuDetail", "loadAtStart", "loadAtEnd"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"cpu", "cores", "os", "cpuDetail", "loadAtStart", "loadAtEnd", "stealPercent"})
     public record Machine(@JsonProperty(required = true) String cpu,
             @JsonProperty(required = true) long cores,
-            String os, String cpuDetail, String loadAtStart, String loadAtEnd) {
+            String os, String cpuDetail, String loadAtStart, String loadAtEnd, Double stealPercent) {
         /** Fills what older files lack. */
         public Machine {
             Checks.nonNegative("cores", cores);
+            if (stealPercent != null) {
+                Checks.nonNegative("stealPercent", stealPercent);
+            }
             os = os == null ? "" : os;
             cpuDetail = cpuDetail == null ? "" : cpuDetail;
             loadAtStart = loadAtStart == null ? "" : loadAtStart;
@@ -189,13 +195,15 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
 
         /**
          * @param loadAtStart the load averages as the run began ({@link MachineFacts#loadAverage()})
+         * @param ticksAtStart the CPU counters as the run began ({@link CpuTicks#read()}), or null
          * @return this machine, now
          */
-        public static Machine current(String loadAtStart) {
+        public static Machine current(String loadAtStart, CpuTicks ticksAtStart) {
             return new Machine(MachineFacts.cpuModel(), Runtime.getRuntime().availableProcessors(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     MachineFacts.cpuDetail(),
-                    loadAtStart, MachineFacts.loadAverage());
+                    loadAtStart, MachineFacts.loadAverage(),
+                    CpuTicks.stealPercent(ticksAtStart, CpuTicks.read()));
         }
 
         /** @return e.g. "AMD EPYC (family 25 model 1, avx2), 2 cores, Linux amd64" */

@@ -46,6 +46,22 @@ public final class SummaryFile {
         JSON.writeValue(file.toFile(), summary);
     }
 
+    /** Writes another of the contract's files as summary.json is written. */
+    static void writeValue(Object value, Path file) throws IOException {
+        JSON.writeValue(file.toFile(), value);
+    }
+
+    /** Reads a file's text, naming the file when it is missing or unreadable. */
+    static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(file + ": not found");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")");
+        }
+    }
+
     /**
      * @param summary a run's summary
      * @return its JSON text, as {@link #write} writes it
@@ -64,15 +80,7 @@ public final class SummaryFile {
      * @throws IllegalArgumentException if it is missing, unreadable, not JSON or lacks a key, naming the file
      */
     public static Summary read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(file + ": not found");
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot be read (" + e + ")");
-        }
-        return parse(text, file.toString());
+        return parse(text(file), file.toString());
     }
 
     /**
@@ -82,12 +90,17 @@ public final class SummaryFile {
      * @throws IllegalArgumentException naming the source and the key
      */
     public static Summary parse(String json, String source) {
+        return parse(json, source, Summary.class);
+    }
+
+    /** The same for another of the contract's files ({@link RunSetFile}), with the same one-line errors. */
+    static <T> T parse(String json, String source, Class<T> type) {
         try {
-            Summary summary = JSON.readValue(json, Summary.class);
-            if (summary == null) {
+            T value = JSON.readValue(json, type);
+            if (value == null) {
                 throw new IllegalArgumentException(source + ": not a JSON object");
             }
-            return summary;
+            return value;
         } catch (JsonMappingException e) {
             throw new IllegalArgumentException(source + ": " + describe(e));
         } catch (JsonProcessingException e) {

@@ -143,6 +143,20 @@ class SummaryFileTest {
     }
 
     @Test
+    void stealTimeIsAbsentFromOlderFilesAndKeptWhereRecorded() throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(publishedSummaries().get(0).toFile());
+        ((ObjectNode) root.get("machine")).remove("stealPercent");
+        Summary old = SummaryFile.parse(root.toString(), "old");
+        assertEquals(null, old.machine().stealPercent());
+        assertFalse(JSON.readTree(SummaryFile.toJson(old)).get("machine").has("stealPercent"),
+                "not written as null");
+        ((ObjectNode) root.get("machine")).put("stealPercent", 1.25);
+        Summary recorded = SummaryFile.parse(root.toString(), "new");
+        assertEquals(1.25, recorded.machine().stealPercent());
+        assertEquals(recorded, SummaryFile.parse(SummaryFile.toJson(recorded), "again"));
+    }
+
+    @Test
     void aNullMeasuredValueStaysNull() throws IOException {
         Summary s = SummaryFile.read(publishedSummaries().get(0));
         Summary judged = s

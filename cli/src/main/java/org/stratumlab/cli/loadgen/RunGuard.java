@@ -56,6 +56,24 @@ public final class RunGuard {
     }
 
     /**
+     * The same for one run of a repeated run, in a JVM started by the repeated run's: SIGTERM stops it gracefully,
+     * Ctrl-C is left to the repeated run (which passes it on as SIGTERM), and so does the repeated run's end.
+     *
+     * @param body the run and its outputs
+     * @param <T> its result
+     * @return the body's result
+     * @throws IOException if the body throws it
+     * @throws InterruptedException if the body throws it
+     */
+    public static <T> T stoppableInSeries(Body<T> body) throws IOException, InterruptedException {
+        RunStop stop = new RunStop();
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(stop::interrupt));
+        try (SignalStop signals = SignalStop.installForSeries(stop)) {
+            return body.run(stop);
+        }
+    }
+
+    /**
      * Says, on one line, why a run ends with another code than its thresholds': it was interrupted, or it never
      * got going.
      *

@@ -19,7 +19,7 @@ final class SignalStop implements AutoCloseable {
 
     private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
 
-    private SignalStop(RunStop stop) {
+    private SignalStop(RunStop stop, boolean ignoreInterrupt) {
         SignalHandler handler = signal -> {
             if (stop.isInterrupted()) {
                 Runtime.getRuntime().halt(ExitCode.INTERRUPTED.code());
@@ -28,7 +28,8 @@ final class SignalStop implements AutoCloseable {
         };
         for (String name : SIGNALS) {
             Signal signal = new Signal(name);
-            previous.put(signal, Signal.handle(signal, handler));
+            boolean ignored = ignoreInterrupt && name.equals("INT");
+            previous.put(signal, Signal.handle(signal, ignored ? SignalHandler.SIG_IGN : handler));
         }
     }
 
@@ -37,7 +38,19 @@ final class SignalStop implements AutoCloseable {
      * @return the installed handlers, to be closed once the run's results are written
      */
     static SignalStop install(RunStop stop) {
-        return new SignalStop(stop);
+        return new SignalStop(stop, false);
+    }
+
+    /**
+     * For one run of a repeated run, in a JVM of its own: the Ctrl-C that reaches the whole process group is
+     * ignored, because the repeated run passes it on as one SIGTERM (a second signal would halt this run before its
+     * results are written).
+     *
+     * @param stop what SIGTERM asks to stop
+     * @return the installed handlers, to be closed once the run's results are written
+     */
+    static SignalStop installForSeries(RunStop stop) {
+        return new SignalStop(stop, true);
     }
 
     /** Puts back the handlers that were there before: a signal after the run ends the JVM as usual. */

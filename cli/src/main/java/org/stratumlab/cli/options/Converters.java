@@ -85,6 +85,23 @@ public final class Converters {
         }
     }
 
+    /** How many times to run: a whole number, at least 1. */
+    public static final class Times implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            int times;
+            try {
+                times = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a whole number");
+            }
+            if (times < 1) {
+                throw new TypeConversionException("must be at least 1, was " + times);
+            }
+            return times;
+        }
+    }
+
     /** A duration with its unit ({@code 500ms}, {@code 10s}); converts to nanoseconds. */
     public static final class DurationNs implements ITypeConverter<Long> {
         @Override

@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {
                 "Regenerates DIR/README.md: a Markdown table of every run directory below DIR that has a "
-                        + "summary.json (scenario, date, machine, JDK, submits/s, accepted ratio, submit p99, "
+                        + "summary.json (scenario, date, runs, machine, JDK, submits/s, accepted ratio, submit p99, "
                         + "notify skew p99, thresholds, link to its report.html), sorted by scenario, then date.",
+                "A repeated run (a folder with runs.json, from run --repeat N) is one row: how many runs stand "
+                        + "behind it, each figure as median (min-max), and a link to its README.md.",
                 "DIR/runs/ is skipped: unpublished runs stay out of git. Text outside the table's markers "
                         + "in README.md is kept.%n"},
         footer = {"%nExample:", "  ./stratumlab report index results"})

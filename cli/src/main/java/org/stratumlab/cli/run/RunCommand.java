@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
 import org.stratumlab.cli.loadgen.RunGuard;
+import org.stratumlab.cli.options.Converters;
 import org.stratumlab.loadgen.run.DescriptorBudget;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
@@ -53,7 +54,8 @@ import picocli.CommandLine.Spec;
         // Within the help's 80 columns (see LoadgenCommand): picocli would wrap a longer line mid-command.
         footer = {"%nExamples:", "  ./stratumlab run scenarios/smoke.yaml",
                 "  ./stratumlab run scenarios/farm-10k.yaml --set phases.0.duration=20s \\",
-                "      --out /tmp/farm"})
+                "      --out /tmp/farm",
+                "  ./stratumlab run scenarios/submit-50k.yaml --repeat 3 --publish"})
 public final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
@@ -77,6 +79,19 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--publish",
             description = "Keep the run under results/<name>/ (committed) instead of results/runs/ (ignored by git).")
     private boolean publish;
+
+    @Option(names = "--repeat", paramLabel = "N", converter = Converters.Times.class,
+            description = "Run the scenario N times back to back, each in a JVM of its own, into run-1/ ... run-N/ "
+                    + "of the run folder, then write runs.json and README.md there: each headline figure's median, "
+                    + "min and max across the runs, and each run's load average and steal time. Exits with the "
+                    + "worst run's code (default: 1, one run).")
+    private int repeat = 1;
+
+    /** Marks one run of a repeated run, in the child JVM the repeated run started (see RepeatedRun). */
+    static final String SERIES_MEMBER = "--series-member";
+
+    @Option(names = SERIES_MEMBER, hidden = true)
+    private boolean seriesMember;
 
     private final LongSupplier descriptorLimit;
 
@@ -111,23 +126,31 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return unusable(e.getMessage());
         }
-        writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
-                ? ""
-                : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
-        writer.flush();
+        if (!seriesMember) {
+            writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
+                    ? ""
+                    : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
+            writer.flush();
+        }
+        if (repeat > 1) {
+            return new RepeatedRun(scenario, file, overrides, outDir, repeat,
+                    Invocations.of(spec, overrides).commandLine(), writer, spec.commandLine().getErr())
+                    .run(publish).code();
+        }
         ScenarioRun.Outcome outcome;
+        RunGuard.Body<ScenarioRun.Outcome> body = stop -> {
+            ScenarioRun.Outcome o = ScenarioRun.run(scenario, config, writer, Terminal.isInteractive(),
+                    Invocations.of(spec, overrides), stop);
+            SummaryTable.print(writer, o.run().summary(), outDir);
+            writer.println("report " + RunReport.render(outDir));
+            if (publish) {
+                writer.println("index " + ResultsIndex.write(Path.of("results")));
+            }
+            printThresholds(writer, o.thresholds());
+            return o;
+        };
         try {
-            outcome = RunGuard.stoppable(stop -> {
-                ScenarioRun.Outcome o = ScenarioRun.run(scenario, config, writer, Terminal.isInteractive(),
-                        Invocations.of(spec, overrides), stop);
-                SummaryTable.print(writer, o.run().summary(), outDir);
-                writer.println("report " + RunReport.render(outDir));
-                if (publish) {
-                    writer.println("index " + ResultsIndex.write(Path.of("results")));
-                }
-                printThresholds(writer, o.thresholds());
-                return o;
-            });
+            outcome = seriesMember ? RunGuard.stoppableInSeries(body) : RunGuard.stoppable(body);
         } catch (ListenFailure e) {
             return unusable((e.endpoint() == ListenFailure.Endpoint.METRICS
                     ? "target.embedded.metrics-port: "

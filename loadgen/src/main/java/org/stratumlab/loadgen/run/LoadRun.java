@@ -12,6 +12,7 @@ import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
+import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.MachineFacts;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
@@ -120,6 +121,7 @@ public final class LoadRun {
             LoadMetrics metrics = new LoadMetrics();
             Instant startedAt = Instant.now();
             String loadAtStart = MachineFacts.loadAverage();
+            CpuTicks ticksAtStart = CpuTicks.read();
             long startNs = System.nanoTime();
             // Closed on every path: the fleet's grinding threads must not outlive a run that failed.
             try (MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
@@ -138,7 +140,7 @@ public final class LoadRun {
                 LoadMetrics.Counts counts = metrics.counts();
                 RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
                         RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                        fleet.grinderName(), fleet.grinding(), invocation, loadAtStart);
+                        fleet.grinderName(), fleet.grinding(), invocation, loadAtStart, ticksAtStart);
                 ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
                 Summary summary = RunSummary.build(facts, counts, sampler.totals(),
                         sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),

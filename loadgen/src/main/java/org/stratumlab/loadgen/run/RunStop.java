@@ -24,13 +24,14 @@ public final class RunStop {
     }
 
     /**
-     * Waits until a deadline, or less if a stop is asked for: the run's sampling clock.
+     * Waits until a deadline, or less if a stop is asked for: the run's sampling clock, and a repeated run's
+     * watch over the run in progress.
      *
      * @param deadlineNs a {@link System#nanoTime()} value
      * @return true if a stop was asked for
      * @throws InterruptedException if the thread is interrupted
      */
-    boolean awaitUntil(long deadlineNs) throws InterruptedException {
+    public boolean awaitUntil(long deadlineNs) throws InterruptedException {
         return requested.await(Math.max(0, deadlineNs - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 }

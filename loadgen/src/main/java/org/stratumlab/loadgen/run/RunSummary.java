@@ -10,6 +10,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.PhaseTotals;
+import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
 import org.stratumlab.results.Summary;
@@ -37,10 +38,11 @@ final class RunSummary {
      * @param grinding what grinding produced and cost
      * @param invocation the command line that made it, or {@code null}
      * @param loadAtStart the machine's load averages as the run began
+     * @param ticksAtStart the machine's CPU counters as the run began, or null (not Linux)
      */
     record Facts(String scenario, Instant startedAt, double durationS, Map<String, Object> settings,
             long targetMiners, String transport, String grinder, Summary.Grinding grinding,
-            Summary.Invocation invocation, String loadAtStart) {
+            Summary.Invocation invocation, String loadAtStart, CpuTicks ticksAtStart) {
     }
 
     /**
@@ -70,7 +72,7 @@ final class RunSummary {
         JsonNode settings = JSON.valueToTree(facts.settings());
         return new Summary(Summary.CURRENT_SCHEMA_VERSION, facts.scenario(), null,
                 facts.startedAt().toString(),
-                round(facts.durationS()), Summary.Machine.current(facts.loadAtStart()),
+                round(facts.durationS()), Summary.Machine.current(facts.loadAtStart(), facts.ticksAtStart()),
                 System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
                 Summary.Generator.judge(counts.sent() - counts.repeatsSent(), counts.owed(),

@@ -134,7 +134,7 @@ public final class ForkProtocol {
      * @param parentJvmOptions the parent's JVM options
      * @return the ones to give the child, in order
      */
-    static List<String> forwardedJvmOptions(List<String> parentJvmOptions) {
+    public static List<String> forwardedJvmOptions(List<String> parentJvmOptions) {
         return parentJvmOptions.stream().filter(ForkProtocol::safeToRepeat).toList();
     }
 

@@ -26,15 +26,13 @@ public final class Threshold {
             Pattern.CASE_INSENSITIVE);
 
     private final String rule;
-    private final ThresholdMetric metric;
-    private final String phase;
+    private final Figure figure;
     private final String operator;
     private final double limit;
 
-    private Threshold(String rule, ThresholdMetric metric, String phase, String operator, double limit) {
+    private Threshold(String rule, Figure figure, String operator, double limit) {
         this.rule = rule;
-        this.metric = metric;
-        this.phase = phase;
+        this.figure = figure;
         this.operator = operator;
         this.limit = limit;
     }
@@ -59,9 +57,11 @@ public final class Threshold {
                     + "'; known: " + ThresholdMetric.describeNames());
         }
         String phase = m.group(2);
-        if (phase != null && !metric.perPhase) {
-            throw new IllegalArgumentException("threshold '" + rule + "': " + metric.name
-                    + " is not recorded per phase; a {phase:...} scope takes submit counts, ratios and latencies");
+        Figure figure;
+        try {
+            figure = Figure.of(name, phase);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("threshold '" + rule + "': " + e.getMessage());
         }
         String unit = m.group(5) == null ? null : m.group(5).toLowerCase(Locale.ROOT);
         if (metric.isLatency && unit == null) {
@@ -77,12 +77,17 @@ public final class Threshold {
             case "ms" -> 1e3;
             default -> 1e6;
         });
-        return new Threshold(rule.trim(), metric, phase, m.group(3), value);
+        return new Threshold(rule.trim(), figure, m.group(3), value);
     }
 
     /** @return the phase the rule is scoped to, or {@code null} for the whole run */
     public String phase() {
-        return phase;
+        return figure.phase();
+    }
+
+    /** @return what the rule judges, e.g. {@code submit.p99{phase:steady}} */
+    public Figure figure() {
+        return figure;
     }
 
     /** @return the rule as written */
@@ -95,15 +100,13 @@ public final class Threshold {
      * @return the measured value and whether the rule holds
      */
     public Summary.ThresholdResult evaluate(Summary summary) {
-        Scope scope = phase == null
-                ? Scope.whole(summary)
-                : summary.phase(phase).map(p -> Scope.phase(p, summary)).orElse(null);
-        String unit = metric.isLatency ? "us" : "";
-        if (scope == null) {
+        String unit = figure.isLatency() ? "us" : "";
+        Double measured = figure.read(summary);
+        if (measured == null) {
             // The phase never ran (the run ended before it): nothing was measured, so the rule cannot hold.
             return new Summary.ThresholdResult(rule, null, unit, false);
         }
-        double value = metric.read(scope);
+        double value = measured;
         boolean passed = switch (operator) {
             case "<" -> value < limit;
             case "<=" -> value <= limit;

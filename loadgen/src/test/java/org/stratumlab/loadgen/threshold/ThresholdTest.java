@@ -281,4 +281,21 @@ class ThresholdTest {
             }
         });
     }
+
+    @Test
+    void aFigureIsNamedAsARuleNamesItAndReadsAsTheRuleDoes() {
+        Figure figure = Figure.parse("Submit.P99");
+        assertEquals("submit.p99", figure.name());
+        assertTrue(figure.isLatency());
+        assertEquals(2500.0, figure.read(SUMMARY));
+        assertEquals(figure, Threshold.parse("submit.p99 < 5ms").figure());
+        Figure scoped = Figure.of("submits_per_s", "steady");
+        assertEquals("submits_per_s{phase:steady}", scoped.name());
+        assertEquals(scoped, Figure.parse("submits_per_s{phase:steady}"));
+        assertFalse(scoped.isLatency());
+        assertNull(scoped.read(SUMMARY), "a phase that never ran has no value");
+        assertEquals(50.0, Figure.of("submits_per_s", null).read(SUMMARY));
+        assertThrows(IllegalArgumentException.class, () -> Figure.of("connected.max", "steady"));
+        assertThrows(IllegalArgumentException.class, () -> Figure.parse("submit.p99 < 5ms"));
+    }
 }
