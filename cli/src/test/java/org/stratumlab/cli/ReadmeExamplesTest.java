@@ -50,7 +50,11 @@ class ReadmeExamplesTest {
                     "127.0.0.1:" + running.localAddress().getPort());
             loadgen.addAll(0, List.of("loadgen"));
             // Long enough for the generator's lag to be judged after its warm-up, as in the 30 s the README runs.
-            loadgen.addAll(List.of("--duration", "12s", "--out", out.toString(), "--io-threads", "1"));
+            // What is judged here is that the two commands work together, not this machine's spare CPU: on a
+            // machine loaded several times over, the generator's own lag can pass its bound and the run would
+            // exit 4 (it still says so); --allow-shortfall keeps that verdict out of this test.
+            loadgen.addAll(List.of("--duration", "12s", "--out", out.toString(), "--io-threads", "1",
+                    "--allow-shortfall"));
             CliRun run = CliRun.of(loadgen.toArray(String[]::new));
             assertEquals(ExitCode.SUCCESS.code(), run.exitCode(), run.out() + run.err());
             Summary summary = SummaryFile.read(out.resolve(SummaryFile.FILE_NAME));
