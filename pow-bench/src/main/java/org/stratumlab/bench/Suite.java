@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -27,12 +28,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code --quick} 1 fork, 2 warm-up and 3 measured iterations of 0.5 s (a few minutes in all); {@code --full} 2
  * forks, 4 warm-up and 5 measured iterations of 1 s (about a quarter of an hour on 2 cores). The forks get
  * {@code --add-modules jdk.incubator.vector} when the JVM has the module, so {@code vector} can run, and
- * {@code --enable-native-access=ALL-UNNAMED} for {@code native}.
+ * {@code --enable-native-access=ALL-UNNAMED} for {@code native}. Every run adds JMH's GC profiler
+ * ({@code -prof gc}), so that the JSON carries each benchmark's allocation per operation
+ * ({@code gc.alloc.rate.norm}, B/op) beside its time: the hot paths claim about 0 B/op.
  */
 public final class Suite {
-    /** The benchmarks of the suite; the submit-path benchmark runs only when asked for by name. */
+    /** The benchmarks of the suite. */
     static final List<String> DEFAULT = List.of("KeccakBenchmark", "PowCheckBenchmark", "ScanNoncesBenchmark",
-            "BoundaryCompareBenchmark", "WireBenchmark");
+            "BoundaryCompareBenchmark", "WireBenchmark", "SubmitPathBenchmark");
     /** The benchmarks that also run at two threads. */
     static final String TWO_THREADS = "\\.(powCheck|scanNonces)$";
 
@@ -79,7 +82,7 @@ public final class Suite {
 
     private static ChainedOptionsBuilder options(boolean quick, List<String> includes, int threads) {
         ChainedOptionsBuilder options = new OptionsBuilder().threads(threads).shouldFailOnError(false)
-                .jvmArgsAppend(forkArgs());
+                .jvmArgsAppend(forkArgs()).addProfiler(GCProfiler.class);
         for (String include : includes) {
             options.include(include);
         }

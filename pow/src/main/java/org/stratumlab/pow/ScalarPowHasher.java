@@ -48,8 +48,19 @@ public final class ScalarPowHasher implements PowHasher {
         });
     }
 
-    /** Same as {@link #isValid} with the nonce in words, so that a grinder can step it without allocating. */
-    boolean isValid(U256 problemHash, long n3, long n2, long n1, long n0, U256 boundary) {
+    /**
+     * Same as {@link #isValid(U256, U256, U256)} with the nonce in words, so that a grinder can step it and a
+     * server check a nonce read from the wire without allocating.
+     *
+     * @param problemHash the problem hash
+     * @param n3 the nonce's most significant 64 bits
+     * @param n2 the nonce's next 64 bits
+     * @param n1 the nonce's next 64 bits
+     * @param n0 the nonce's least significant 64 bits
+     * @param boundary the boundary
+     * @return whether the nonce solves the problem
+     */
+    public boolean isValid(U256 problemHash, long n3, long n2, long n1, long n0, U256 boundary) {
         compute(problemHash, n3, n2, n1, n0);
         return PowRule.meetsBoundary(h3, h2, h1, h0, n3, n2, boundary);
     }

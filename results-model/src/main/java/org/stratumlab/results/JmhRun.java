@@ -35,10 +35,12 @@ public record JmhRun(Path file, String jdk, String vm, String jmh, String jvmArg
      * @param error JMH's 99.9% confidence half-interval (NaN with too few samples)
      * @param unit the score's unit
      * @param settings forks, warm-up and measurement as JMH ran them
+     * @param allocBytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm} of JMH's {@code -prof gc}),
+     *        NaN when the run had no GC profiler (runs before the suite added it)
      */
     public record Result(String method, int threads, Map<String, String> params, double score, double error,
             String unit,
-            String settings) {
+            String settings, double allocBytesPerOp) {
         /** @return the implementation this result measures, or "" */
         public String impl() {
             return params.getOrDefault("impl", "");
@@ -57,6 +59,8 @@ public record JmhRun(Path file, String jdk, String vm, String jmh, String jvmArg
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The GC profiler's secondary metric of bytes allocated per operation. */
+    private static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
     /** @return the side file of a run's JSON, NAME.run.json beside NAME.json */
     public static Path metaFile(Path json) {
@@ -112,7 +116,8 @@ public record JmhRun(Path file, String jdk, String vm, String jmh, String jvmArg
                 + " x " + node.path("measurementTime").asText() + " measured";
         return new Result(benchmark.substring(benchmark.lastIndexOf('.') + 1), node.path("threads").asInt(),
                 params, metric.path("score").asDouble(), metric.path("scoreError").asDouble(Double.NaN),
-                metric.path("scoreUnit").asText(), settings);
+                metric.path("scoreUnit").asText(), settings,
+                node.path("secondaryMetrics").path(ALLOC_NORM).path("score").asDouble(Double.NaN));
     }
 
     /** @return the JDK's major version ("17.0.15" gives 17), for labels */

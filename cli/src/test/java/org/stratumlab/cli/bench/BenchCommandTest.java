@@ -84,6 +84,27 @@ class BenchCommandTest {
     }
 
     @Test
+    void bytesPerOperationShowBesideTheTimeWhereTheRunMeasuredThem(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",
+                JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "bouncycastle", 650, 5)));
+        Files.writeString(dir.resolve("2026-01-02_amd-epyc_jdk-25.0.3_full.json"), JmhJson.of("25.0.3",
+                JmhJson.withAllocation(JmhJson.result("PowCheckBenchmark.powCheck", 1, "impl", "bouncycastle",
+                        600, 5), 0.0),
+                JmhJson.withAllocation(
+                        JmhJson.result("SubmitPathBenchmark.submit", 1, "path", "canonical", 900,
+                                20),
+                        16.58)));
+
+        CliRun run = CliRun.of("bench", "--render-only", "--results", dir.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String readme = Files.readString(dir.resolve("README.md"));
+        assertTrue(readme.contains("| 650 ± 5.00 ns/op | 1.00 | 600 ± 5.00 ns/op, 0.00 B/op | 1.00 |"),
+                readme);
+        assertTrue(readme.contains("## submit"), readme);
+        assertTrue(readme.contains("900 ± 20.0 ns/op, 16.6 B/op"), readme);
+    }
+
+    @Test
     void aRunOfOneBenchmarkClassAddsItsRowsBesideTheFullRunOfTheSameJdk(@TempDir Path dir)
             throws IOException {
         Files.writeString(dir.resolve("2026-01-01_amd-epyc_jdk-17.0.15_full.json"), JmhJson.of("17.0.15",

@@ -22,4 +22,12 @@ final class JmhJson {
                         + "\"scoreUnit\":\"ns/op\"}}",
                 benchmark, threads, param, value, score, error);
     }
+
+    /** @return {@code result} with the GC profiler's bytes per operation, as {@code -prof gc} adds them */
+    static String withAllocation(String result, double bytesPerOp) {
+        return result.substring(0, result.length() - 1) + String.format(Locale.ROOT,
+                ",\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":%s,\"scoreError\":0.1,"
+                        + "\"scoreUnit\":\"B/op\"}}}",
+                bytesPerOp);
+    }
 }

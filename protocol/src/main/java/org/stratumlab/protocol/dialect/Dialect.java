@@ -3,6 +3,7 @@ package org.stratumlab.protocol.dialect;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.stratumlab.pow.U256;
+import org.stratumlab.protocol.jsonrpc.CanonicalSubmit;
 import org.stratumlab.protocol.jsonrpc.JsonRpcCall;
 import org.stratumlab.protocol.jsonrpc.JsonRpcResponseWriter;
 import org.stratumlab.protocol.mining.SubmitOutcome;
@@ -132,5 +133,21 @@ public interface Dialect {
         JsonRpcResponseWriter.writeResultStart(out, call.hasJsonrpc());
         writeSubmitResult(out, outcome, workerId, nonce);
         JsonRpcResponseWriter.writeResponseEnd(out, call.responseId());
+    }
+
+    /**
+     * Writes a whole submit response object for a {@link CanonicalSubmit}, without a line end: the bytes
+     * {@link #writeSubmitResponse(ByteBuf, JsonRpcCall, SubmitOutcome, CharSequence, U256)} writes for the same
+     * call.
+     *
+     * @param out where to write
+     * @param submit the submit
+     * @param outcome the outcome
+     * @param nonce the nonce, for the duplicate reason; unused (may be {@code null}) otherwise
+     */
+    default void writeSubmitResponse(ByteBuf out, CanonicalSubmit submit, SubmitOutcome outcome, U256 nonce) {
+        JsonRpcResponseWriter.writeResultStart(out, submit.hasJsonrpc());
+        writeSubmitResult(out, outcome, submit.workerId(), nonce);
+        JsonRpcResponseWriter.writeResponseEnd(out, submit.id());
     }
 }

@@ -22,6 +22,11 @@ import java.util.List;
  * </ul>
  *
  * The line is expected to be valid UTF-8 already (see {@code Utf8ValidationHandler}). Thread-safe.
+ *
+ * <p>
+ * {@link #parse(ByteBuf, CanonicalSubmit)} first tries the allocation-free reader of the canonical
+ * {@code mining.submit} line, and leaves every other line to this strict reader, which stays the only authority on
+ * what a line means and on every error.
  */
 public final class JsonRpcRequestParser {
     private JsonRpcRequestParser() {
@@ -42,6 +47,18 @@ public final class JsonRpcRequestParser {
         } catch (IOException e) {
             return ParsedLine.PARSE_ERROR;
         }
+    }
+
+    /**
+     * Reads a canonical {@code mining.submit} line into {@code reuse} without allocating, and any other line as
+     * {@link #parse(ByteBuf)} does.
+     *
+     * @param line the line's bytes, without the line end, valid UTF-8; read, not consumed or released
+     * @param reuse the flyweight to fill, which the result is when the line is canonical
+     * @return {@code reuse}, or the strict reader's classification
+     */
+    public static ParsedLine parse(ByteBuf line, CanonicalSubmit reuse) {
+        return reuse.read(line) ? reuse : parse(line);
     }
 
     private static ParsedLine readRoot(JsonParser p, StrictValues strict) throws IOException {

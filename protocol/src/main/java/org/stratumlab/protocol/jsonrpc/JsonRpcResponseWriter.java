@@ -59,6 +59,19 @@ public final class JsonRpcResponseWriter {
     }
 
     /**
+     * Writes <code>,"id":&lt;id&gt;}</code> for a numeric id, the bytes {@link #writeResponseEnd(ByteBuf, JsonRpcId)}
+     * writes for {@link JsonRpcId#ofNumber(long)}, without making the id.
+     *
+     * @param out where to write
+     * @param unsignedId the id, unsigned
+     */
+    public static void writeResponseEnd(ByteBuf out, long unsignedId) {
+        out.writeBytes(ID);
+        JsonOutput.writeUnsignedDecimal(out, unsignedId);
+        out.writeByte('}');
+    }
+
+    /**
      * Writes a complete error response, e.g.
      * {@code {"jsonrpc":"2.0","error":{"code":-32601,"message":"Method not found"},"id":1}}.
      *

@@ -7,11 +7,12 @@
  * Server calling pattern, per line:
  *
  * <pre>{@code
- * ParsedLine parsed = JsonRpcRequestParser.parse(line);
+ * ParsedLine parsed = JsonRpcRequestParser.parse(line, canonicalSubmit); // one CanonicalSubmit per channel
  * switch (parsed.kind()) {
  *     case PARSE_ERROR -> JsonRpcResponseWriter.writeParseErrorLine(out);
  *     case SINGLE -> { JsonRpcCall call = (JsonRpcCall) parsed; ...answer it, or write "\n" for a notification... }
  *     case BATCH -> { ...answer each call that expectsResponse(), "[a,b]\n", or "\n" when none does... }
+ *     case CANONICAL_SUBMIT -> { ...the submit's words and worker, read before the next line... }
  * }
  * }</pre>
  *

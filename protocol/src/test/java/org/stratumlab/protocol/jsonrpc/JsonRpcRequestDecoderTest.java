@@ -18,7 +18,7 @@ class JsonRpcRequestDecoderTest {
         EventRecorder recorder = new EventRecorder();
         EmbeddedChannel channel = new EmbeddedChannel(new LineFrameDecoder(64),
                 Utf8ValidationHandler.INSTANCE,
-                JsonRpcRequestDecoder.INSTANCE, recorder);
+                JsonRpcRequestDecoder.create(), recorder);
         ByteBuf input = Lines
                 .direct("{\"id\":1,\"method\":\"m\"}\r\n\n[{\"method\":\"n\"}]\n" + "x".repeat(100)
                         + "\n{\"id\":\"\u00ff\",\"method\":\"m\"}\n");
@@ -40,7 +40,7 @@ class JsonRpcRequestDecoderTest {
         EventRecorder recorder = new EventRecorder();
         EmbeddedChannel channel = new EmbeddedChannel(new LineFrameDecoder(64),
                 Utf8ValidationHandler.INSTANCE,
-                JsonRpcRequestDecoder.INSTANCE, recorder);
+                JsonRpcRequestDecoder.create(), recorder);
         ByteBuf input = Lines.direct(new byte[]{'{', '"', (byte) 0xc0, (byte) 0xaf, '"', '}', '\n'});
         channel.writeInbound(input);
         channel.finishAndReleaseAll();

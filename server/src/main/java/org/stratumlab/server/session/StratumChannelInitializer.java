@@ -112,7 +112,7 @@ public final class StratumChannelInitializer extends ChannelInitializer<SocketCh
                 ? NotifyWriter.queued(metrics, NODE_LIMITS_MAX_QUEUED_BYTES)
                 : new NotifyWriter(metrics);
         pipeline.addLast(new LineFrameDecoder(maxLineBytes), Utf8ValidationHandler.INSTANCE,
-                JsonRpcRequestDecoder.INSTANCE, notifyWriter, new StratumRequestHandler(calls, notifyWriter),
+                JsonRpcRequestDecoder.create(), notifyWriter, new StratumRequestHandler(calls, notifyWriter),
                 defence);
     }
 }

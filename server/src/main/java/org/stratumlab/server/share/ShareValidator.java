@@ -3,6 +3,7 @@ package org.stratumlab.server.share;
 import org.stratumlab.pow.ScalarPowHasher;
 import org.stratumlab.pow.U256;
 import org.stratumlab.protocol.mining.SubmitOutcome;
+import org.stratumlab.server.chain.Job;
 import org.stratumlab.server.chain.JobWindow;
 import org.stratumlab.server.chain.SimulatedChain;
 
@@ -35,6 +36,32 @@ public final class ShareValidator {
             return SubmitOutcome.STALE_JOB;
         }
         return judge(entry, nonce, HASHERS.get().isValid(powHash, nonce, entry.job().boundary()));
+    }
+
+    /**
+     * {@link #validate(U256, U256)} for values read from the wire as words (most significant first), without
+     * allocating: what a canonical submit line is judged with.
+     *
+     * @param h3 the problem hash's most significant 64 bits
+     * @param h2 the next 64 bits
+     * @param h1 the next 64 bits
+     * @param h0 the least significant 64 bits
+     * @param n3 the nonce's most significant 64 bits
+     * @param n2 the next 64 bits
+     * @param n1 the next 64 bits
+     * @param n0 the least significant 64 bits
+     * @return {@code ACCEPTED}, {@code STALE_JOB}, {@code INCORRECT_NONCE} or {@code DUPLICATE}
+     */
+    public SubmitOutcome validate(long h3, long h2, long h1, long h0, long n3, long n2, long n1, long n0) {
+        JobWindow.Entry entry = chain.window().find(h3, h2, h1, h0);
+        if (entry == null) {
+            return SubmitOutcome.STALE_JOB;
+        }
+        Job job = entry.job();
+        if (!HASHERS.get().isValid(job.powHash(), n3, n2, n1, n0, job.boundary())) {
+            return SubmitOutcome.INCORRECT_NONCE;
+        }
+        return entry.accept(n3, n2, n1, n0) ? SubmitOutcome.ACCEPTED : SubmitOutcome.DUPLICATE;
     }
 
     /**
