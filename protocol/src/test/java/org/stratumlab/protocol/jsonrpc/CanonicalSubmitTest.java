@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stratumlab.pow.U256;
+import org.stratumlab.protocol.miner.MinerRequestWriter;
 import org.stratumlab.protocol.mining.SubmitParams;
 import org.stratumlab.testing.Lines;
 
@@ -98,6 +101,27 @@ class CanonicalSubmitTest {
             ParsedLine parsed = parse(line);
             assertNotSame(reuse, parsed, line);
             assertEquals(JsonRpcRequestParser.parse(Lines.heap(line)), parsed, line);
+        }
+    }
+
+    /** The load generator's own submits are what the fast path is for: every kind it writes takes it. */
+    @Test
+    void theLoadGeneratorsSubmitLinesTakeTheFastPath() {
+        ByteBuf out = Unpooled.buffer();
+        try {
+            MinerRequestWriter.writeSubmitLine(out, 123_456_789L, "rate-17", "0x" + HASH, U256.parseHex(HASH),
+                    "0x" + HASH);
+            String minimal = out.toString(StandardCharsets.UTF_8).stripTrailing();
+            out.clear();
+            MinerRequestWriter.writeSubmitLine(out, 1L << 40, "rate-0", "0x" + HASH, "0x00000000000000ff",
+                    "0x" + HASH);
+            String padded = out.toString(StandardCharsets.UTF_8).stripTrailing();
+            for (String line : List.of(minimal, padded)) {
+                assertSame(reuse, parse(line), line);
+            }
+            assertEquals(123_456_789L, ((CanonicalSubmit) parse(minimal)).id());
+        } finally {
+            out.release();
         }
     }
 
