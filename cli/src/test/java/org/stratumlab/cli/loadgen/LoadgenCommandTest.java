@@ -144,7 +144,8 @@ class LoadgenCommandTest {
     @Test
     @Timeout(60)
     void powOctopusMinesWhatTheEmbeddedServerThenChecksAndTheSummarySaysWhatWasGround() throws Exception {
-        CliRun run = CliRun.of("loadgen", "--pow", "octopus", "--miners", "2", "--duration", "2s",
+        // 8 s: both ends build a stage-0 cache first (under a second each when quiet, several when loaded).
+        CliRun run = CliRun.of("loadgen", "--pow", "octopus", "--miners", "2", "--duration", "8s",
                 "--solve-rate", "2", "--out", out.toString(), "--io-threads", "1", "--server.height=1",
                 "--server.difficulty=4", "--server.block-interval=0", "--server.new-job-on-solution=false",
                 "--server.notify-on-subscribe");

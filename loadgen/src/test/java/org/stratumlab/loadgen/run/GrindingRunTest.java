@@ -27,6 +27,12 @@ class GrindingRunTest {
     @TempDir
     Path out;
 
+    /**
+     * Long enough for both ends to build their stage-0 caches (under a second each on a quiet machine, several on
+     * one loaded many times over) and still mine: Octopus miners start once their cache is built.
+     */
+    private static final int OCTOPUS_RUN_MS = 8000;
+
     /** Octopus at stage 0 (the smallest cache) and difficulty 4: every share the miners send is really valid. */
     private static ServerConfig.Builder octopusServer() {
         return Runs.steadyServer().pow(PowAlgorithms.OCTOPUS).startHeight(1)
@@ -37,7 +43,7 @@ class GrindingRunTest {
     void octopusMinersSendSharesAnOctopusServerAccepts() throws Exception {
         LoadRun.Result r = Runs
                 .run(Runs.config(Fleets.of(3, 3).pow(PowAlgorithms.OCTOPUS).seed(4).build(), null,
-                        octopusServer().build(), 3000, out));
+                        octopusServer().build(), OCTOPUS_RUN_MS, out));
         LoadMetrics.Counts c = r.counts();
         Summary.Grinding g = r.summary().grinding();
         String state = ReconciliationTest.describe(c) + ", server " + r.serverCounters().submitsByOutcome()
@@ -57,7 +63,7 @@ class GrindingRunTest {
     void octopusInvalidSharesAreProvenInvalidOrCountedUnchecked() throws Exception {
         LoadRun.Result r = Runs
                 .run(Runs.config(Fleets.of(3, 10).pow(PowAlgorithms.OCTOPUS).badShares("invalid=1")
-                        .seed(5).build(), null, octopusServer().build(), 2000, out));
+                        .seed(5).build(), null, octopusServer().build(), OCTOPUS_RUN_MS, out));
         LoadMetrics.Counts c = r.counts();
         Summary.Grinding g = r.summary().grinding();
         String state = ReconciliationTest.describe(c) + ", " + g;
