@@ -119,6 +119,9 @@ final class RunPage {
                         : s.invocation().gitCommit())
                 .row("JDK", s.jdk()).row("transport", s.transport()).row("grinder", s.grinder())
                 .row("grinding", s.grinding() != null ? s.grinding().describe() : "not recorded")
+                .row("generator CPU", s.generator() == null || s.generator().describeCpu() == null
+                        ? "not recorded"
+                        : s.generator().describeCpu())
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
                 .close();
     }

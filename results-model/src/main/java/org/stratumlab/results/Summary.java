@@ -152,6 +152,16 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     }
 
     /**
+     * @param verdict whether the generator produced the load, and what it cost
+     * @return the same summary with this verdict
+     */
+    public Summary withGenerator(Generator verdict) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS);
+    }
+
+    /**
      * @param failure why the run never got going, or null
      * @param cutShort whether a signal cut it short
      * @param plannedS how long its phases were to last
@@ -228,9 +238,17 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param lagP99Us the lag p99 judged, microseconds
      * @param lagFromS from when into the run the lag was judged: 0 or {@value #WARM_UP_S}
      * @param shortfall why the generator fell short, one line; null when it did not
+     * @param cpuSeconds CPU time the generator's process used from the run's start to its end (every thread:
+     *        event loops, grinding, sampling, GC, JIT); absent in older files
+     * @param cpuSecondsPer10kSubmits {@code cpuSeconds} per 10,000 submits sent: what a submit costs the
+     *        generator; absent in older files and when nothing was sent
+     * @param cpuIncludesServer whether {@code cpuSeconds} includes the embedded server's, which ran in the same
+     *        process; absent in older files
      */
-    @JsonPropertyOrder({"scheduled", "owed", "lagP99Us", "lagFromS", "shortfall"})
-    public record Generator(long scheduled, long owed, long lagP99Us, double lagFromS, String shortfall) {
+    @JsonPropertyOrder({"scheduled", "owed", "lagP99Us", "lagFromS", "shortfall", "cpuSeconds",
+            "cpuSecondsPer10kSubmits", "cpuIncludesServer"})
+    public record Generator(long scheduled, long owed, long lagP99Us, double lagFromS, String shortfall,
+            Double cpuSeconds, Double cpuSecondsPer10kSubmits, Boolean cpuIncludesServer) {
         /** The start-up the lag is not judged on, in a run at least twice as long. */
         public static final int WARM_UP_S = 5;
         /** The least share of the due events a run must send. */
@@ -242,6 +260,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         public Generator {
             Checks.nonNegative("scheduled", scheduled);
             Checks.nonNegative("owed", owed);
+            if (cpuSeconds != null) {
+                Checks.nonNegative("cpuSeconds", cpuSeconds);
+            }
         }
 
         /**
@@ -265,7 +286,42 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                         + (lagFromS > 0 ? " after the first " + Math.round(lagFromS) + " s" : "") + " (above "
                         + LatencyFormat.of(MAX_LAG_P99_US) + "): the latencies include its delay";
             }
-            return new Generator(scheduled, owed, lag.p99(), lagFromS, shortfall);
+            return new Generator(scheduled, owed, lag.p99(), lagFromS, shortfall, null, null, null);
+        }
+
+        /**
+         * @param seconds the CPU time the generator's process used during the run
+         * @param submitsSent the submits it sent
+         * @param includesServer whether the embedded server ran in the same process
+         * @return the same verdict with what the generator cost
+         */
+        public Generator withCpu(double seconds, long submitsSent, boolean includesServer) {
+            Double per10k = submitsSent > 0 ? round3(seconds * 10_000 / submitsSent) : null;
+            return new Generator(scheduled, owed, lagP99Us, lagFromS, shortfall, round3(seconds), per10k,
+                    includesServer);
+        }
+
+        private static double round3(double value) {
+            return Math.round(value * 1000) / 1000.0;
+        }
+
+        /**
+         * @return e.g. "12.3 CPU-s, 0.41 CPU-s per 10,000 submits (the server's included)", or null when the
+         *         file predates the figure
+         */
+        @JsonIgnore
+        public String describeCpu() {
+            if (cpuSeconds == null) {
+                return null;
+            }
+            String text = String.format(java.util.Locale.ROOT, "%.2f CPU-s", cpuSeconds);
+            if (cpuSecondsPer10kSubmits != null) {
+                text += String.format(java.util.Locale.ROOT, ", %.3f CPU-s per 10,000 submits",
+                        cpuSecondsPer10kSubmits);
+            }
+            return text + (Boolean.TRUE.equals(cpuIncludesServer)
+                    ? " (includes the embedded server, same process)"
+                    : "");
         }
 
         /** @return whether the generator fell short */

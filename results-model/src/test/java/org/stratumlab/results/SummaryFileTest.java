@@ -117,6 +117,31 @@ class SummaryFileTest {
     }
 
     @Test
+    void theGeneratorsCpuTimeComesBackAsWrittenAndOlderFilesHaveNone() throws IOException {
+        Summary published = null;
+        for (Path file : publishedSummaries()) {
+            Summary s = SummaryFile.read(file);
+            if (s.generator() != null) {
+                assertEquals(null, s.generator().cpuSeconds(), file + " was published before the field");
+                assertEquals(null, s.generator().describeCpu(), file.toString());
+                published = s;
+            }
+        }
+        assertTrue(published != null, "a published summary with a generator verdict");
+        Summary.Generator costed = published.generator().withCpu(12.3456, 300_000, true);
+        assertEquals(12.346, costed.cpuSeconds());
+        assertEquals(0.412, costed.cpuSecondsPer10kSubmits());
+        Summary written = published.withGenerator(costed);
+        Summary back = SummaryFile.parse(SummaryFile.toJson(written), "written");
+        assertEquals(written, back);
+        assertEquals(Boolean.TRUE, back.generator().cpuIncludesServer());
+        assertTrue(back.generator().describeCpu().contains("0.412 CPU-s per 10,000 submits"),
+                back.generator().describeCpu());
+        assertEquals(null, published.generator().withCpu(1.0, 0, false).cpuSecondsPer10kSubmits(),
+                "nothing sent: no cost per submit");
+    }
+
+    @Test
     void aMissingKeyIsNamedWithItsPath() throws IOException {
         assertRejected("submits.sent is missing", root -> ((ObjectNode) root.get("submits")).remove("sent"));
         assertRejected("latencyUs.connect.p99 is missing",

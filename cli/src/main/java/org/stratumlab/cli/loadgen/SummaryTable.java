@@ -51,6 +51,9 @@ public final class SummaryTable {
             out.printf(Locale.ROOT, "load     due %d  sent %d  owed %d  generator lag p99 %s%n",
                     g.scheduled(),
                     submits.sent(), g.owed(), LatencyFormat.of(summary.latencyUs().lag(), "p99"));
+            if (g.describeCpu() != null) {
+                out.println("cost     generator " + g.describeCpu());
+            }
         }
         if (summary.grinding() != null) {
             out.println("grinding " + summary.grinding().describe());

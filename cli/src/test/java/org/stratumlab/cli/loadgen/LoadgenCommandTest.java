@@ -129,6 +129,12 @@ class LoadgenCommandTest {
         assertTrue(generator.path("owed").asLong() > 0, generator.toString());
         assertTrue(generator.path("shortfall").asText().startsWith("the generator sent "),
                 generator.toString());
+        // What producing the load cost, the embedded server's included (it ran in this process).
+        assertTrue(generator.path("cpuSeconds").asDouble() > 0, generator.toString());
+        assertTrue(generator.path("cpuSecondsPer10kSubmits").asDouble() > 0, generator.toString());
+        assertTrue(generator.path("cpuIncludesServer").asBoolean(), generator.toString());
+        assertTrue(run.out().contains("cost     generator "), run.out());
+        assertTrue(run.out().contains("(includes the embedded server, same process)"), run.out());
 
         CliRun allowed = CliRun
                 .of(with(args, "--out", out.resolve("allowed").toString(), "--allow-shortfall"));

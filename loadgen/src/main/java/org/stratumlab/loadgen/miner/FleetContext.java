@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.stratumlab.loadgen.grind.ShareSource;
+import org.stratumlab.loadgen.record.LatencyRecorders;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
@@ -35,6 +36,8 @@ final class FleetContext {
     private final Map<U256, SharedJob> jobsByPowHash = new ConcurrentHashMap<>();
     private final ArrayDeque<U256> jobsInOrder = new ArrayDeque<>();
     private volatile boolean submitting = true;
+    /** The newest job's notify as first received, and the job: read without locks, written once per job. */
+    private volatile NotifiedJob newestNotified;
     /** A share the server accepted on the newest job any miner had one accepted on: what duplicates repeat. */
     private volatile AcceptedShare lastAcceptedShare;
 
@@ -66,17 +69,33 @@ final class FleetContext {
      * @param nowNs the receipt time
      * @param broadcast false for a connection's first job, which may have been pushed to it alone on subscribe
      *        (a node with notify-on-subscribe) rather than broadcast: its lateness is not fan-out skew
+     * @param latency the recorders of the calling miner's event loop
      * @return the shared job
      */
-    SharedJob jobReceived(JobNotify notify, long nowNs, boolean broadcast) {
-        SharedJob known = jobsByPowHash.get(notify.powHash());
-        if (known == null) {
-            known = firstReceipt(notify, nowNs);
-        }
+    SharedJob jobReceived(JobNotify notify, long nowNs, boolean broadcast, LatencyRecorders latency) {
+        SharedJob known = jobOf(notify, nowNs);
         if (broadcast) {
-            metrics.record(Metric.NOTIFY_SKEW, nowNs - known.firstReceiptNs());
+            latency.record(Metric.NOTIFY_SKEW, nowNs - known.firstReceiptNs());
         }
         return known;
+    }
+
+    /**
+     * The shared job of a notify: the decoder hands every miner the same notify instance for the same line
+     * ({@code NotifyLineCache}), so the newest job's is recognised by identity, without a lookup; an older job's
+     * (or a re-push of the newest) is looked up, which allocates nothing either.
+     */
+    private SharedJob jobOf(JobNotify notify, long nowNs) {
+        NotifiedJob newest = newestNotified;
+        if (newest != null && newest.line() == notify) {
+            return newest.job();
+        }
+        SharedJob known = jobsByPowHash.get(notify.powHash());
+        return known != null ? known : firstReceipt(notify, nowNs);
+    }
+
+    /** A notify as decoded and the fleet's job for it. */
+    private record NotifiedJob(JobNotify line, SharedJob job) {
     }
 
     /** Once per job, under a lock so that the job's nonces are made (and ground for) once. */
@@ -90,6 +109,7 @@ final class FleetContext {
                     notify.boundary(), shares.newJob(notify.powHash(), notify.height(), notify.boundary()),
                     nowNs);
             jobsByPowHash.put(notify.powHash(), fresh);
+            newestNotified = new NotifiedJob(notify, fresh);
             metrics.jobSeen();
             jobsInOrder.addLast(notify.powHash());
             if (jobsInOrder.size() > JOBS_REMEMBERED) {

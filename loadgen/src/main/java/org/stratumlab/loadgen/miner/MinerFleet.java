@@ -21,6 +21,7 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.protocol.frame.LineFrameDecoder;
 import org.stratumlab.server.errors.UnexpectedErrors;
+import org.stratumlab.protocol.miner.NotifyLineCache;
 import org.stratumlab.protocol.miner.ServerMessageDecoder;
 import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.results.Summary;
@@ -48,6 +49,9 @@ public final class MinerFleet implements AutoCloseable {
     private final InetSocketAddress target;
     private final EventExecutor rampLoop;
     private final Bootstrap bootstrap;
+    /** One decoder for every connection: a notify line one miner read is not parsed again for the others. */
+    private final NotifyLineCache notifyLines = new NotifyLineCache();
+    private final ServerMessageDecoder decoder = ServerMessageDecoder.sharing(notifyLines);
     private final MinerSlot[] slots;
     /** Written on the event loops, read by the fleet's callers: an atomic array makes each write visible. */
     private final AtomicReferenceArray<Channel> channels;
@@ -220,7 +224,7 @@ public final class MinerFleet implements AutoCloseable {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new LineFrameDecoder(MAX_SERVER_LINE_BYTES),
-                        ServerMessageDecoder.INSTANCE,
+                        decoder,
                         new SimulatedMiner(slot, context));
             }
         }).connect(target, sourceAddress(slot));
@@ -284,6 +288,11 @@ public final class MinerFleet implements AutoCloseable {
             }
         }
         return due;
+    }
+
+    /** @return how many notify lines the fleet parsed: one per distinct line (the rest were recognised) */
+    public long notifyParses() {
+        return notifyLines.notifyParses();
     }
 
     /** @return how many unexpected exceptions (not resets) the miners' connections met, by exception class */

@@ -1,6 +1,7 @@
 package org.stratumlab.loadgen.miner;
 
 import org.stratumlab.loadgen.grind.JobNonces;
+import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.pow.U256;
 
 /**
@@ -15,9 +16,11 @@ import org.stratumlab.pow.U256;
  * @param firstReceiptNs when the first miner received it, for notify skew
  * @param forgedPowHashText a pow_hash of the same form that the server never issued (every hex digit flipped),
  *        for stale shares
+ * @param boundaryFraction the boundary divided by 2^256, for hashrate-driven schedules: computed once per job,
+ *        not once per miner
  */
 record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
-        long firstReceiptNs, String forgedPowHashText) {
+        long firstReceiptNs, String forgedPowHashText, double boundaryFraction) {
 
     /**
      * @param jobIdText the job id as the notify carried it
@@ -26,12 +29,12 @@ record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 bounda
      * @param boundary the boundary
      * @param nonces where its valid nonces come from
      * @param firstReceiptNs when the first miner received it
-     * @return the job, with its forged twin computed once for the whole fleet
+     * @return the job, with its forged twin and boundary fraction computed once for the whole fleet
      */
     static SharedJob of(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
             long firstReceiptNs) {
         return new SharedJob(jobIdText, powHashText, powHash, boundary, nonces, firstReceiptNs,
-                forged(powHashText));
+                forged(powHashText), SolveSchedule.fractionOfHashSpace(boundary));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.stratumlab.loadgen.grind.JobNonces;
 import org.stratumlab.loadgen.grind.NonceSupply;
 import org.stratumlab.loadgen.grind.NonceWaiter;
 import org.stratumlab.loadgen.grind.ShareSource;
+import org.stratumlab.loadgen.record.LatencyRecorders;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
@@ -53,6 +54,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private final MinerSlot slot;
     private final FleetContext fleet;
     private final LoadMetrics metrics;
+    /** The recorders of this connection's event loop, taken once it is added to the pipeline. */
+    private LatencyRecorders latency;
     private final OutstandingSubmits outstanding = new OutstandingSubmits();
     private final WaitingEvents waiting = new WaitingEvents();
     private final GrindCounters grinding;
@@ -91,6 +94,17 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         this.fleet = fleet;
         this.metrics = fleet.metrics;
         this.grinding = fleet.shares.counters();
+    }
+
+    /** @return the job this miner works on, or null before its first notify (for tests; its event loop only) */
+    SharedJob currentJob() {
+        return job;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // A channel keeps its event loop for life, and every call of this miner but nonceReady runs there.
+        latency = metrics.recordersFor(ctx.executor());
     }
 
     @Override
@@ -141,8 +155,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         if (job != null && notify.powHash().equals(job.powHash())) {
             return; // a heartbeat re-push of the current job
         }
-        job = fleet.jobReceived(notify, now, job != null);
-        slot.schedule.onBoundary(job.boundary());
+        job = fleet.jobReceived(notify, now, job != null, latency);
+        slot.schedule.onBoundaryFraction(job.boundaryFraction());
         if (waitingOn != null) {
             // Events waiting for the old job's nonce now solve the new job, as a real miner moves on.
             waitingOn.cancel(this);
@@ -179,7 +193,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
                 metrics.neverAnsweredChanged(-1);
             }
         }
-        metrics.record(Metric.SUBSCRIBE, now - subscribeSentNs);
+        latency.record(Metric.SUBSCRIBE, now - subscribeSentNs);
         if (response.submitOutcome() == SubmitOutcome.ACCEPTED) {
             subscribed = true;
             slot.subscribed = true;
@@ -205,11 +219,11 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
 
     private void onSubmitReply(RpcResponse response, long now) {
         long latencyNs = now - outstanding.headIntendedNs();
-        metrics.record(Metric.SUBMIT, latencyNs);
+        latency.record(Metric.SUBMIT, latencyNs);
         if (!slot.hostile) {
-            metrics.record(Metric.SUBMIT_HONEST, latencyNs);
+            latency.record(Metric.SUBMIT_HONEST, latencyNs);
         }
-        metrics.record(Metric.SUBMIT_SERVICE, now - outstanding.headWrittenNs());
+        latency.record(Metric.SUBMIT_SERVICE, now - outstanding.headWrittenNs());
         long id = outstanding.headId();
         outstanding.removeHead();
         Outcome outcome = classify(response);
@@ -280,7 +294,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
      */
     void rateChanged() {
         if (job != null) {
-            slot.schedule.onBoundary(job.boundary());
+            slot.schedule.onBoundaryFraction(job.boundaryFraction());
         }
         long now = System.nanoTime();
         if (nextSolution != null && slot.schedule.nextIntendedNs() <= now) {
@@ -452,7 +466,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
 
     private void send(ByteBuf line, long id, long intendedNs, long now, boolean solutionEvent) {
         if (solutionEvent) {
-            metrics.record(Metric.LAG, now - intendedNs);
+            latency.record(Metric.LAG, now - intendedNs);
         } else {
             metrics.repeatSent();
         }
@@ -508,7 +522,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
             long intended = slot.schedule.nextIntendedNs();
             for (int exact = 0; intended <= endNs && exact < OWED_DRAWN_EXACTLY; exact++) {
                 metrics.owed(1);
-                metrics.record(Metric.LAG, endNs - intended);
+                latency.record(Metric.LAG, endNs - intended);
                 intended = slot.schedule.advance();
             }
             if (intended <= endNs) {
@@ -529,7 +543,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         for (int i = 0; i < OWED_BULK_BUCKETS; i++) {
             long inBucket = events / OWED_BULK_BUCKETS + (i < events % OWED_BULK_BUCKETS ? 1 : 0);
             if (inBucket > 0) {
-                metrics.record(Metric.LAG, (long) (spanNs * (i + 0.5) / OWED_BULK_BUCKETS), inBucket);
+                latency.record(Metric.LAG, (long) (spanNs * (i + 0.5) / OWED_BULK_BUCKETS), inBucket);
             }
         }
     }
@@ -550,7 +564,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         while (!waiting.isEmpty()) {
             if (owed) {
                 metrics.owed(1);
-                metrics.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
+                latency.record(Metric.LAG, Math.max(0, endNs - waiting.headIntendedNs()));
             }
             waiting.removeHead();
         }

@@ -75,10 +75,11 @@ public final class IntervalSampler implements AutoCloseable {
         csv.newLine();
         for (Metric metric : Metric.values()) {
             totals.put(metric, new Histogram(3));
-            // The first interval starts now, not when the recorder was made (a moment before the log's start
-            // time): HistogramLogProcessor skips an interval that starts before the log does.
-            metrics.recorder(metric).reset();
+            intervals.put(metric, new Histogram(3));
         }
+        // The first interval starts now, not when the recorders were made (a moment before the log's start
+        // time): HistogramLogProcessor skips an interval that starts before the log does.
+        metrics.resetLatencies();
         this.previous = metrics.counts();
         this.intervalStartNs = startNs;
     }
@@ -90,8 +91,7 @@ public final class IntervalSampler implements AutoCloseable {
      */
     public Interval sample() {
         for (Metric metric : Metric.values()) {
-            Histogram interval = metrics.recorder(metric).getIntervalHistogram(intervals.get(metric));
-            intervals.put(metric, interval);
+            Histogram interval = metrics.takeInterval(metric, intervals.get(metric));
             if (metric == Metric.UNTAGGED_IN_LOG) {
                 interval.setTag(null);
                 hlog.outputIntervalHistogram(interval);

@@ -3,22 +3,31 @@ package org.stratumlab.loadgen.record;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.Histogram;
 
 /**
- * What a run counts and records, written by every event loop at once: latencies go to one HdrHistogram
- * {@link Recorder} per metric (wait-free for writers; the sampler swaps out interval histograms), counts go to
- * {@link LongAdder}s. Nothing on the recording path locks or allocates.
+ * What a run counts and records, written by every event loop at once: latencies go to HdrHistogram recorders,
+ * one set per event loop ({@link #recordersFor}: single-writer, so that loops do not contend on a shared
+ * recorder) and one set for every other thread ({@link #record}); the sampler swaps out each set's intervals and
+ * adds them ({@link #takeInterval}). Counts go to {@link LongAdder}s. Nothing on the recording path locks or
+ * allocates.
  *
  * <p>Latencies are recorded in microseconds with 3 significant digits (values below 1 µs count as 1 µs).
  */
 public final class LoadMetrics {
-    private final Recorder[] recorders = new Recorder[Metric.values().length];
+    /** For writers that are not event loops: connect listeners, tests. */
+    private final LatencyRecorders anyThread = LatencyRecorders.anyWriter();
+    private final Map<Executor, LatencyRecorders> byLoop = new ConcurrentHashMap<>();
+    /** The same sets as {@link #byLoop}, for the sampler to walk without a map iterator. */
+    private final List<LatencyRecorders> loopSets = new CopyOnWriteArrayList<>();
     private final LongAdder[] outcomes = new LongAdder[Outcome.values().length];
     private final LongAdder sent = new LongAdder();
     private final LongAdder owed = new LongAdder();
@@ -45,29 +54,45 @@ public final class LoadMetrics {
 
     /** All counters at zero. */
     public LoadMetrics() {
-        for (Metric metric : Metric.values()) {
-            recorders[metric.ordinal()] = new Recorder(3);
-        }
         for (Outcome outcome : Outcome.values()) {
             outcomes[outcome.ordinal()] = new LongAdder();
         }
     }
 
     /**
+     * The recorders of one event loop, made the first time it asks: only code running on that loop may record
+     * into them. A miner takes its loop's set once, so that recording costs no lookup.
+     *
+     * @param loop a single-threaded executor (a Netty event loop)
+     * @return its recorders
+     */
+    public LatencyRecorders recordersFor(Executor loop) {
+        return byLoop.computeIfAbsent(loop, l -> {
+            LatencyRecorders set = LatencyRecorders.singleWriter();
+            loopSets.add(set);
+            return set;
+        });
+    }
+
+    /**
+     * Records from any thread (one that is not an event loop with its own set).
+     *
      * @param metric what was measured
      * @param nanos the latency in nanoseconds
      */
     public void record(Metric metric, long nanos) {
-        recorders[metric.ordinal()].recordValue(Math.max(1, nanos / 1000));
+        anyThread.record(metric, nanos);
     }
 
     /**
+     * Records from any thread (one that is not an event loop with its own set).
+     *
      * @param metric what was measured
      * @param nanos the latency in nanoseconds
      * @param count how many samples had it
      */
     public void record(Metric metric, long nanos, long count) {
-        recorders[metric.ordinal()].recordValueWithCount(Math.max(1, nanos / 1000), count);
+        anyThread.record(metric, nanos, count);
     }
 
     /** @param outcome how a submit ended */
@@ -168,9 +193,33 @@ public final class LoadMetrics {
         }
     }
 
-    /** @return the recorder of a metric, for the sampler */
-    Recorder recorder(Metric metric) {
-        return recorders[metric.ordinal()];
+    /**
+     * Swaps out a metric's interval from every set and adds them up: what every thread recorded since the last
+     * swap. Its start and end times are those of the any-thread set's interval, which spans the whole interval
+     * (a loop's set may have been made during it). The sampler's thread only.
+     *
+     * @param metric the metric
+     * @param into where the sum goes (reset first)
+     * @return {@code into}
+     */
+    Histogram takeInterval(Metric metric, Histogram into) {
+        into.reset();
+        Histogram whole = anyThread.takeInterval(metric);
+        into.add(whole);
+        for (LatencyRecorders set : loopSets) {
+            into.add(set.takeInterval(metric));
+        }
+        into.setStartTimeStamp(whole.getStartTimeStamp());
+        into.setEndTimeStamp(whole.getEndTimeStamp());
+        return into;
+    }
+
+    /** Forgets every latency recorded so far: the next interval starts now. The sampler's thread only. */
+    void resetLatencies() {
+        anyThread.reset();
+        for (LatencyRecorders set : loopSets) {
+            set.reset();
+        }
     }
 
     /** @return the counters now; each is exact, together they are a near-instant picture */

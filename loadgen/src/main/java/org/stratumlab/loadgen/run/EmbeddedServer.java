@@ -52,6 +52,9 @@ interface EmbeddedServer extends AutoCloseable {
 
     String describe();
 
+    /** @return whether it runs in this process, so that the process's CPU time includes its own */
+    boolean sharesThisProcess();
+
     void apply(Phase.ServerAction action) throws IOException;
 
     ServerMetrics.Snapshot counters() throws IOException;

@@ -82,6 +82,11 @@ final class ForkedServer implements EmbeddedServer {
     }
 
     @Override
+    public boolean sharesThisProcess() {
+        return false;
+    }
+
+    @Override
     public String describe() {
         return description;
     }

@@ -28,6 +28,11 @@ final class InProcessServer implements EmbeddedServer {
     }
 
     @Override
+    public boolean sharesThisProcess() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return server.describe().replace("stratumlab server", "embedded server");
     }

@@ -123,6 +123,7 @@ public final class LoadRun {
             String loadAtStart = MachineFacts.loadAverage();
             CpuTicks ticksAtStart = CpuTicks.read();
             long startNs = System.nanoTime();
+            long cpuAtStartNs = ProcessCpu.nanos();
             // Closed on every path: the fleet's grinding threads must not outlive a run that failed.
             try (MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
                     IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
@@ -148,6 +149,7 @@ public final class LoadRun {
                                 serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()),
                         metrics.answers().snapshot());
                 summary = withEnd(summary, end, durationS);
+                summary = withCpu(summary, cpuAtStartNs, server);
                 SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
                 return new Result(summary, counts, serverCounters);
             }
@@ -157,6 +159,20 @@ public final class LoadRun {
                 server.close();
             }
         }
+    }
+
+    /**
+     * @return the summary with the CPU time this process used since the run's start, the embedded server's
+     *         included when it ran here; unchanged when the JVM cannot tell
+     */
+    private static Summary withCpu(Summary summary, long cpuAtStartNs, EmbeddedServer server) {
+        long cpuNowNs = ProcessCpu.nanos();
+        if (cpuAtStartNs < 0 || cpuNowNs < 0 || summary.generator() == null) {
+            return summary;
+        }
+        boolean includesServer = server != null && server.sharesThisProcess();
+        return summary.withGenerator(summary.generator().withCpu((cpuNowNs - cpuAtStartNs) / 1e9,
+                summary.submits().sent(), includesServer));
     }
 
     /**

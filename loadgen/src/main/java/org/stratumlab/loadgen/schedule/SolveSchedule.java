@@ -81,9 +81,27 @@ public final class SolveSchedule {
      * @param boundary the current job's boundary
      */
     public void onBoundary(U256 boundary) {
+        onBoundaryFraction(fractionOfHashSpace(boundary));
+    }
+
+    /**
+     * Sets the rate from a job's boundary as a fraction of the hash space, computed once per job for every miner
+     * ({@link #fractionOfHashSpace}): what a notify costs a miner stays a multiplication.
+     *
+     * @param boundaryFraction the current job's boundary divided by 2^256
+     */
+    public void onBoundaryFraction(double boundaryFraction) {
         if (hashrate > 0) {
-            ratePerSecond = hashrate * (boundary.toBigInteger().doubleValue() / TWO_POW_256);
+            ratePerSecond = hashrate * boundaryFraction;
         }
+    }
+
+    /**
+     * @param boundary a job's boundary
+     * @return the boundary divided by 2^256: the chance that one hash solves the job
+     */
+    public static double fractionOfHashSpace(U256 boundary) {
+        return boundary.toBigInteger().doubleValue() / TWO_POW_256;
     }
 
     /**

@@ -10,19 +10,31 @@ import java.util.List;
 /**
  * Turns each server line ({@link ByteBuf}, as framed by {@code LineFrameDecoder}) into a
  * {@link ServerMessage} with {@link ServerMessageParser}, and releases the line. Stateless and
- * {@link Sharable}: use {@link #INSTANCE}.
+ * {@link Sharable}: use {@link #INSTANCE}, or one decoder per fleet of connections made with
+ * {@link #sharing(NotifyLineCache)}, so that a notify line the fleet has read already is not parsed again.
  */
 @Sharable
 public final class ServerMessageDecoder extends MessageToMessageDecoder<ByteBuf> {
-    /** The shared instance. */
-    public static final ServerMessageDecoder INSTANCE = new ServerMessageDecoder();
+    /** The shared instance: every line parsed. */
+    public static final ServerMessageDecoder INSTANCE = new ServerMessageDecoder(null);
 
-    private ServerMessageDecoder() {
+    private final NotifyLineCache notifies;
+
+    private ServerMessageDecoder(NotifyLineCache notifies) {
         super(ByteBuf.class);
+        this.notifies = notifies;
+    }
+
+    /**
+     * @param notifies the notify lines the fleet's connections share (thread-safe)
+     * @return a decoder for every connection of the fleet
+     */
+    public static ServerMessageDecoder sharing(NotifyLineCache notifies) {
+        return new ServerMessageDecoder(notifies);
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {
-        out.add(ServerMessageParser.parse(line));
+        out.add(notifies == null ? ServerMessageParser.parse(line) : notifies.read(line));
     }
 }
