@@ -35,7 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Suite {
     /** The benchmarks of the suite. */
     static final List<String> DEFAULT = List.of("KeccakBenchmark", "PowCheckBenchmark", "ScanNoncesBenchmark",
-            "BoundaryCompareBenchmark", "WireBenchmark", "SubmitPathBenchmark");
+            "BoundaryCompareBenchmark", "WireBenchmark", "SubmitPathBenchmark", "NotifyPathBenchmark");
     /** The benchmarks that also run at two threads. */
     static final String TWO_THREADS = "\\.(powCheck|scanNonces)$";
 

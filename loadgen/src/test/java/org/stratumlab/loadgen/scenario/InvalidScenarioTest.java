@@ -18,7 +18,7 @@ class InvalidScenarioTest {
             + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
-            + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, window";
+            + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, transport, window";
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew|lag}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
@@ -70,7 +70,7 @@ class InvalidScenarioTest {
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
                 " line 2: unknown key 'prefix' in miners; known keys: grind-threads, hostile, hostile-shares, "
-                        + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, worker-prefix",
+                        + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, transport, worker-prefix",
                 """
                         miners:
                           prefix: x
