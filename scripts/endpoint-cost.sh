@@ -11,7 +11,9 @@
 # (/proc/PID/stat) and its system calls (perf's raw_syscalls:sys_enter tracepoint, when perf can read it), and
 # the submits the server answered (its Prometheus counter). One line of results per side, on stdout; the run
 # folder of the load generator is kept under $OUT (default a new folder in /tmp).
-# Environment: STRATUMLAB_JAVA_OPTS (both JVMs), STRATUMLAB (the launcher; default ./stratumlab beside this).
+# Environment: STRATUMLAB_JAVA_OPTS (both JVMs), STRATUMLAB (the launcher; default ./stratumlab beside this),
+# BREAKDOWN=1 (also count, one by one, the calls that carry messages and waits, as Netty 4.2 makes them:
+# sendto, recvfrom, write, read, epoll_wait, epoll_pwait2, futex, io_uring_enter).
 set -euo pipefail
 transport=${1:?usage: endpoint-cost.sh TRANSPORT RATE [MINERS] [SECONDS] [WARMUP_S]}
 rate=${2:?usage: endpoint-cost.sh TRANSPORT RATE [MINERS] [SECONDS] [WARMUP_S]}
@@ -47,9 +49,15 @@ sleep "$warmup"
 loadgen_java=$(pgrep -P "$loadgen_pid" java || echo "$loadgen_pid")
 
 s0=$(submits "$mport"); g0=$(cpu_ticks "$loadgen_java"); v0=$(cpu_ticks "$server_java")
+events=raw_syscalls:sys_enter
+if [[ ${BREAKDOWN:-0} == 1 ]]; then
+  for call in sendto recvfrom write read epoll_wait epoll_pwait2 futex io_uring_enter; do
+    events+=",syscalls:sys_enter_$call"
+  done
+fi
 perf_ok=0
-if perf stat -e raw_syscalls:sys_enter -x, -o "$out/perf-loadgen.csv" -p "$loadgen_java" -- sleep "$window" \
-    2>/dev/null & p1=$!; perf stat -e raw_syscalls:sys_enter -x, -o "$out/perf-server.csv" -p "$server_java" \
+if perf stat -e "$events" -x, -o "$out/perf-loadgen.csv" -p "$loadgen_java" -- sleep "$window" \
+    2>/dev/null & p1=$!; perf stat -e "$events" -x, -o "$out/perf-server.csv" -p "$server_java" \
     -- sleep "$window" 2>/dev/null & p2=$!; wait $p1 && wait $p2; then
   perf_ok=1
 fi
@@ -68,7 +76,15 @@ report() { # side, ticks before, ticks after, perf file
       if (calls != "") printf "  syscalls/submit=%.2f", calls / n
       printf "\n" }'
 }
+breakdown() { # side, perf file
+  [[ ${BREAKDOWN:-0} == 1 && $perf_ok == 1 ]] || return 0
+  awk -F, -v side="$1" -v n="$n" '/syscalls:sys_enter_/ && $1 + 0 > 0 {
+      sub(/.*sys_enter_/, "", $3); line = line sprintf(" %s %.2f", $3, $1 / n) }
+    END { print "  " side " calls per submit:" line }' "$2"
+}
 report loadgen "$g0" "$g1" "$out/perf-loadgen.csv"
 report server "$v0" "$v1" "$out/perf-server.csv"
+breakdown loadgen "$out/perf-loadgen.csv"
+breakdown server "$out/perf-server.csv"
 grep -E '^submit |^lag ' "$out/loadgen.log" | sed 's/^/  /'
 echo "  (run folder: $out/run; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -235,10 +235,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         JmhRun run = JmhRun.read(raw);
         String date = LocalDate.now(ZoneOffset.UTC).toString();
-        String name = date + "_" + slug(MachineFacts.cpuModel()) + "_jdk-" + slug(run.jdk()) + "_"
-                + (quick ? "quick" : "full") + ".json";
-        Path json = results.resolve(name);
-        Files.move(raw, json, StandardCopyOption.REPLACE_EXISTING);
+        String stem = date + "_" + slug(MachineFacts.cpuModel()) + "_jdk-" + slug(run.jdk()) + "_"
+                + (quick ? "quick" : "full");
+        Path json = unclaimed(results, stem);
+        Files.move(raw, json, StandardCopyOption.ATOMIC_MOVE);
         ObjectNode meta = new ObjectMapper().createObjectNode();
         meta.put("date", date);
         meta.put("cpu", MachineFacts.cpuModel());
@@ -252,6 +252,18 @@ public final class BenchCommand implements Callable<Integer> {
         Files.writeString(JmhRun.metaFile(json),
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(meta) + "\n",
                 StandardCharsets.UTF_8);
+        return json;
+    }
+
+    /**
+     * A second run on the same day, machine, JDK and mode (one benchmark class re-run, say) is published beside
+     * the first, never over it: {@code STEM.json}, then {@code STEM-2.json}, {@code STEM-3.json}, ...
+     */
+    static Path unclaimed(Path results, String stem) {
+        Path json = results.resolve(stem + ".json");
+        for (int n = 2; Files.exists(json) || Files.exists(JmhRun.metaFile(json)); n++) {
+            json = results.resolve(stem + "-" + n + ".json");
+        }
         return json;
     }
 

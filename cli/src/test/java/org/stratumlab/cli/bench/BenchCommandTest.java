@@ -21,6 +21,17 @@ import org.stratumlab.cli.CliRun;
 /** The bench command's options and its results page; no benchmark runs here (that is JMH's job, not a test's). */
 class BenchCommandTest {
     @Test
+    void aSecondRunOfTheSameDayJdkAndModeIsPublishedBesideTheFirstNeverOverIt(@TempDir Path dir)
+            throws IOException {
+        String stem = "2026-01-01_amd-epyc_jdk-17.0.15_full";
+        assertEquals(dir.resolve(stem + ".json"), BenchCommand.unclaimed(dir, stem));
+        Files.writeString(dir.resolve(stem + ".json"), "{}");
+        assertEquals(dir.resolve(stem + "-2.json"), BenchCommand.unclaimed(dir, stem));
+        Files.writeString(dir.resolve(stem + "-2.run.json"), "{}"); // its facts alone claim the name too
+        assertEquals(dir.resolve(stem + "-3.json"), BenchCommand.unclaimed(dir, stem));
+    }
+
+    @Test
     void helpDocumentsTheOptionsAndTheJar() {
         CliRun run = CliRun.of("bench", "--help");
         assertEquals(0, run.exitCode(), run.err());
