@@ -100,12 +100,7 @@ public final class JobWindow {
      * @return the entry, or {@code null} if the hash is not in the window (a stale submit)
      */
     public Entry find(U256 powHash) {
-        for (Entry entry : newestFirst) {
-            if (entry.job.powHash().equals(powHash)) {
-                return entry;
-            }
-        }
-        return null;
+        return find(powHash.w3(), powHash.w2(), powHash.w1(), powHash.w0());
     }
 
     /**

@@ -31,11 +31,9 @@ public final class ShareValidator {
      * @return {@code ACCEPTED}, {@code STALE_JOB}, {@code INCORRECT_NONCE} or {@code DUPLICATE}
      */
     public SubmitOutcome validate(U256 powHash, U256 nonce) {
-        JobWindow.Entry entry = find(powHash);
-        if (entry == null) {
-            return SubmitOutcome.STALE_JOB;
-        }
-        return judge(entry, nonce, HASHERS.get().isValid(powHash, nonce, entry.job().boundary()));
+        return validate(powHash.w3(), powHash.w2(), powHash.w1(), powHash.w0(), nonce.w3(), nonce.w2(),
+                nonce.w1(),
+                nonce.w0());
     }
 
     /**
