@@ -203,7 +203,14 @@ public final class LoadRun {
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
             if (i > 0) {
-                sampler.sample(); // closes the previous phase exactly at its end
+                IntervalSampler.Interval closing = sampler.sample(); // closes the previous phase exactly at its end
+                if (nextTickNs == phaseStartNs) {
+                    // The phase ended on a tick: this sample is that tick's second, so it is the one shown, and
+                    // the next tick is a full second on; sampling the tick as well would show a sliver of the new
+                    // phase as the second's rate ("0 of 300 due").
+                    progress.show(closing, nextTickNs - startNs, fleet.duePerSecond());
+                    nextTickNs += SAMPLE_INTERVAL_NS;
+                }
             }
             apply(phase, i == 0 ? null : phases.get(i - 1), i, fleet, server);
             sampler.beginPhase(phase.name());
