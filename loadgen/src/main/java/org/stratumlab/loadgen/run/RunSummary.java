@@ -81,7 +81,7 @@ final class RunSummary {
                 facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null);
+                unexpectedErrors, phaseList, List.of(), null, false, null, null);
     }
 
     private static double round(double seconds) {
