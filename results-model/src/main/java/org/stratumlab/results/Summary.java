@@ -45,6 +45,8 @@ import java.util.TreeMap;
  *        when all were expected), one line; absent when it got going, and in older files
  * @param interrupted whether a signal (Ctrl-C, SIGTERM) cut the run short; false in older files
  * @param plannedDurationS how long the phases were to last, seconds; absent in older files
+ * @param shard which share of a sharded run this process ran ({@code run --shard I/N}); absent for an unsharded
+ *        run and in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -52,7 +54,7 @@ import java.util.TreeMap;
         "notifies",
         "latencyUs",
         "errors",
-        "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS"})
+        "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "shard"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -62,7 +64,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
-        Boolean interrupted, Double plannedDurationS) {
+        Boolean interrupted, Double plannedDurationS, Shard shard) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -136,7 +138,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 transport,
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
-                phases, judged, startFailure, interrupted, plannedDurationS);
+                phases, judged, startFailure, interrupted, plannedDurationS, shard);
     }
 
     /**
@@ -148,7 +150,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder,
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
-                thresholds, startFailure, interrupted, plannedDurationS);
+                thresholds, startFailure, interrupted, plannedDurationS, shard);
     }
 
     /**
@@ -158,7 +160,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withGenerator(Generator verdict) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
-                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS);
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, shard);
     }
 
     /**
@@ -170,7 +172,60 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withEnd(String failure, boolean cutShort, double plannedS) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
-                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS);
+                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, shard);
+    }
+
+    /**
+     * @param share which share of a sharded run this was, or null for an unsharded run
+     * @return the same summary with this shard
+     */
+    public Summary withShard(Shard share) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, share);
+    }
+
+    /**
+     * One share of a sharded run: several generator processes (pods of a Kubernetes Indexed Job, or local
+     * processes) each ran the miners whose global index is {@code index} mod {@code count} of one scenario against
+     * one endpoint, and their run folders merge into one result. Everything a merge needs to tell whether shards
+     * belong together is here; the shard's own settings (its share of the miners and rates) are in
+     * {@code settings}.
+     *
+     * @param index this shard's index, 0 to {@code count - 1}
+     * @param count how many shards the run has
+     * @param scenarioSeed the scenario's seed, the same in every shard
+     * @param seed this shard's seed, derived from {@code scenarioSeed} and {@code index}, for its random draws
+     * @param scenarioDigest SHA-256 (64 hex digits) of the effective scenario after its {@code --set} overrides:
+     *        equal in the shards of one run, different for another scenario or other overrides
+     * @param startAt the instant every shard's phases began ({@code --start-at}), ISO-8601; null when each shard
+     *        began when it was ready
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"index", "count", "scenarioSeed", "seed", "scenarioDigest", "startAt"})
+    public record Shard(@JsonProperty(required = true) int index, @JsonProperty(required = true) int count,
+            @JsonProperty(required = true) long scenarioSeed, @JsonProperty(required = true) long seed,
+            @JsonProperty(required = true) String scenarioDigest, String startAt) {
+        /** Checks the index, the digest and the instant. */
+        public Shard {
+            Checks.require(count >= 1, "count must be at least 1");
+            Checks.require(index >= 0 && index < count, "index must be in 0.." + (count - 1));
+            Checks.require(scenarioDigest.matches("[0-9a-f]{64}"),
+                    "scenarioDigest must be 64 lower-case hex digits (SHA-256)");
+            if (startAt != null) {
+                try {
+                    Instant.parse(startAt);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(
+                            "startAt must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+                }
+            }
+        }
+
+        /** @return e.g. "shard 1 of 3" (the index as given to {@code --shard 1/3}) */
+        public String describe() {
+            return "shard " + index + " of " + count;
+        }
     }
 
     /**
