@@ -95,11 +95,8 @@ public final class IntervalSampler implements AutoCloseable {
         Histogram submit = intervals.get(Metric.SUBMIT);
         long sampledNs = System.nanoTime();
         last = new Interval((sampledNs - startNs) / 1e9, (sampledNs - intervalStartNs) / 1e9, now, previous,
-                submit.getTotalCount() == 0
-                        ? 0
-                        : submit.getValueAtPercentile(50),
-                submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99),
-                intervals.get(Metric.LAG).getValueAtPercentile(99));
+                LatencyStatistics.percentile(submit, 50), LatencyStatistics.percentile(submit, 99),
+                LatencyStatistics.percentile(intervals.get(Metric.LAG), 99));
         writeRow(last);
         previous = now;
         intervalStartNs = sampledNs;

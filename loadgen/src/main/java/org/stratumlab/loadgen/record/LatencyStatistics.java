@@ -30,6 +30,15 @@ public final class LatencyStatistics {
     }
 
     /**
+     * @param h an interval's histogram, in microseconds
+     * @param percentile e.g. 99
+     * @return the value at that percentile, 0 when the interval recorded nothing: a row of timeseries.csv
+     */
+    public static long percentile(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile);
+    }
+
+    /**
      * @param histograms a histogram for every metric
      * @return their percentiles, as summary.json's {@code latencyUs}
      */
