@@ -1,4 +1,4 @@
-package org.stratumlab.cli.shard;
+package org.stratumlab.cli.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stratumlab.cli.ChildJvm;
 import org.stratumlab.cli.ExitCode;
+import org.stratumlab.cli.report.MergedRun;
 import org.stratumlab.results.Summary;
 
 /**
@@ -22,9 +23,9 @@ import org.stratumlab.results.Summary;
  * <p>The shards run in this process's group: a Ctrl-C reaches each of them, and each stops as a run does, its
  * results written and marked interrupted; the merge then is interrupted too.
  */
-public final class LocalShards {
-    /** Time for N JVMs to start and load the scenario before the common start: a second each, and three more. */
-    private static final Duration LEAD_BASE = Duration.ofSeconds(3);
+final class LocalShards {
+    /** Time for N JVMs to start and load the scenario before the common start: a second each, and four more (a shard ready only after it exits 2). */
+    private static final Duration LEAD_BASE = Duration.ofSeconds(4);
     private static final Duration LEAD_PER_SHARD = Duration.ofSeconds(1);
 
     private LocalShards() {
@@ -42,7 +43,7 @@ public final class LocalShards {
      * @throws IOException if a shard cannot be started or the merge cannot be written
      * @throws InterruptedException if interrupted while the shards run
      */
-    public static ExitCode run(Path file, List<String> overrides, int shards, Path runDir,
+    static ExitCode run(Path file, List<String> overrides, int shards, Path runDir,
             Summary.Invocation invocation, PrintWriter out, PrintWriter err)
             throws IOException, InterruptedException {
         Instant startAt = Instant.now().plus(LEAD_BASE).plus(LEAD_PER_SHARD.multipliedBy(shards))

@@ -1,4 +1,4 @@
-package org.stratumlab.cli.shard;
+package org.stratumlab.cli.report;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package org.stratumlab.cli.shard;
+package org.stratumlab.cli.run;
 
 import java.nio.file.Path;
 import java.time.Instant;
