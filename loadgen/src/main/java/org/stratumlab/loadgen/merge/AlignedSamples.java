@@ -38,8 +38,10 @@ final class AlignedSamples {
      * @param phaseIndex that phase's place in the scenario, 0 first
      * @param byMetric each metric's added interval histogram; notify skew's starts empty
      * @param row its row of timeseries.csv
+     * @param byShard the shards' own samples it is made of, by shard index
      */
-    record Sample(String phase, int phaseIndex, Map<Metric, Histogram> byMetric, TimeSeriesRow row) {
+    record Sample(String phase, int phaseIndex, Map<Metric, Histogram> byMetric, TimeSeriesRow row,
+            Map<Integer, LatencyLogFile.Sample> byShard) {
     }
 
     /** Where a shard's sample goes: the place of its phase, and its own place within the phase. */
@@ -52,8 +54,9 @@ final class AlignedSamples {
         }
     }
 
-    /** The shards' samples of one place, with their rows. */
-    private record Members(String phase, List<LatencyLogFile.Sample> samples, List<TimeSeriesRow> rows) {
+    /** The shards' samples of one place, by shard index, with their rows. */
+    private record Members(String phase, Map<Integer, LatencyLogFile.Sample> samples,
+            List<TimeSeriesRow> rows) {
     }
 
     /**
@@ -84,8 +87,8 @@ final class AlignedSamples {
                     }
                 }
                 Members members = places.computeIfAbsent(new Place(phaseIndex, ordinal++),
-                        p -> new Members(row.phase(), new ArrayList<>(), new ArrayList<>()));
-                members.samples().add(shard.log().samples().get(i));
+                        p -> new Members(row.phase(), new TreeMap<>(), new ArrayList<>()));
+                members.samples().put(shard.shard().index(), shard.log().samples().get(i));
                 members.rows().add(row);
             }
             if (phaseIndex + 1 != shard.summary().phases().size()) {
@@ -105,7 +108,7 @@ final class AlignedSamples {
             Histogram sum = new Histogram(3);
             long start = Long.MAX_VALUE;
             long end = Long.MIN_VALUE;
-            for (LatencyLogFile.Sample sample : members.samples()) {
+            for (LatencyLogFile.Sample sample : members.samples().values()) {
                 Histogram interval = sample.of(metric);
                 if (metric != Metric.NOTIFY_SKEW) {
                     sum.add(interval);
@@ -117,7 +120,7 @@ final class AlignedSamples {
             sum.setEndTimeStamp(end);
             byMetric.put(metric, sum);
         }
-        return new Sample(members.phase(), phaseIndex, byMetric, row(members, byMetric));
+        return new Sample(members.phase(), phaseIndex, byMetric, row(members, byMetric), members.samples());
     }
 
     private static TimeSeriesRow row(Members members, Map<Metric, Histogram> byMetric) {
