@@ -26,7 +26,8 @@ import org.stratumlab.results.Metric;
  * HdrHistogram's own {@code HistogramLogReader} adds them to the base time as double seconds and truncates, which
  * may put an interval a millisecond early: too coarse for a merge that must judge the generator's warm-up exactly
  * as the run did. The untagged copy of the submits is skipped; a tag this version does not know is an error, not
- * dropped.
+ * dropped. An interval may start before the base time (a run that waited for its start instant had its first
+ * interval open while it waited).
  *
  * @param baseEpochMs the log's base time: the run's start
  * @param samples each sample's intervals, in the order they were written
@@ -34,7 +35,7 @@ import org.stratumlab.results.Metric;
 public record LatencyLogFile(long baseEpochMs, List<Sample> samples) {
     private static final Pattern BASE_TIME = Pattern.compile("#\\[BaseTime: ([0-9.]+) ");
     private static final Pattern INTERVAL = Pattern.compile(
-            "(?:Tag=([^,]*),)?([0-9.]+),([0-9.]+),[0-9.]+,(\\S+)");
+            "(?:Tag=([^,]*),)?(-?[0-9.]+),([0-9.]+),[0-9.]+,(\\S+)");
 
     /** Copies the samples. */
     public LatencyLogFile {
