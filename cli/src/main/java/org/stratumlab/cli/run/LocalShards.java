@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.stratumlab.cli.ChildJvm;
 import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.report.MergedRun;
+import org.stratumlab.loadgen.run.RunStop;
 import org.stratumlab.results.Summary;
 
 /**
@@ -21,12 +23,17 @@ import org.stratumlab.results.Summary;
  * descriptors, so that one machine can run more miners than one process's limit allows.
  *
  * <p>The shards run in this process's group: a Ctrl-C reaches each of them, and each stops as a run does, its
- * results written and marked interrupted; the merge then is interrupted too.
+ * results written and marked interrupted; the merge then is interrupted too. A stop that reached this process
+ * alone (a SIGTERM) is passed on as a SIGTERM to the shards still running {@link #PASS_ON_AFTER} later: at once
+ * would be a second signal to a shard that had the Ctrl-C too, which would end it before its results are written.
  */
 final class LocalShards {
     /** Time for N JVMs to start and load the scenario before the common start: a second each, and four more (a shard ready only after it exits 2). */
     private static final Duration LEAD_BASE = Duration.ofSeconds(4);
     private static final Duration LEAD_PER_SHARD = Duration.ofSeconds(1);
+    /** Longer than a shard takes to stop on a Ctrl-C of its own: its drain (at most 5 s) and its files. */
+    static final Duration PASS_ON_AFTER = Duration.ofSeconds(15);
+    private static final long NEVER_NS = TimeUnit.DAYS.toNanos(365);
 
     private LocalShards() {
     }
@@ -39,12 +46,13 @@ final class LocalShards {
      * @param invocation the command line of this run, recorded in the merged summary
      * @param out where each shard's output (prefixed with its name) and the merge's go
      * @param err where each shard's errors and the verdict's line go
+     * @param stop a stop of this run, passed on to the shards still running after {@link #PASS_ON_AFTER}
      * @return the merge's exit code, or {@link ExitCode#BAD_INPUT} when the shards left nothing to merge
      * @throws IOException if a shard cannot be started or the merge cannot be written
      * @throws InterruptedException if interrupted while the shards run
      */
     static ExitCode run(Path file, List<String> overrides, int shards, Path runDir,
-            Summary.Invocation invocation, PrintWriter out, PrintWriter err)
+            Summary.Invocation invocation, PrintWriter out, PrintWriter err, RunStop stop)
             throws IOException, InterruptedException {
         Instant startAt = Instant.now().plus(LEAD_BASE).plus(LEAD_PER_SHARD.multipliedBy(shards))
                 .truncatedTo(ChronoUnit.SECONDS);
@@ -63,6 +71,9 @@ final class LocalShards {
                 copies.add(ChildJvm.copying(child.getInputStream(), out, name + ": ", name + "-stdout"));
                 copies.add(ChildJvm.copying(child.getErrorStream(), err, name + ": ", name + "-stderr"));
             }
+            Thread passOn = new Thread(() -> passOn(stop, children), "shards-stop");
+            passOn.setDaemon(true);
+            passOn.start();
             List<Integer> statuses = new ArrayList<>();
             for (Process child : children) {
                 statuses.add(child.waitFor());
@@ -70,6 +81,7 @@ final class LocalShards {
             for (Thread copy : copies) {
                 copy.join();
             }
+            passOn.interrupt();
             out.println("shards ended with exit status " + statuses);
         } finally {
             children.stream().filter(Process::isAlive).forEach(Process::destroy);
@@ -84,6 +96,22 @@ final class LocalShards {
             err.println("stratumlab run: the shards cannot be merged: " + e.getMessage());
             err.flush();
             return ExitCode.BAD_INPUT;
+        }
+    }
+
+    /** Waits for a stop; then gives the shards {@link #PASS_ON_AFTER} to end by themselves, and stops the rest. */
+    private static void passOn(RunStop stop, List<Process> children) {
+        try {
+            if (!stop.awaitUntil(System.nanoTime() + NEVER_NS)) {
+                return;
+            }
+            long deadline = System.nanoTime() + PASS_ON_AFTER.toNanos();
+            for (Process child : children) {
+                child.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            children.stream().filter(Process::isAlive).forEach(Process::destroy);
+        } catch (InterruptedException e) {
+            // the shards ended first
         }
     }
 }
