@@ -2,6 +2,7 @@ package org.stratumlab.cli.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,9 +29,14 @@ import org.stratumlab.results.Summary;
  * would be a second signal to a shard that had the Ctrl-C too, which would end it before its results are written.
  */
 final class LocalShards {
-    /** Time for N JVMs to start and load the scenario before the common start: a second each, and four more (a shard ready only after it exits 2). */
+    /**
+     * Time for the shards' JVMs to start, load the scenario and build their fleets before the common start (a shard
+     * ready only after it exits 2): 4 s, and 4 s for each process per core that competes for the CPU, the shards
+     * and what the load average says is running already. Three shards took 4 s on two idle cores and 16 s on two
+     * cores with a load average of 9; this gives them 10 s and 28 s.
+     */
     private static final Duration LEAD_BASE = Duration.ofSeconds(4);
-    private static final Duration LEAD_PER_SHARD = Duration.ofSeconds(1);
+    private static final Duration LEAD_PER_PROCESS_PER_CORE = Duration.ofSeconds(4);
     /** Longer than a shard takes to stop on a Ctrl-C of its own: its drain (at most 5 s) and its files. */
     static final Duration PASS_ON_AFTER = Duration.ofSeconds(15);
     private static final long NEVER_NS = TimeUnit.DAYS.toNanos(365);
@@ -54,8 +60,7 @@ final class LocalShards {
     static ExitCode run(Path file, List<String> overrides, int shards, Path runDir,
             Summary.Invocation invocation, PrintWriter out, PrintWriter err, RunStop stop)
             throws IOException, InterruptedException {
-        Instant startAt = Instant.now().plus(LEAD_BASE).plus(LEAD_PER_SHARD.multipliedBy(shards))
-                .truncatedTo(ChronoUnit.SECONDS);
+        Instant startAt = Instant.now().plus(lead(shards)).truncatedTo(ChronoUnit.SECONDS);
         ShardLaunch launch = new ShardLaunch(file, overrides, shards, startAt, runDir);
         out.println(
                 "shards " + shards + " processes on this machine, starting together at " + startAt + ", into "
@@ -97,6 +102,14 @@ final class LocalShards {
             err.flush();
             return ExitCode.BAD_INPUT;
         }
+    }
+
+    /** @return how long before the common start the shards are started ({@link #LEAD_BASE}) */
+    static Duration lead(int shards) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double load = Math.max(0, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double processesPerCore = (shards + load) / cores;
+        return LEAD_BASE.plusMillis(Math.round(LEAD_PER_PROCESS_PER_CORE.toMillis() * processesPerCore));
     }
 
     /** Waits for a stop; then gives the shards {@link #PASS_ON_AFTER} to end by themselves, and stops the rest. */

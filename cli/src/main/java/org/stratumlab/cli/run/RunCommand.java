@@ -9,7 +9,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -26,14 +25,13 @@ import org.stratumlab.loadgen.shard.Shard;
 import org.stratumlab.cli.RunFolder;
 import org.stratumlab.cli.loadgen.SummaryTable;
 import org.stratumlab.cli.loadgen.Terminal;
+import org.stratumlab.cli.loadgen.Verdict;
 import org.stratumlab.report.ResultsIndex;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.scenario.Scenario;
 import org.stratumlab.loadgen.scenario.ScenarioException;
 import org.stratumlab.loadgen.scenario.ScenarioLoader;
 import org.stratumlab.loadgen.scenario.ScenarioRun;
-import org.stratumlab.results.LatencyFormat;
-import org.stratumlab.results.Summary;
 import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -111,6 +109,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "run that is ready only after TIME exits 2 instead of running late.")
     private Instant startAt;
 
+    @Option(names = "--local",
+            description = "With --shards N: run the N shards here, as N processes of their own (each with its own "
+                    + "file descriptors), each started exactly as a Kubernetes pod of the run is, all beginning "
+                    + "together a few seconds ahead; then merge them into the run folder (beside its shard-I "
+                    + "folders) and exit with the merge's verdict.")
+    private boolean local;
+
     /** Marks one run of a repeated run, in the child JVM the repeated run started (see RepeatedRun). */
     static final String SERIES_MEMBER = "--series-member";
 
@@ -147,6 +152,9 @@ public final class RunCommand implements Callable<Integer> {
             scenario = ScenarioLoader.load(file, overrides);
         } catch (ScenarioException e) {
             return unusable(e.getMessage());
+        }
+        if (local) {
+            return runLocal(scenario, writer);
         }
         Shard share;
         try {
@@ -209,7 +217,7 @@ public final class RunCommand implements Callable<Integer> {
                         "thresholds of " + o.run().summary().shard().describe() + " alone (not judged: "
                                 + "its counts are its share; the merged run of every shard is judged)");
             }
-            printThresholds(writer, o.thresholds());
+            Verdict.printThresholds(writer, o.thresholds());
             return o;
         };
         try {
@@ -233,6 +241,54 @@ public final class RunCommand implements Callable<Integer> {
         return (end != null ? end : outcome.passed() || !judged ? ExitCode.SUCCESS : ExitCode.FAILED).code();
     }
 
+    /**
+     * {@code --shards N --local}: every shard checked as its process will check it (its share of the miners, its
+     * descriptors), then run here ({@link LocalShards}) and merged into the run folder.
+     */
+    private int runLocal(Scenario scenario, PrintWriter writer) throws IOException, InterruptedException {
+        String conflict = shards == null
+                ? "--local runs the shards of --shards N here: give --shards N"
+                : shard != null
+                        ? "--local starts every shard of --shards N; it does not go with --shard"
+                        : startAt != null
+                                ? "--local chooses the shards' common start itself; leave out --start-at"
+                                : repeat > 1 ? "--local does not go with --repeat" : null;
+        if (conflict != null) {
+            return unusable(conflict);
+        }
+        Path outDir = out != null ? out : defaultOut(scenario.name());
+        for (int i = 0; i < shards; i++) {
+            LoadConfig config;
+            try {
+                config = scenario.toShardConfig(new Shard(i, shards), outDir, ProgressLine.PLAIN_INTERVAL_NS);
+            } catch (IllegalArgumentException e) {
+                return unusable("--shards " + shards + ": " + file + ": " + e.getMessage());
+            }
+            String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
+                    "more shards (--shards)");
+            if (refusal != null) {
+                return unusable(file + ": shard " + i + " of " + shards + ": " + refusal);
+            }
+        }
+        try {
+            RunFolder.claim(outDir);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
+        }
+        writer.println("scenario " + scenario.name() + (scenario.description().isBlank()
+                ? ""
+                : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
+        writer.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        ExitCode code = RunGuard.stoppable(stop -> LocalShards.run(file, overrides, shards, outDir,
+                Invocations.of(spec, overrides), writer, err, stop));
+        if (publish) {
+            writer.println("index " + ResultsIndex.write(Path.of("results")));
+            writer.flush();
+        }
+        return code.code();
+    }
+
     /** A run ready only after its --start-at would run behind the other shards: one line, exit 2. */
     private int late(StartAt.StartPassedException e) {
         return unusable("--start-at " + e.startAt() + ": this run was " + e.getMessage()
@@ -248,21 +304,5 @@ public final class RunCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("stratumlab run: " + reason);
         spec.commandLine().getErr().flush();
         return ExitCode.BAD_INPUT.code();
-    }
-
-    private static void printThresholds(PrintWriter out, List<Summary.ThresholdResult> results) {
-        if (results.isEmpty()) {
-            out.println("no thresholds");
-        }
-        for (Summary.ThresholdResult r : results) {
-            String measured = r.value() == null
-                    ? "nothing: the phase did not run"
-                    : r.isLatency()
-                            ? LatencyFormat.of(r.value())
-                            : String.format(Locale.ROOT, "%.4g", r.value());
-            out.printf(Locale.ROOT, "%s  %s  (measured %s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
-                    measured);
-        }
-        out.flush();
     }
 }
