@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public record ShardLaunch(Path scenario, List<String> overrides, int shards, Instant startAt, Path runDir) {
     /** The environment variable a shard takes its index from (Kubernetes sets it in an Indexed Job's pods). */
-    public static final String INDEX_VARIABLE = "JOB_COMPLETION_INDEX";
+    public static final String INDEX_VARIABLE = ShardChoice.INDEX_VARIABLE;
     /** What a shard's folder is called inside the run's, before its index. */
     public static final String SHARD_DIR_PREFIX = "shard-";
 

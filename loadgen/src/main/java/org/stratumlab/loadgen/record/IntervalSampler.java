@@ -75,6 +75,16 @@ public final class IntervalSampler implements AutoCloseable {
     }
 
     /**
+     * Starts the first interval now, at the run's start: a run that made its sampler before waiting for its start
+     * instant would otherwise log a first interval that began before the log's start time, which HdrHistogram's
+     * {@code HistogramLogProcessor} skips (with the first second's connects in it).
+     */
+    public void begin() {
+        metrics.resetLatencies();
+        this.previous = metrics.counts();
+    }
+
+    /**
      * Takes one interval's sample and writes it.
      *
      * @return what the interval held, for the progress line

@@ -138,6 +138,7 @@ public final class LoadRun {
                 try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
                         startedAt.toEpochMilli())) {
                     stop.awaitUntil(startNs); // a stop asked for meanwhile ends the first phase at once
+                    sampler.begin();
                     return measure(fleet, server, sampler, receipts, metrics, target, transport, startedAt,
                             startNs);
                 }

@@ -185,6 +185,11 @@ class ShardMergeTest {
 
         // Latencies: the merged log's histograms are the shards' added, and the summary's figures are theirs.
         LatencyLogFile log = LatencyLogFile.read(out.resolve(Metric.LATENCY_LOG_FILE));
+        for (Path shard : pair) {
+            LatencyLogFile own = LatencyLogFile.read(shard.resolve(Metric.LATENCY_LOG_FILE));
+            assertTrue(own.samples().get(0).of(Metric.CONNECT).getStartTimeStamp() >= own.baseEpochMs(),
+                    "a shard that waited for its start logs no interval before it (HdrHistogram's tools skip one)");
+        }
         for (Metric metric : List.of(Metric.SUBMIT, Metric.SUBMIT_SERVICE, Metric.CONNECT, Metric.SUBSCRIBE,
                 Metric.LAG)) {
             Histogram sum = new Histogram(3);
