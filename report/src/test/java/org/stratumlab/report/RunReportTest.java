@@ -49,7 +49,7 @@ class RunReportTest {
 
     @Test
     void theHeaderNamesTheShardOfAShardedRun() throws IOException {
-        assertTrue(!render(new RunFixture()).contains("of a sharded run"), "an unsharded run names none");
+        assertFalse(render(new RunFixture()).contains("of a sharded run"), "an unsharded run names none");
         RunFixture fixture = new RunFixture();
         fixture.shard = new int[]{1, 3};
         String html = render(fixture);
