@@ -33,6 +33,11 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * ({@link StartCheck#hopeless}: nothing ever subscribed and every attempt failed), which stops within seconds
  * instead of spending its whole duration, and records why in {@code startFailure}.
  *
+ * <p>A run given a start instant ({@link LoadConfig#startAt}) builds its fleet first and then sleeps until the
+ * instant, so that the shards of a sharded run begin together; one ready only after it refuses to run
+ * ({@link StartAt.StartPassedException}) before it has written anything. A shard also writes
+ * {@code notify-receipts.jsonl} ({@link NotifyReceiptLog}) and records its {@code shard} in the summary.
+ *
  * <p>The calling thread plays the phases and samples; miners run on their own event loops.
  */
 public final class LoadRun {

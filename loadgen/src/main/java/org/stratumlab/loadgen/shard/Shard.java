@@ -59,10 +59,9 @@ public record Shard(int index, int count) {
     }
 
     /**
-     * The shard's seed: SplitMix64's finaliser of {@code scenarioSeed + (index + 1) * 0x9E3779B97F4A7C15}, so that
-     * shards draw independent sequences (one seed plus one would give {@code SplittableRandom} the same sequence
-     * one step on), and shard I of a scenario always draws the same ones. A single shard ({@code 0/1}) keeps the
-     * scenario's seed and runs exactly the unsharded plan.
+     * The shard's seed, derived from the scenario's and the index as docs/sharding.md documents it (one home for
+     * the rule): the shards draw independent sequences (one seed plus one would give {@code SplittableRandom} the
+     * same sequence one step on), shard I of a scenario always the same ones, and a single shard the scenario's.
      *
      * @param scenarioSeed the scenario's seed
      * @return this shard's
