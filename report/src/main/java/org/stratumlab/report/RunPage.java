@@ -104,7 +104,18 @@ final class RunPage {
 
     private static String header(RunData run) {
         Summary s = run.summary();
-        return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
+        Table table = new Table().row("scenario", s.scenario());
+        if (s.shard() != null) {
+            table.row("shard", s.shard().describe() + " of a sharded run (its miners alone; "
+                    + "stratumlab report merge makes the whole run of the shards)");
+        }
+        if (s.merge() != null) {
+            table.row("merged from", s.merge().shards() + " shards: " + String.join(", ",
+                    s.merge().from().stream().map(Summary.MergedShard::dir).toList())
+                    + " (counts added, latencies from their added histograms; each shard's machine, load "
+                    + "average and command line are in summary.json's merge.from)");
+        }
+        return table.row("started", Format.dateTime(s.startedAtInstant()))
                 .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
                 .row("load average (1, 5, 15 min)", s.machine().loadAtStart().isEmpty()
                         ? "not recorded"

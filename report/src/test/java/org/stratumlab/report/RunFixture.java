@@ -50,6 +50,8 @@ final class RunFixture {
     Object[][] thresholds = {};
     /** The load averages and steal time of machine, or null for a run from before they were recorded. */
     Double stealPercent;
+    /** Which shard of a sharded run this was, as {index, count}, or null for an unsharded run. */
+    int[] shard;
 
     /** Writes all three files into {@code dir} (created if needed) and returns it. */
     Path write(Path dir) throws IOException {
@@ -90,6 +92,10 @@ final class RunFixture {
         }
         if (interruptedOf != null) {
             root.put("interrupted", true).put("plannedDurationS", interruptedOf);
+        }
+        if (shard != null) {
+            root.putObject("shard").put("index", shard[0]).put("count", shard[1]).put("scenarioSeed", 42)
+                    .put("seed", 7).put("scenarioDigest", "ab".repeat(32)).putNull("startAt");
         }
         ObjectNode submits = root.putObject("submits").put("sent", sent).put("accepted", accepted);
         submits.putObject("rejected").put("stale", stale).put("incorrect", incorrect)

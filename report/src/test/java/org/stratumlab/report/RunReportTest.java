@@ -48,6 +48,15 @@ class RunReportTest {
     }
 
     @Test
+    void theHeaderNamesTheShardOfAShardedRun() throws IOException {
+        assertFalse(render(new RunFixture()).contains("of a sharded run"), "an unsharded run names none");
+        RunFixture fixture = new RunFixture();
+        fixture.shard = new int[]{1, 3};
+        String html = render(fixture);
+        assertTrue(html.matches("(?s).*shard</t[hd]>\\s*<td[^>]*>shard 1 of 3 of a sharded run.*"), html);
+    }
+
+    @Test
     void reportHoldsOneSvgPerChartEachWithData() throws IOException {
         String html = render(new RunFixture());
         List<String> svgs = Html.svgs(html);

@@ -21,6 +21,13 @@ public final class SummaryTable {
         Summary.Miners miners = summary.miners();
         Summary.Submits submits = summary.submits();
         Summary.Rejected rejected = submits.rejected();
+        if (summary.shard() != null) {
+            Summary.Shard shard = summary.shard();
+            out.printf(Locale.ROOT, "%n%s  seed %d (the scenario's %d)  scenario digest %s%s%n",
+                    shard.describe(),
+                    shard.seed(), shard.scenarioSeed(), shard.scenarioDigest().substring(0, 12),
+                    shard.startAt() == null ? "" : "  started at " + shard.startAt());
+        }
         out.printf(Locale.ROOT, "%nminers   target %d  connected max %d  subscribed %d  never answered %d  "
                 + "reconnects %d%n", miners.target(), miners.connectedMax(), miners.subscribed(),
                 miners.neverAnswered(), miners.reconnects());

@@ -1,6 +1,7 @@
 package org.stratumlab.cli.options;
 
 import java.math.BigInteger;
+import org.stratumlab.loadgen.run.StartAt;
 import org.stratumlab.loadgen.units.Units;
 import org.stratumlab.pow.Difficulty;
 import org.stratumlab.pow.PowAlgorithms;
@@ -99,6 +100,18 @@ public final class Converters {
                 throw new TypeConversionException("must be at least 1, was " + times);
             }
             return times;
+        }
+    }
+
+    /** When a run begins: an RFC 3339 instant, or {@code +} and a duration from now ({@code +30s}). */
+    public static final class StartInstant implements ITypeConverter<java.time.Instant> {
+        @Override
+        public java.time.Instant convert(String value) {
+            try {
+                return StartAt.parse(value, java.time.Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 
