@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.loadgen.LiveMetricsOptions;
 import org.stratumlab.cli.loadgen.RunGuard;
 import org.stratumlab.cli.options.Converters;
+import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.run.DescriptorBudget;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
@@ -33,6 +35,7 @@ import org.stratumlab.results.Summary;
 import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -87,6 +90,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "worst run's code (default: 1, one run).")
     private int repeat = 1;
 
+    @Mixin
+    private LiveMetricsOptions liveMetrics = new LiveMetricsOptions();
+
     /** Marks one run of a repeated run, in the child JVM the repeated run started (see RepeatedRun). */
     static final String SERIES_MEMBER = "--series-member";
 
@@ -122,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(file + ": " + refusal);
         }
         try {
+            liveMetrics.check();
             RunFolder.claim(outDir);
         } catch (IllegalArgumentException e) {
             return unusable(e.getMessage());
@@ -134,13 +141,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (repeat > 1) {
             return new RepeatedRun(scenario, file, overrides, outDir, repeat,
-                    Invocations.of(spec, overrides).commandLine(), writer, spec.commandLine().getErr())
-                    .run(publish).code();
+                    Invocations.of(spec, overrides).commandLine(), liveMetrics.arguments(), writer,
+                    spec.commandLine().getErr()).run(publish).code();
+        }
+        LiveMetrics live;
+        try {
+            live = liveMetrics.start(LiveMetrics.UNSHARDED);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
         }
         ScenarioRun.Outcome outcome;
         RunGuard.Body<ScenarioRun.Outcome> body = stop -> {
             ScenarioRun.Outcome o = ScenarioRun.run(scenario, config, writer, Terminal.isInteractive(),
-                    Invocations.of(spec, overrides), stop);
+                    Invocations.of(spec, overrides), stop, live);
             SummaryTable.print(writer, o.run().summary(), outDir);
             writer.println("report " + RunReport.render(outDir));
             if (publish) {
@@ -149,8 +162,10 @@ public final class RunCommand implements Callable<Integer> {
             printThresholds(writer, o.thresholds());
             return o;
         };
-        try {
+        try (live) {
+            LiveMetricsOptions.announce(live, writer);
             outcome = seriesMember ? RunGuard.stoppableInSeries(body) : RunGuard.stoppable(body);
+            liveMetrics.finish(live, spec.commandLine().getErr(), "stratumlab run");
         } catch (ListenFailure e) {
             return unusable((e.endpoint() == ListenFailure.Endpoint.METRICS
                     ? "target.embedded.metrics-port: "

@@ -28,7 +28,8 @@ import org.HdrHistogram.HistogramLogWriter;
  * the file holds and {@code HistogramLogProcessor -tag T} finds histograms for any tag. The submit histogram is
  * logged a second time without a tag, so that the processor's plain {@code -i latency.hlog} works.
  *
- * <p>Called from one thread only (the run's sampling thread).
+ * <p>Called from one thread only (the run's sampling thread), except {@link #readTotal}, which a metrics scrape
+ * calls from its own.
  */
 public final class IntervalSampler implements AutoCloseable {
 
@@ -98,7 +99,9 @@ public final class IntervalSampler implements AutoCloseable {
             }
             interval.setTag(metric.tag());
             hlog.outputIntervalHistogram(interval);
-            totals.get(metric).add(interval);
+            synchronized (totals) { // a scrape may be reading it (readTotal)
+                totals.get(metric).add(interval);
+            }
             if (metric == Metric.LAG
                     && intervalStartNs - startNs >= Summary.Generator.WARM_UP_S * 1_000_000_000L) {
                 lagAfterWarmUp.add(interval);
@@ -205,6 +208,21 @@ public final class IntervalSampler implements AutoCloseable {
 
     private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {
         return now.of(outcome) - before.of(outcome);
+    }
+
+    /**
+     * Reads a metric's whole-run histogram from any thread while the sampler goes on adding to it: what a live
+     * metrics scrape sees, the same histogram summary.json is made from (up to a second behind the counters).
+     *
+     * @param metric the metric
+     * @param read what to make of the histogram; it must not keep it
+     * @param <T> what it makes
+     * @return what {@code read} made
+     */
+    public <T> T readTotal(Metric metric, java.util.function.Function<Histogram, T> read) {
+        synchronized (totals) {
+            return read.apply(totals.get(metric));
+        }
     }
 
     /** @return each metric's histogram over the whole run so far */

@@ -75,7 +75,7 @@ final class RunSummary {
                 round(facts.durationS()), Summary.Machine.current(facts.loadAtStart(), facts.ticksAtStart()),
                 System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
-                Summary.Generator.judge(counts.sent() - counts.repeatsSent(), counts.owed(),
+                Summary.Generator.judge(counts.eventsSent(), counts.owed(),
                         percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
                         lagAfterWarmUp != null ? Summary.Generator.WARM_UP_S : 0),
                 facts.invocation(), settings, miners,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stratumlab.server.metrics.MetricsEndpoint;
-import org.stratumlab.server.testing.Prometheus;
+import org.stratumlab.testing.Prometheus;
 
 /**
  * The terminal handler counts what it does not expect: a bug thrown anywhere in the pipeline closes the
@@ -83,7 +83,7 @@ class UnexpectedErrorTest {
         sessions.open(new ThrowingHandler()).writeInbound(EmbeddedSessions.bytes("{}\n"));
         sessions.open(new ThrowingHandler()).writeInbound(EmbeddedSessions.bytes("{}\n"));
 
-        try (MetricsEndpoint endpoint = MetricsEndpoint.start(sessions.metrics, 0)) {
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(sessions.metrics.registry(), 0)) {
             String body = Prometheus.scrape(endpoint.port());
             assertEquals(2, Prometheus.value(body, "stratum_unexpected_errors_total{class=\"" + BUG + "\"}"),
                     body);
