@@ -18,9 +18,9 @@ import picocli.CommandLine;
  * A {@code stratumlab} command with {@code --metrics-port 0} running on a thread of its own, its output read while
  * it runs: where its metrics are, and the scrape that reads its final totals (which ends its linger).
  */
-final class LiveRun {
+public final class LiveRun {
     /** The line a run prints where its metrics are. */
-    static final Pattern METRICS_LINE = Pattern
+    public static final Pattern METRICS_LINE = Pattern
             .compile("(?m)^metrics http://127\\.0\\.0\\.1:(\\d+)/metrics$");
     /** The series that is 1 once the run's summary is written. */
     static final String FINISHED = "stratumlab_loadgen_run_finished{shard=\"0\"}";
@@ -40,12 +40,12 @@ final class LiveRun {
      * @param args the command line, e.g. {@code run FILE --metrics-port 0 --metrics-linger 30s}
      * @return the command, started
      */
-    static LiveRun start(String... args) {
+    public static LiveRun start(String... args) {
         return new LiveRun(args);
     }
 
     /** @return the port its metrics line names, once printed */
-    int metricsPort(Duration timeout) {
+    public int metricsPort(Duration timeout) {
         Await.until("the run prints where its metrics are", () -> METRICS_LINE.matcher(out.toString()).find()
                 || exit.isDone(), this::output, timeout);
         Matcher line = METRICS_LINE.matcher(out.toString());
@@ -61,7 +61,7 @@ final class LiveRun {
      *
      * @return that scrape's body
      */
-    String finalScrape(int port, Duration timeout) {
+    public String finalScrape(int port, Duration timeout) {
         Await.until("the run writes its report", () -> out.toString().contains("\nreport ") || exit.isDone(),
                 this::output, timeout);
         String[] body = {""};
@@ -73,12 +73,12 @@ final class LiveRun {
     }
 
     /** @return its exit code, once it has ended */
-    int exitCode(Duration timeout) throws Exception {
+    public int exitCode(Duration timeout) throws Exception {
         return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @return what it printed so far, both streams */
-    String output() {
+    public String output() {
         return out + "\n" + err;
     }
 
