@@ -52,7 +52,7 @@ class DashboardTest {
             LiveRun run = LiveRun.start("loadgen", "--target", "127.0.0.1:" + node.localAddress().getPort(),
                     "--miners", "4", "--solve-rate", "10", "--duration", "2s", "--io-threads", "1",
                     "--allow-shortfall", "--out", out.toString(), "--metrics-port", "0", "--metrics-linger",
-                    "60s");
+                    "10m");
             generator = Prometheus.sampleNames(run.finalScrape(run.metricsPort(WAIT), WAIT));
             assertEquals(ExitCode.SUCCESS.code(), run.exitCode(WAIT), run.output());
             server = Prometheus.sampleNames(Prometheus.scrape(node.metricsPort()));

@@ -22,6 +22,8 @@ import org.stratumlab.results.Outcome;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.testing.Prometheus;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --metrics-port}: a run serves its counters live, and the scrape that ends its linger reads exactly the
@@ -66,7 +68,7 @@ class LiveMetricsTest {
         Path out = dir.resolve("run");
         LiveRun run = LiveRun.start("run", scenario.toString(), "--out", out.toString(), "--metrics-port",
                 "0",
-                "--metrics-linger", "60s");
+                "--metrics-linger", "10m");
         int port = run.metricsPort(WAIT);
         String body = run.finalScrape(port, WAIT);
         int exit = run.exitCode(WAIT);
@@ -149,6 +151,28 @@ class LiveMetricsTest {
         double value = Prometheus.value(body, "stratumlab_loadgen_" + name + "{" + labels + "shard=\"0\"}");
         assertEquals(Math.rint(value), value, name + " is a whole number");
         return (long) value;
+    }
+
+    @Test
+    void aLingerThatNoScrapeEndsSaysSoAndTheRunStillPasses() {
+        CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--io-threads", "1",
+                "--allow-shortfall", "--out", dir.resolve("alone").toString(), "--metrics-port", "0",
+                "--metrics-linger", "100ms");
+
+        assertEquals(ExitCode.SUCCESS.code(), run.exitCode(), run.out() + run.err());
+        assertTrue(LiveRun.METRICS_LINE.matcher(run.out()).find(), run.out());
+        assertEquals("stratumlab loadgen: no scrape read the final metrics within --metrics-linger 100ms",
+                run.err().strip());
+    }
+
+    @Test
+    void aSeriesPassesTheOptionsOnAsGiven() {
+        LiveMetricsOptions options = new LiveMetricsOptions();
+        CommandSpec spec = CommandSpec.create();
+        spec.addMixin("live", CommandSpec.forAnnotatedObject(options));
+        new CommandLine(spec).parseArgs("--metrics-port", "0", "--metrics-linger", "1500ms");
+
+        assertEquals(List.of("--metrics-port", "0", "--metrics-linger", "1500ms"), options.arguments());
     }
 
     @Test

@@ -45,7 +45,7 @@ class PrometheusScrapeTest {
         try (PrometheusServer prometheus = PrometheusServer.start(dir.resolve("prometheus"))) {
             Process run = new ProcessBuilder(
                     ChildCommand.of(List.of(), "run", scenario.toString(), "--out", out.toString(),
-                            "--metrics-port", "0", "--metrics-linger", "60s"))
+                            "--metrics-port", "0", "--metrics-linger", "10m"))
                     .redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> ChildCommand.readLines(run, lines), "run-output");
