@@ -7,10 +7,11 @@ import java.util.List;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.units.Units;
+import org.stratumlab.server.metrics.MetricsEndpoint;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --metrics-port} and {@code --metrics-linger}, the same on {@code loadgen} and {@code run} (a picocli
+ * {@code --metrics-port}, {@code --metrics-host} and {@code --metrics-linger}, the same on {@code loadgen} and {@code run} (a picocli
  * mixin): the run's live Prometheus endpoint, opened before the run and closed once its summary is written.
  */
 public final class LiveMetricsOptions {
@@ -18,6 +19,11 @@ public final class LiveMetricsOptions {
             description = "Serve live Prometheus metrics at http://127.0.0.1:PORT/metrics while the run goes and "
                     + "until its summary is written; 0 picks a free port and prints it (default: none).")
     private Integer port;
+
+    @Option(names = "--metrics-host", paramLabel = "HOST",
+            description = "The address the metrics listen on, e.g. 0.0.0.0 for a Prometheus on another machine "
+                    + "(default: " + MetricsEndpoint.LOOPBACK + ", this machine only).")
+    private String host;
 
     @Option(names = "--metrics-linger", paramLabel = "DURATION", converter = Converters.DurationNs.class,
             description = "Once the summary is written, keep the metrics up until a scrape has read the final "
@@ -38,23 +44,30 @@ public final class LiveMetricsOptions {
         if (port == null) {
             return null;
         }
+        String address = host != null ? host : MetricsEndpoint.LOOPBACK;
         try {
-            return LiveMetrics.start(port, shard);
+            return LiveMetrics.start(address, port, shard);
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "--metrics-port: cannot serve metrics on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+                    (host != null ? "--metrics-host, --metrics-port" : "--metrics-port")
+                            + ": cannot serve metrics on " + address + ":" + port + ": " + e.getMessage(),
+                    e);
         }
     }
 
     /**
      * Checks what can be checked without opening the port.
      *
-     * @throws IllegalArgumentException for a linger without a port
+     * @throws IllegalArgumentException for a linger or a host without a port
      */
     public void check() {
         if (port == null && lingerNs != null) {
             throw new IllegalArgumentException(
                     "--metrics-linger needs --metrics-port: without it there is nothing to linger for");
+        }
+        if (port == null && host != null) {
+            throw new IllegalArgumentException(
+                    "--metrics-host needs --metrics-port: without it nothing listens there");
         }
     }
 
@@ -65,9 +78,11 @@ public final class LiveMetricsOptions {
      * @param live the endpoint, or {@code null}
      * @param out where the line goes
      */
-    public static void announce(LiveMetrics live, PrintWriter out) {
+    public void announce(LiveMetrics live, PrintWriter out) {
         if (live != null) {
-            out.println("metrics http://127.0.0.1:" + live.port() + "/metrics");
+            out.println(
+                    "metrics http://" + (host != null ? host : MetricsEndpoint.LOOPBACK) + ":" + live.port()
+                            + "/metrics");
             out.flush();
         }
     }
@@ -97,6 +112,9 @@ public final class LiveMetricsOptions {
         List<String> args = new ArrayList<>();
         if (port != null) {
             args.addAll(List.of("--metrics-port", Integer.toString(port)));
+        }
+        if (host != null) {
+            args.addAll(List.of("--metrics-host", host));
         }
         if (lingerNs != null) {
             args.addAll(List.of("--metrics-linger", Units.formatDurationNs(lingerNs)));

@@ -208,7 +208,7 @@ public final class LoadgenCommand implements Callable<Integer> {
         PrintWriter writer = spec.commandLine().getOut();
         Summary summary;
         try (live) {
-            LiveMetricsOptions.announce(live, writer);
+            liveMetrics.announce(live, writer);
             summary = RunGuard.stoppable(stop -> {
                 LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
                         Invocations.of(spec, List.of()), stop, live).run();

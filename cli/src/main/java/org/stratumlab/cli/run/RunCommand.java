@@ -163,7 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             return o;
         };
         try (live) {
-            LiveMetricsOptions.announce(live, writer);
+            liveMetrics.announce(live, writer);
             outcome = seriesMember ? RunGuard.stoppableInSeries(body) : RunGuard.stoppable(body);
             liveMetrics.finish(live, spec.commandLine().getErr(), "stratumlab run");
         } catch (ListenFailure e) {

@@ -157,10 +157,11 @@ class LiveMetricsTest {
     void aLingerThatNoScrapeEndsSaysSoAndTheRunStillPasses() {
         CliRun run = CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--io-threads", "1",
                 "--allow-shortfall", "--out", dir.resolve("alone").toString(), "--metrics-port", "0",
-                "--metrics-linger", "100ms");
+                "--metrics-host", "127.0.0.2", "--metrics-linger", "100ms");
 
         assertEquals(ExitCode.SUCCESS.code(), run.exitCode(), run.out() + run.err());
-        assertTrue(LiveRun.METRICS_LINE.matcher(run.out()).find(), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("metrics http://127\\.0\\.0\\.2:\\d+/metrics")),
+                "on the host asked for: " + run.out());
         assertEquals("stratumlab loadgen: no scrape read the final metrics within --metrics-linger 100ms",
                 run.err().strip());
     }
@@ -170,9 +171,12 @@ class LiveMetricsTest {
         LiveMetricsOptions options = new LiveMetricsOptions();
         CommandSpec spec = CommandSpec.create();
         spec.addMixin("live", CommandSpec.forAnnotatedObject(options));
-        new CommandLine(spec).parseArgs("--metrics-port", "0", "--metrics-linger", "1500ms");
+        new CommandLine(spec).parseArgs("--metrics-linger", "1500ms", "--metrics-host", "0.0.0.0",
+                "--metrics-port", "0");
 
-        assertEquals(List.of("--metrics-port", "0", "--metrics-linger", "1500ms"), options.arguments());
+        assertEquals(
+                List.of("--metrics-port", "0", "--metrics-host", "0.0.0.0", "--metrics-linger", "1500ms"),
+                options.arguments());
     }
 
     @Test
@@ -194,7 +198,7 @@ class LiveMetricsTest {
     }
 
     @Test
-    void aPortOutOfRangeOrALingerWithoutAPortIsOneLineAndExitCode2() throws IOException {
+    void aPortOutOfRangeOrALingerOrHostWithoutAPortIsOneLineAndExitCode2() throws IOException {
         Path scenario = Files.writeString(dir.resolve("live.yaml"), SCENARIO);
         assertOneLineExit2(CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out",
                 dir.resolve("a").toString(), "--metrics-port", "70000"),
@@ -204,6 +208,9 @@ class LiveMetricsTest {
                 dir.resolve("b").toString(), "--metrics-linger", "5s"),
                 "--metrics-linger needs --metrics-port");
         assertFalse(Files.exists(dir.resolve("b")), "a refused run leaves no folder");
+        assertOneLineExit2(CliRun.of("loadgen", "--miners", "1", "--duration", "1s", "--out",
+                dir.resolve("d").toString(), "--metrics-host", "0.0.0.0"),
+                "--metrics-host needs --metrics-port");
         assertOneLineExit2(CliRun.of("run", scenario.toString(), "--out", dir.resolve("c").toString(),
                 "--metrics-linger", "5s"), "--metrics-linger needs --metrics-port");
         assertFalse(Files.exists(dir.resolve("c")), "a refused run leaves no folder");

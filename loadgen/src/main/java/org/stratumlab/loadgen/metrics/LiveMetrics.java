@@ -9,7 +9,7 @@ import org.stratumlab.server.metrics.MetricsEndpoint;
 
 /**
  * A load run's live Prometheus endpoint ({@code --metrics-port}): the families of summary.json, labelled with the
- * run's shard, served on {@code http://127.0.0.1:PORT/metrics} while the run goes and until its summary is
+ * run's shard, served on {@code http://HOST:PORT/metrics} while the run goes and until its summary is
  * written. The command opens it before the run (a port in use is refused before anything starts), the run
  * {@linkplain #attach attaches} its counters and announces its phases, and the command marks it
  * {@linkplain #finish finished} once summary.json is written, waiting (at most the linger) for a scrape to read the
@@ -30,17 +30,19 @@ public final class LiveMetrics implements AutoCloseable {
     }
 
     /**
-     * @param port the port on 127.0.0.1, 0 for any free one
+     * @param host the address to listen on ({@link MetricsEndpoint#LOOPBACK}, or e.g. {@code 0.0.0.0} for a
+     *        Prometheus on another machine)
+     * @param port the port, 0 for any free one
      * @param shard the value of every family's {@code shard} label: the shard's index, {@link #UNSHARDED} for a
      *        run of one process
      * @return the running endpoint, serving only {@code stratumlab_loadgen_run_finished} until a run attaches
-     * @throws IOException if the port cannot be bound
+     * @throws IOException if the address cannot be bound
      */
-    public static LiveMetrics start(int port, String shard) throws IOException {
+    public static LiveMetrics start(String host, int port, String shard) throws IOException {
         GeneratorCollector collector = new GeneratorCollector(shard);
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(collector);
-        return new LiveMetrics(MetricsEndpoint.start(registry, port), collector);
+        return new LiveMetrics(MetricsEndpoint.start(registry, host, port), collector);
     }
 
     /** @return the bound port */

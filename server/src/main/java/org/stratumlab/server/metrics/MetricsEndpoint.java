@@ -11,14 +11,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Serves {@code /metrics} in the Prometheus text format on 127.0.0.1, off the event loops (its own threads), for
- * the simulator and the load generator alike. It counts the scrapes it began and those it finished, so that a run
+ * Serves {@code /metrics} in the Prometheus text format, off the event loops (its own threads), for the simulator
+ * and the load generator alike: on {@link #LOOPBACK} unless told otherwise. It counts the scrapes it began and those it finished, so that a run
  * can wait until a scrape that began after its final totals has been answered ({@link #awaitScrapeAfter}).
  *
  * <p>The exposition is the Prometheus client's own ({@link MetricsHandler}); the JDK's HTTP server carries it,
  * as the client's {@code HTTPServer} does, here with a handler around it that counts what it served.
  */
 public final class MetricsEndpoint implements AutoCloseable {
+    /** Where an endpoint listens by default: only this machine can scrape it. */
+    public static final String LOOPBACK = "127.0.0.1";
     private static final String PATH = "/metrics";
 
     private final HttpServer http;
@@ -34,12 +36,24 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /**
      * @param registry what to expose
-     * @param port the port, 0 for any free one
+     * @param port the port on {@link #LOOPBACK}, 0 for any free one
      * @return the running endpoint
      * @throws IOException if the port cannot be bound
      */
     public static MetricsEndpoint start(PrometheusRegistry registry, int port) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        return start(registry, LOOPBACK, port);
+    }
+
+    /**
+     * @param registry what to expose
+     * @param host the address to listen on, e.g. {@code 0.0.0.0} to be scraped from other machines
+     * @param port the port, 0 for any free one
+     * @return the running endpoint
+     * @throws IOException if the address cannot be bound
+     */
+    public static MetricsEndpoint start(PrometheusRegistry registry, String host, int port)
+            throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(host, port), 0);
         // Two threads: a scrape never waits behind another scraper's slow read.
         ExecutorService threads = Executors.newFixedThreadPool(2, task -> {
             Thread thread = new Thread(task, "metrics-http");
