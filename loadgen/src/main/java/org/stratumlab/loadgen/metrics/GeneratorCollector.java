@@ -76,7 +76,7 @@ final class GeneratorCollector implements MultiCollector {
         if (run != null) {
             LoadMetrics.Counts counts = run.metrics().counts();
             submits(families, counts);
-            miners(families, counts, run.fleet());
+            miners(families, counts);
             generator(families, counts, run.fleet());
             families.add(counter("notifies_received", "mining.notify lines the miners received.",
                     counts.notifiesReceived()));
@@ -128,7 +128,7 @@ final class GeneratorCollector implements MultiCollector {
                 counts.inFlight()));
     }
 
-    private void miners(List<MetricSnapshot> families, LoadMetrics.Counts counts, MinerFleet fleet) {
+    private void miners(List<MetricSnapshot> families, LoadMetrics.Counts counts) {
         PhaseNow now = phase;
         families.add(gauge("miners_target", "Miners the phase running now asks for.",
                 now != null ? now.miners() : 0));

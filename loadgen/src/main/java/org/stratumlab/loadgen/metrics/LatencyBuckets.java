@@ -46,8 +46,8 @@ final class LatencyBuckets {
         for (HistogramIterationValue value : micros.recordedValues()) {
             long at = value.getValueIteratedTo();
             long n = value.getCountAtValueIteratedTo();
-            // The lowest value the sample may have had: a bound that is the start of HdrHistogram's own bucket
-            // (every bound is, at 3 digits) then holds the samples recorded at it.
+            // HdrHistogram keeps a sample as a range of equivalent values (3 significant digits); the range's
+            // lowest value decides its bucket, so that a sample recorded at a bound is in that bound's bucket.
             counts[bucketOf(micros.lowestEquivalentValue(at))] += n;
             sumUs += micros.medianEquivalentValue(at) * (double) n;
         }
