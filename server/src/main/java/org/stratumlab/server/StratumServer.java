@@ -135,7 +135,7 @@ public final class StratumServer implements AutoCloseable {
         }
         if (config.metricsPort() >= 0) {
             try {
-                metricsEndpoint = MetricsEndpoint.start(metrics, config.metricsPort());
+                metricsEndpoint = MetricsEndpoint.start(metrics.registry(), config.metricsPort());
             } catch (IOException e) {
                 throw new ListenFailure(ListenFailure.Endpoint.METRICS,
                         "cannot serve metrics on 127.0.0.1:" + config.metricsPort() + ": " + e.getMessage(),

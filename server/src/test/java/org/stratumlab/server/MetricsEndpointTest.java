@@ -1,9 +1,11 @@
 package org.stratumlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stratumlab.server.testing.ServerFixture.WAIT;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
+import org.stratumlab.server.metrics.MetricsEndpoint;
 import org.stratumlab.testing.LineClient;
 import org.stratumlab.testing.Prometheus;
 import org.stratumlab.server.testing.ServerFixture;
@@ -105,6 +108,19 @@ class MetricsEndpointTest {
         assertEquals(Wire.notify(Dialect.conflux(), 18, fixture.predictedJobs(2).get(1)),
                 client.readLine(WAIT));
         assertEquals(2, value(scrape(), "stratum_jobs_total"));
+    }
+
+    @Test
+    void aWaitForAScrapeEndsWithTheFirstScrapeBegunAfterItsMark() throws Exception {
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(new PrometheusRegistry(), 0)) {
+            long mark = endpoint.scrapesBegun();
+            assertFalse(endpoint.awaitScrapeAfter(mark, 1), "no scrape yet");
+
+            Prometheus.scrape(endpoint.port());
+
+            assertTrue(endpoint.awaitScrapeAfter(mark, WAIT.toNanos()), "the scrape after the mark");
+            assertFalse(endpoint.awaitScrapeAfter(endpoint.scrapesBegun(), 1), "none after a later mark");
+        }
     }
 
     @Test

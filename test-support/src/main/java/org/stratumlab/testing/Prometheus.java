@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,5 +43,13 @@ public final class Prometheus {
             throw new AssertionError(series + " missing from:\n" + body);
         }
         return Double.parseDouble(matcher.group(1));
+    }
+
+    /** @return the name of every sample in a scrape's body ({@code x_bucket}, {@code x_count}, ...) */
+    public static Set<String> sampleNames(String body) {
+        Set<String> names = new TreeSet<>();
+        body.lines().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .forEach(line -> names.add(line.split("[{ ]", 2)[0]));
+        return names;
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.cli.server.ServerOptions;
+import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
@@ -36,6 +37,7 @@ import org.stratumlab.server.ListenFailure;
 import org.stratumlab.server.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -181,6 +183,9 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + "file descriptors, heap and GC) or auto (separate above 8000 miners) (default: ${DEFAULT-VALUE}).")
     private String embeddedProcess;
 
+    @Mixin
+    private LiveMetricsOptions liveMetrics = new LiveMetricsOptions();
+
     @Unmatched
     private List<String> serverArgs = new ArrayList<>();
 
@@ -199,17 +204,20 @@ public final class LoadgenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         LoadConfig config = config();
+        LiveMetrics live = liveMetrics.start(LiveMetrics.UNSHARDED); // a port in use: one line, exit 2
         PrintWriter writer = spec.commandLine().getOut();
         Summary summary;
-        try {
+        try (live) {
+            liveMetrics.announce(live, writer);
             summary = RunGuard.stoppable(stop -> {
                 LoadRun.Result result = new LoadRun(config, writer, Terminal.isInteractive(),
-                        Invocations.of(spec, List.of()), stop).run();
+                        Invocations.of(spec, List.of()), stop, live).run();
                 SummaryTable.print(writer, result.summary(), config.outDir());
                 writer.println("report " + RunReport.render(config.outDir()));
                 writer.flush();
                 return result.summary();
             });
+            liveMetrics.finish(live, spec.commandLine().getErr(), "stratumlab loadgen");
         } catch (ListenFailure e) {
             // The embedded server's first act: nothing else has started yet.
             String option = e.endpoint() == ListenFailure.Endpoint.METRICS
@@ -224,6 +232,7 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     private LoadConfig config() {
         try {
+            liveMetrics.check();
             if (pow != null) {
                 named("--pow", () -> PowAlgorithms.requireKnown(pow));
             }

@@ -38,17 +38,19 @@ final class RepeatedRun {
     private final Path setDir;
     private final int repeat;
     private final List<String> commandLine;
+    private final List<String> passedOn;
     private final PrintWriter out;
     private final PrintWriter err;
 
     RepeatedRun(Scenario scenario, Path file, List<String> overrides, Path setDir, int repeat,
-            List<String> commandLine, PrintWriter out, PrintWriter err) {
+            List<String> commandLine, List<String> passedOn, PrintWriter out, PrintWriter err) {
         this.scenario = scenario;
         this.file = file;
         this.overrides = List.copyOf(overrides);
         this.setDir = setDir;
         this.repeat = repeat;
         this.commandLine = List.copyOf(commandLine);
+        this.passedOn = List.copyOf(passedOn);
         this.out = out;
         this.err = err;
     }
@@ -127,6 +129,7 @@ final class RepeatedRun {
         for (String override : overrides) {
             arguments.addAll(List.of("--set", override));
         }
+        arguments.addAll(passedOn); // options every run takes as its own, e.g. its live metrics
         arguments.addAll(List.of("--out", runDir.toString(), RunCommand.SERIES_MEMBER));
         return arguments;
     }

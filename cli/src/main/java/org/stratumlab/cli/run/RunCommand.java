@@ -15,8 +15,10 @@ import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 import org.stratumlab.cli.ExitCode;
 import org.stratumlab.cli.Invocations;
+import org.stratumlab.cli.loadgen.LiveMetricsOptions;
 import org.stratumlab.cli.loadgen.RunGuard;
 import org.stratumlab.cli.options.Converters;
+import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.run.DescriptorBudget;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
@@ -35,6 +37,7 @@ import org.stratumlab.loadgen.scenario.ScenarioRun;
 import org.stratumlab.server.ListenFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -116,6 +119,9 @@ public final class RunCommand implements Callable<Integer> {
                     + "folders) and exit with the merge's verdict.")
     private boolean local;
 
+    @Mixin
+    private LiveMetricsOptions liveMetrics = new LiveMetricsOptions();
+
     /** Marks one run of a repeated run, in the child JVM the repeated run started (see RepeatedRun). */
     static final String SERIES_MEMBER = "--series-member";
 
@@ -188,6 +194,7 @@ public final class RunCommand implements Callable<Integer> {
             return unusable(file + ": " + refusal);
         }
         try {
+            liveMetrics.check();
             RunFolder.claim(outDir);
         } catch (IllegalArgumentException e) {
             return unusable(e.getMessage());
@@ -200,13 +207,19 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (repeat > 1) {
             return new RepeatedRun(scenario, file, overrides, outDir, repeat,
-                    Invocations.of(spec, overrides).commandLine(), writer, spec.commandLine().getErr())
-                    .run(publish).code();
+                    Invocations.of(spec, overrides).commandLine(), liveMetrics.arguments(), writer,
+                    spec.commandLine().getErr()).run(publish).code();
+        }
+        LiveMetrics live;
+        try {
+            live = liveMetrics.start(share != null ? Integer.toString(share.index()) : LiveMetrics.UNSHARDED);
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
         }
         ScenarioRun.Outcome outcome;
         RunGuard.Body<ScenarioRun.Outcome> body = stop -> {
             ScenarioRun.Outcome o = ScenarioRun.run(scenario, config, writer, Terminal.isInteractive(),
-                    Invocations.of(spec, overrides), stop);
+                    Invocations.of(spec, overrides), stop, live);
             SummaryTable.print(writer, o.run().summary(), outDir);
             writer.println("report " + RunReport.render(outDir));
             if (publish) {
@@ -220,8 +233,10 @@ public final class RunCommand implements Callable<Integer> {
             Verdict.printThresholds(writer, o.thresholds());
             return o;
         };
-        try {
+        try (live) {
+            liveMetrics.announce(live, writer);
             outcome = seriesMember ? RunGuard.stoppableInSeries(body) : RunGuard.stoppable(body);
+            liveMetrics.finish(live, spec.commandLine().getErr(), "stratumlab run");
         } catch (StartAt.StartPassedException e) {
             return late(e);
         } catch (ListenFailure e) {

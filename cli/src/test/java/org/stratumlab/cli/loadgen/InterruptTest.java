@@ -3,21 +3,17 @@ package org.stratumlab.cli.loadgen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.cli.ChildCommand;
 import org.stratumlab.cli.ExitCode;
-import org.stratumlab.cli.StratumLab;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.testing.Await;
@@ -34,13 +30,14 @@ class InterruptTest {
 
     @Test
     void aSignalMidRunLeavesACompleteRenderedInterruptedRunAndExits130() throws Exception {
-        Process process = new ProcessBuilder(command("loadgen", "--miners", "5", "--duration", "10m",
+        Process process = new ProcessBuilder(ChildCommand.of(List.of(), "loadgen", "--miners", "5",
+                "--duration", "10m",
                 "--solve-rate", "5", "--out", out.toString(), "--io-threads", "1", "--server.difficulty=1",
                 "--server.block-interval=0", "--server.new-job-on-solution=false",
                 "--server.notify-on-subscribe",
                 "--server.io-threads=1")).redirectErrorStream(true).start();
         List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> readAll(process, lines), "child-output");
+        Thread reader = new Thread(() -> ChildCommand.readLines(process, lines), "child-output");
         reader.start();
         try {
             Await.until("its progress line shows accepted submits",
@@ -76,23 +73,5 @@ class InterruptTest {
         assertTrue(report.contains("INTERRUPTED"), "banner");
         assertTrue(report.matches("(?s).*interrupted after [0-9.]+ s of 600 s.*"), "how far it got");
         assertTrue(report.trim().endsWith("</html>"), "the report is complete");
-    }
-
-    /** The {@code stratumlab} command as a new JVM on this test's class path. */
-    private static List<String> command(String... args) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                StratumLab.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static void readAll(Process process, List<String> lines) {
-        try (BufferedReader in = process.inputReader()) {
-            in.lines().forEach(lines::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stratumlab.cli.CliRun;
-import org.stratumlab.cli.StratumLab;
+import org.stratumlab.cli.ChildCommand;
 
 /** {@code --transport} on both ends: io_uring runs a real load where the kernel allows it, and is refused in one line where not. */
 class TransportOptionTest {
@@ -84,12 +84,9 @@ class TransportOptionTest {
 
     /** @return the exit code, then the lines the command printed */
     private static List<String> child(String... args) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Dio.netty.transport.noNative=true", "-cp",
-                System.getProperty("java.class.path"), StratumLab.class.getName()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                ChildCommand.of(List.of("-Dio.netty.transport.noNative=true"), args))
+                .redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes(); // until it exits: these commands end at once
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "it exits");
         List<String> result = new ArrayList<>();

@@ -26,7 +26,8 @@ import org.HdrHistogram.Histogram;
  * each sample is one row ({@link org.stratumlab.results.TimeSeriesRow}): the k-th row and the k-th interval of
  * each tag are the same sample, which is how a merge of shards knows an interval's phase.
  *
- * <p>Called from one thread only (the run's sampling thread).
+ * <p>Called from one thread only (the run's sampling thread), except {@link #readTotal}, which a metrics scrape
+ * calls from its own.
  */
 public final class IntervalSampler implements AutoCloseable {
 
@@ -93,7 +94,9 @@ public final class IntervalSampler implements AutoCloseable {
         for (Metric metric : Metric.values()) {
             Histogram interval = metrics.takeInterval(metric, intervals.get(metric));
             hlog.write(metric, interval);
-            totals.get(metric).add(interval);
+            synchronized (totals) { // a scrape may be reading it (readTotal)
+                totals.get(metric).add(interval);
+            }
             if (metric == Metric.LAG && LagWarmUp.isAfter(interval.getStartTimeStamp(), startEpochMs)) {
                 lagAfterWarmUp.add(interval);
             }
@@ -180,6 +183,21 @@ public final class IntervalSampler implements AutoCloseable {
 
     private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {
         return now.of(outcome) - before.of(outcome);
+    }
+
+    /**
+     * Reads a metric's whole-run histogram from any thread while the sampler goes on adding to it: what a live
+     * metrics scrape sees, the same histogram summary.json is made from (up to a second behind the counters).
+     *
+     * @param metric the metric
+     * @param read what to make of the histogram; it must not keep it
+     * @param <T> what it makes
+     * @return what {@code read} made
+     */
+    public <T> T readTotal(Metric metric, java.util.function.Function<Histogram, T> read) {
+        synchronized (totals) {
+            return read.apply(totals.get(metric));
+        }
     }
 
     /** @return each metric's histogram over the whole run so far */

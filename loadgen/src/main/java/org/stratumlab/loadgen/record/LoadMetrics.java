@@ -302,6 +302,11 @@ public final class LoadMetrics {
             return connectFailures + subscribeRejected + neverAnswered + closedByPeer + notJsonRpc;
         }
 
+        /** @return solution events sent: the submits written, less the repeats of accepted shares */
+        public long eventsSent() {
+            return sent - repeatsSent;
+        }
+
         /** @return submits written whose outcome is not known yet */
         public long inFlight() {
             return sent - ended();

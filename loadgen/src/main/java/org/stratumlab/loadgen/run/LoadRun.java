@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
@@ -60,6 +61,7 @@ public final class LoadRun {
     private final boolean terminal;
     private final Summary.Invocation invocation;
     private final RunStop stop;
+    private final LiveMetrics live;
 
     /**
      * @param config the run
@@ -89,11 +91,26 @@ public final class LoadRun {
      */
     public LoadRun(LoadConfig config, PrintWriter out, boolean terminal, Summary.Invocation invocation,
             RunStop stop) {
+        this(config, out, terminal, invocation, stop, null);
+    }
+
+    /**
+     * @param config the run
+     * @param out where progress and the final table go
+     * @param terminal whether {@code out} is a terminal
+     * @param invocation the command line that asked for the run, recorded in its summary; {@code null} if none
+     * @param stop ends the run early, its results written and marked interrupted
+     * @param live the live metrics endpoint the run exposes its counters on, or {@code null} for none; the
+     *        caller opens it and finishes it once the summary is written
+     */
+    public LoadRun(LoadConfig config, PrintWriter out, boolean terminal, Summary.Invocation invocation,
+            RunStop stop, LiveMetrics live) {
         this.config = config;
         this.out = out;
         this.terminal = terminal;
         this.invocation = invocation;
         this.stop = stop;
+        this.live = live;
     }
 
     /**
@@ -142,6 +159,9 @@ public final class LoadRun {
                 }
                 try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
                         startedAt.toEpochMilli())) {
+                    if (live != null) {
+                        live.attach(metrics, sampler, fleet);
+                    }
                     stop.awaitUntil(startNs); // a stop asked for meanwhile ends the first phase at once
                     sampler.begin();
                     return measure(fleet, server, sampler, receipts, metrics, target, transport, startedAt,
@@ -254,6 +274,9 @@ public final class LoadRun {
             }
             apply(phase, i == 0 ? null : phases.get(i - 1), i, fleet, server);
             sampler.beginPhase(phase.name());
+            if (live != null) {
+                live.phaseBegan(i, phase.name(), phase.miners());
+            }
             long phaseEndNs = phaseStartNs + phase.durationNs();
             for (; nextTickNs < phaseEndNs; nextTickNs += SAMPLE_INTERVAL_NS) {
                 if (stop.awaitUntil(nextTickNs)) {

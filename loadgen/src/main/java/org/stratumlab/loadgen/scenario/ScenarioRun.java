@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.LoadRun;
@@ -64,8 +65,26 @@ public final class ScenarioRun {
      */
     public static Outcome run(Scenario scenario, LoadConfig config, PrintWriter out, boolean terminal,
             Summary.Invocation invocation, RunStop stop) throws IOException, InterruptedException {
+        return run(scenario, config, out, terminal, invocation, stop, null);
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param config the run it makes ({@link Scenario#toLoadConfig}), checked by the caller before it starts
+     * @param out where progress goes
+     * @param terminal whether {@code out} is a terminal
+     * @param invocation the command line that asked for the run, or {@code null}
+     * @param stop ends the run early, marked interrupted
+     * @param live the live metrics endpoint the run exposes its counters on, or {@code null} for none
+     * @return the outcome
+     * @throws IOException if the embedded server cannot start or the outputs cannot be written
+     * @throws InterruptedException if interrupted
+     */
+    public static Outcome run(Scenario scenario, LoadConfig config, PrintWriter out, boolean terminal,
+            Summary.Invocation invocation, RunStop stop, LiveMetrics live)
+            throws IOException, InterruptedException {
         Path outDir = config.outDir();
-        LoadRun.Result result = new LoadRun(config, out, terminal, invocation, stop).run();
+        LoadRun.Result result = new LoadRun(config, out, terminal, invocation, stop, live).run();
         Summary judgedSummary = judged(result.summary(), scenario.thresholds())
                 .withDescription(scenario.description())
                 .withExpect(new Summary.Expect(scenario.expectAllSubscribed(),

@@ -83,7 +83,7 @@ class UnexpectedErrorTest {
         sessions.open(new ThrowingHandler()).writeInbound(EmbeddedSessions.bytes("{}\n"));
         sessions.open(new ThrowingHandler()).writeInbound(EmbeddedSessions.bytes("{}\n"));
 
-        try (MetricsEndpoint endpoint = MetricsEndpoint.start(sessions.metrics, 0)) {
+        try (MetricsEndpoint endpoint = MetricsEndpoint.start(sessions.metrics.registry(), 0)) {
             String body = Prometheus.scrape(endpoint.port());
             assertEquals(2, Prometheus.value(body, "stratum_unexpected_errors_total{class=\"" + BUG + "\"}"),
                     body);
