@@ -7,6 +7,7 @@ import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.pow.octopus.OctopusStage;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.server.metrics.MetricsEndpoint;
 
 /**
  * Everything the simulator is configured with, validated once. Names mirror the node's settings where it has them
@@ -26,7 +27,9 @@ import org.stratumlab.protocol.transport.NettyTransport;
  * @param maxLineBytes the longest request line, without its line end (docs/protocol.md §7)
  * @param idleTimeoutNs close a connection that sends nothing for this long; 0 never (the default, as on the node)
  * @param maxConnections connections beyond this many are accepted and closed at once
- * @param metricsPort the port of the Prometheus endpoint on 127.0.0.1; -1 for none, 0 for any free port
+ * @param metricsPort the port of the Prometheus endpoint; -1 for none, 0 for any free port
+ * @param metricsHost the address the Prometheus endpoint listens on: {@link MetricsEndpoint#LOOPBACK}, or e.g.
+ *        {@code 0.0.0.0} to be scraped from another machine (a pod of a cluster)
  * @param heartbeatNs re-push the current job after this long without a push (the node: 60 s)
  * @param ioThreads event-loop threads serving connections
  * @param pow the proof of work submits are checked with: {@code keccak} (the node's dev-mode rule) or
@@ -43,7 +46,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         Dialect dialect, long blockIntervalNs, boolean newJobOnSolution, boolean notifyOnSubscribe,
         long startHeight,
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
-        long heartbeatNs,
+        String metricsHost, long heartbeatNs,
         int ioThreads, String pow, long subscribeTimeoutNs, boolean nodeLimits, String transport) {
 
     /** The node's default Stratum port. */
@@ -72,6 +75,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         require(maxConnections >= 1, "max connections must be at least 1, was " + maxConnections);
         require(metricsPort >= -1 && metricsPort <= 65535,
                 "metrics port must be in 0..65535, was " + metricsPort);
+        require(metricsHost != null && !metricsHost.isBlank(), "metrics host must be set");
         require(heartbeatNs > 0, "heartbeat must be positive");
         require(ioThreads >= 1 && ioThreads <= NettyTransport.MAX_THREADS,
                 "io threads must be in 1.." + NettyTransport.MAX_THREADS + ", was " + ioThreads);
@@ -131,7 +135,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
                 .dialect(dialect).blockIntervalNs(blockIntervalNs).newJobOnSolution(newJobOnSolution)
                 .notifyOnSubscribe(notifyOnSubscribe).startHeight(startHeight).seed(seed)
                 .maxLineBytes(maxLineBytes).idleTimeoutNs(idleTimeoutNs).maxConnections(maxConnections)
-                .metricsPort(metricsPort).heartbeatNs(heartbeatNs).ioThreads(ioThreads).pow(pow)
+                .metricsPort(metricsPort).metricsHost(metricsHost).heartbeatNs(heartbeatNs)
+                .ioThreads(ioThreads).pow(pow)
                 .subscribeTimeoutNs(subscribeTimeoutNs).nodeLimits(nodeLimits).transport(transport);
     }
 
@@ -159,6 +164,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private long idleTimeoutNs;
         private int maxConnections = 200_000;
         private int metricsPort = -1;
+        private String metricsHost = MetricsEndpoint.LOOPBACK;
         private long heartbeatNs = TimeUnit.SECONDS.toNanos(60);
         private int ioThreads = Runtime.getRuntime().availableProcessors();
         private String pow = PowAlgorithms.KECCAK;
@@ -266,6 +272,12 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
+        /** @param value default {@value MetricsEndpoint#LOOPBACK}, this machine only @return this */
+        public Builder metricsHost(String value) {
+            metricsHost = value;
+            return this;
+        }
+
         /** @param value default 60 s @return this */
         public Builder heartbeatNs(long value) {
             heartbeatNs = value;
@@ -322,7 +334,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             long resolvedSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong();
             return new ServerConfig(host, port, secret, difficulty, window, dialect, blockIntervalNs,
                     newJobOnSolution, notifyOnSubscribe, height, resolvedSeed, maxLineBytes, idleTimeoutNs,
-                    maxConnections, metricsPort, heartbeatNs, ioThreads, pow, subscribeTimeoutNs, nodeLimits,
+                    maxConnections, metricsPort, metricsHost, heartbeatNs, ioThreads, pow, subscribeTimeoutNs,
+                    nodeLimits,
                     transport);
         }
     }

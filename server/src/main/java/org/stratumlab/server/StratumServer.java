@@ -135,10 +135,13 @@ public final class StratumServer implements AutoCloseable {
         }
         if (config.metricsPort() >= 0) {
             try {
-                metricsEndpoint = MetricsEndpoint.start(metrics.registry(), config.metricsPort());
-            } catch (IOException e) {
+                metricsEndpoint = MetricsEndpoint.start(metrics.registry(), config.metricsHost(),
+                        config.metricsPort());
+            } catch (IOException | IllegalArgumentException e) {
+                // IllegalArgumentException: a host name that does not resolve
                 throw new ListenFailure(ListenFailure.Endpoint.METRICS,
-                        "cannot serve metrics on 127.0.0.1:" + config.metricsPort() + ": " + e.getMessage(),
+                        "cannot serve metrics on " + config.metricsHost() + ":" + config.metricsPort() + ": "
+                                + e.getMessage(),
                         e);
             }
         }
@@ -190,7 +193,9 @@ public final class StratumServer implements AutoCloseable {
                 + config.window() + " block-interval=" + describeInterval(config.blockIntervalNs()) + " seed="
                 + config.seed() + " pow=" + config.pow() + describeCache()
                 + (config.nodeLimits() ? " node-limits" : "")
-                + (metricsPort() >= 0 ? " metrics=http://127.0.0.1:" + metricsPort() + "/metrics" : "");
+                + (metricsPort() >= 0
+                        ? " metrics=http://" + config.metricsHost() + ":" + metricsPort() + "/metrics"
+                        : "");
     }
 
     private String describeCache() {

@@ -2,11 +2,13 @@ package org.stratumlab.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stratumlab.server.testing.ServerFixture.WAIT;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -121,6 +123,29 @@ class MetricsEndpointTest {
             assertTrue(endpoint.awaitScrapeAfter(mark, WAIT.toNanos()), "the scrape after the mark");
             assertFalse(endpoint.awaitScrapeAfter(endpoint.scrapesBegun(), 1), "none after a later mark");
         }
+    }
+
+    @Test
+    void theMetricsListenOnTheirHostAloneAndTheStartLineSaysWhere() throws Exception {
+        StratumServer server = fixture.start(b -> b.metricsPort(0).metricsHost("127.0.0.2"));
+        int port = server.metricsPort();
+
+        assertTrue(Prometheus.scrape("127.0.0.2", port).contains("stratum_jobs_total"));
+        assertThrows(ConnectException.class, () -> Prometheus.scrape("127.0.0.1", port), "not on 127.0.0.1");
+        assertTrue(server.describe().endsWith(" metrics=http://127.0.0.2:" + port + "/metrics"),
+                server.describe());
+    }
+
+    @Test
+    void theMetricsListenOnThisMachinesLoopbackAloneByDefault() throws Exception {
+        StratumServer server = fixture.start(b -> b.metricsPort(0));
+        int port = server.metricsPort();
+
+        assertTrue(scrape().contains("stratum_jobs_total"));
+        assertThrows(ConnectException.class, () -> Prometheus.scrape("127.0.0.2", port),
+                "another address of this machine is not served");
+        assertTrue(server.describe().endsWith(" metrics=http://127.0.0.1:" + port + "/metrics"),
+                server.describe());
     }
 
     @Test

@@ -28,8 +28,17 @@ public final class Prometheus {
      * @return the body of {@code /metrics}
      */
     public static String scrape(int port) throws IOException, InterruptedException {
+        return scrape("127.0.0.1", port);
+    }
+
+    /**
+     * @param host the address the endpoint listens on, e.g. {@code 127.0.0.2}
+     * @param port its port
+     * @return the body of {@code /metrics}
+     */
+    public static String scrape(String host, int port) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/metrics"))
                 .timeout(WAIT).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());

@@ -54,7 +54,7 @@ public final class ServerCommand implements Callable<Integer> {
         } catch (ListenFailure e) {
             // A port in use or an address this machine does not have: the user's to change, not a bug.
             String option = e.endpoint() == ListenFailure.Endpoint.METRICS
-                    ? "--metrics-port"
+                    ? "--metrics-port or --metrics-host"
                     : "--port or --host";
             throw new ParameterException(spec.commandLine(), e.getMessage() + "; choose another " + option);
         }

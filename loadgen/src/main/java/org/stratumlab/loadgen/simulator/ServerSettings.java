@@ -80,8 +80,13 @@ public final class ServerSettings {
                     "Connections beyond this many are accepted and closed at once (default: %s).",
                     Form.integer(), ServerConfig::maxConnections, ServerConfig.Builder::maxConnections),
             row("metrics-port", "metricsPort", "PORT",
-                    "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics; 0 picks a free port (default: off).",
+                    "Serve Prometheus metrics on this port, at http://<metrics-host>:PORT/metrics; 0 picks a free "
+                            + "port (default: off).",
                     Form.integer(), ServerConfig::metricsPort, ServerConfig.Builder::metricsPort),
+            row("metrics-host", "metricsHost", "<host>",
+                    "The address the metrics listen on, e.g. 0.0.0.0 for a Prometheus on another machine or pod "
+                            + "(default: %s, this machine only).",
+                    Form.text(), ServerConfig::metricsHost, ServerConfig.Builder::metricsHost),
             row("heartbeat", "heartbeatNs", "DURATION",
                     "Re-push the current job after this long without a push, as the node does (default: %s).",
                     Form.durationNs(), ServerConfig::heartbeatNs, ServerConfig.Builder::heartbeatNs),

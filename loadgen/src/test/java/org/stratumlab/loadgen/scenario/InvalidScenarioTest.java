@@ -17,7 +17,7 @@ class InvalidScenarioTest {
     private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
             + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
-            + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-port, new-job-on-solution, "
+            + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, "
             + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, transport, window";
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew|lag}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "

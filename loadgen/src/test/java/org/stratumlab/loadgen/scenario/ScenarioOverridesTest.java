@@ -113,7 +113,7 @@ class ScenarioOverridesTest {
         assertRejected(file
                 + " with --set target.embedded.nope=1: unknown key 'nope' in target.embedded; known keys: "
                 + "block-interval, dialect, difficulty, heartbeat, height, host, idle-timeout, io-threads, "
-                + "max-connections, max-line-bytes, metrics-port, new-job-on-solution, node-limits, "
+                + "max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, node-limits, "
                 + "notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, transport, window",
                 "target.embedded.nope=1");
         assertRejected(

@@ -39,7 +39,8 @@ public final class ServerConfigs {
                         ? Math.floorMod(r.nextLong(), OctopusStage.MAX_HEIGHT + 1)
                         : r.nextLong() & Long.MAX_VALUE,
                 r.nextLong(), 64 + r.nextInt(1 << 24),
-                durationNs(r), 1 + r.nextInt(Integer.MAX_VALUE - 1), r.nextInt(65_537) - 1, 1 + durationNs(r),
+                durationNs(r), 1 + r.nextInt(Integer.MAX_VALUE - 1), r.nextInt(65_537) - 1,
+                HOSTS.get(r.nextInt(HOSTS.size())), 1 + durationNs(r),
                 1 + r.nextInt(64), octopus ? PowAlgorithms.OCTOPUS : PowAlgorithms.KECCAK, durationNs(r),
                 r.nextBoolean(), NettyTransport.CHOICES.get(r.nextInt(NettyTransport.CHOICES.size())));
     }
@@ -57,7 +58,7 @@ public final class ServerConfigs {
     /** @return settings whose every component differs from the builder's default */
     public static ServerConfig everyComponentChanged() {
         return new ServerConfig("127.0.0.2", 4000, ServerSecret.ofPassword("pw"), BigInteger.valueOf(77), 8,
-                Dialect.doc(), 250_000_000L, false, true, 9, 5, 1024, 7_000_000_000L, 10, 9100,
+                Dialect.doc(), 250_000_000L, false, true, 9, 5, 1024, 7_000_000_000L, 10, 9100, "0.0.0.0",
                 3_000_000_000L,
                 Runtime.getRuntime().availableProcessors() + 1, PowAlgorithms.OCTOPUS, 2_000_000_000L, true,
                 "nio");
