@@ -1,8 +1,6 @@
 package org.stratumlab.cli.loadgen;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import org.stratumlab.cli.options.Converters;
 import org.stratumlab.loadgen.metrics.LiveMetrics;
@@ -12,20 +10,22 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --metrics-port}, {@code --metrics-host} and {@code --metrics-linger}, the same on {@code loadgen} and {@code run} (a picocli
- * mixin): the run's live Prometheus endpoint, opened before the run and closed once its summary is written.
+ * mixin): the run's live Prometheus endpoint, opened before the run and closed once its summary is written. What
+ * they say is a {@link LiveMetricsSettings}, which a run passes on to the runs it starts.
  */
 public final class LiveMetricsOptions {
-    @Option(names = "--metrics-port", paramLabel = "PORT",
+    @Option(names = LiveMetricsSettings.PORT_OPTION, paramLabel = "PORT",
             description = "Serve live Prometheus metrics at http://127.0.0.1:PORT/metrics while the run goes and "
                     + "until its summary is written; 0 picks a free port and prints it (default: none).")
     private Integer port;
 
-    @Option(names = "--metrics-host", paramLabel = "HOST",
+    @Option(names = LiveMetricsSettings.HOST_OPTION, paramLabel = "HOST",
             description = "The address the metrics listen on, e.g. 0.0.0.0 for a Prometheus on another machine "
                     + "(default: " + MetricsEndpoint.LOOPBACK + ", this machine only).")
     private String host;
 
-    @Option(names = "--metrics-linger", paramLabel = "DURATION", converter = Converters.DurationNs.class,
+    @Option(names = LiveMetricsSettings.LINGER_OPTION, paramLabel = "DURATION",
+            converter = Converters.DurationNs.class,
             description = "Once the summary is written, keep the metrics up until a scrape has read the final "
                     + "totals, waiting at most this long (default: 0, close at once).")
     private Long lingerNs;
@@ -40,19 +40,8 @@ public final class LiveMetricsOptions {
      *         a port
      */
     public LiveMetrics start(String shard) {
-        check();
-        if (port == null) {
-            return null;
-        }
-        String address = host != null ? host : MetricsEndpoint.LOOPBACK;
-        try {
-            return LiveMetrics.start(address, port, shard);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    (host != null ? "--metrics-host, --metrics-port" : "--metrics-port")
-                            + ": cannot serve metrics on " + address + ":" + port + ": " + e.getMessage(),
-                    e);
-        }
+        LiveMetricsSettings settings = settings();
+        return settings == null ? null : settings.start(shard);
     }
 
     /**
@@ -72,6 +61,15 @@ public final class LiveMetricsOptions {
     }
 
     /**
+     * @return the options as given, or {@code null} without {@code --metrics-port}
+     * @throws IllegalArgumentException for a linger or a host without a port ({@link #check()})
+     */
+    public LiveMetricsSettings settings() {
+        check();
+        return port == null ? null : new LiveMetricsSettings(port, host, lingerNs);
+    }
+
+    /**
      * Prints where the metrics are, one line ({@code metrics http://127.0.0.1:PORT/metrics}): the port a
      * {@code --metrics-port 0} picked.
      *
@@ -80,9 +78,7 @@ public final class LiveMetricsOptions {
      */
     public void announce(LiveMetrics live, PrintWriter out) {
         if (live != null) {
-            out.println(
-                    "metrics http://" + (host != null ? host : MetricsEndpoint.LOOPBACK) + ":" + live.port()
-                            + "/metrics");
+            out.println("metrics http://" + settings().address() + ":" + live.port() + "/metrics");
             out.flush();
         }
     }
@@ -107,18 +103,9 @@ public final class LiveMetricsOptions {
         }
     }
 
-    /** @return the options as given, to pass on to a child run ({@code --repeat}) */
+    /** @return the options as given, to pass on to a child run ({@code --repeat}); none without a port */
     public List<String> arguments() {
-        List<String> args = new ArrayList<>();
-        if (port != null) {
-            args.addAll(List.of("--metrics-port", Integer.toString(port)));
-        }
-        if (host != null) {
-            args.addAll(List.of("--metrics-host", host));
-        }
-        if (lingerNs != null) {
-            args.addAll(List.of("--metrics-linger", Units.formatDurationNs(lingerNs)));
-        }
-        return args;
+        LiveMetricsSettings settings = settings();
+        return settings == null ? List.of() : settings.arguments();
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.stratumlab.cli.ChildJvm;
 import org.stratumlab.cli.ExitCode;
+import org.stratumlab.cli.loadgen.LiveMetricsSettings;
 import org.stratumlab.cli.report.MergedRun;
 import org.stratumlab.loadgen.run.RunStop;
 import org.stratumlab.results.Summary;
@@ -21,7 +22,8 @@ import org.stratumlab.results.Summary;
  * each started as a Kubernetes pod of the run would be ({@link ShardLaunch}: the same arguments and index
  * variable), all beginning their phases at one instant a few seconds ahead; then their merge into the run's folder
  * itself, beside the shards' folders, and the merge's verdict as the exit code. Each process holds its own file
- * descriptors, so that one machine can run more miners than one process's limit allows.
+ * descriptors, so that one machine can run more miners than one process's limit allows. With live metrics each
+ * shard serves its own endpoint, on a port of its own ({@link ShardLaunch#metrics(int)}), and prints where.
  *
  * <p>The shards run in this process's group: a Ctrl-C reaches each of them, and each stops as a run does, its
  * results written and marked interrupted; the merge then is interrupted too. A stop that reached this process
@@ -48,7 +50,36 @@ final class LocalShards {
      * @param file the scenario file
      * @param overrides its {@code --set} overrides
      * @param shards how many shards
-     * @param runDir the run's folder, claimed: the shards write to its {@code shard-I} folders, the merge to it
+     * @param runDir the run's folder: the shards write to its {@code shard-I} folders, the merge to it
+     * @param metrics the shards' live metrics as given, or {@code null} for none
+     * @return how every shard is to start, beginning its phases {@link #lead} from now
+     */
+    static ShardLaunch launch(Path file, List<String> overrides, int shards, Path runDir,
+            LiveMetricsSettings metrics) {
+        Instant startAt = Instant.now().plus(lead(shards)).truncatedTo(ChronoUnit.SECONDS);
+        return new ShardLaunch(file, overrides, shards, startAt, runDir, metrics, true);
+    }
+
+    /**
+     * Opens every shard's metrics endpoint and closes it again, before any shard starts: a shard refused its port
+     * alone would leave the others to run without it, and the merge to fail for its want.
+     *
+     * @param launch the shards
+     * @return {@code null}, or one line naming the first shard that could not serve its metrics, and why
+     */
+    static String metricsRefusal(ShardLaunch launch) {
+        for (int i = 0; i < launch.shards() && launch.metrics() != null; i++) {
+            try {
+                launch.metrics(i).start(Integer.toString(i)).close();
+            } catch (IllegalArgumentException e) {
+                return "shard " + i + " of " + launch.shards() + ": " + e.getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @param launch how every shard is to start ({@link #launch})
      * @param invocation the command line of this run, recorded in the merged summary
      * @param out where each shard's output (prefixed with its name) and the merge's go
      * @param err where each shard's errors and the verdict's line go
@@ -57,11 +88,11 @@ final class LocalShards {
      * @throws IOException if a shard cannot be started or the merge cannot be written
      * @throws InterruptedException if interrupted while the shards run
      */
-    static ExitCode run(Path file, List<String> overrides, int shards, Path runDir,
-            Summary.Invocation invocation, PrintWriter out, PrintWriter err, RunStop stop)
-            throws IOException, InterruptedException {
-        Instant startAt = Instant.now().plus(lead(shards)).truncatedTo(ChronoUnit.SECONDS);
-        ShardLaunch launch = new ShardLaunch(file, overrides, shards, startAt, runDir);
+    static ExitCode run(ShardLaunch launch, Summary.Invocation invocation, PrintWriter out, PrintWriter err,
+            RunStop stop) throws IOException, InterruptedException {
+        int shards = launch.shards();
+        Path runDir = launch.runDir();
+        Instant startAt = launch.startAt();
         out.println(
                 "shards " + shards + " processes on this machine, starting together at " + startAt + ", into "
                         + runDir);

@@ -116,7 +116,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "With --shards N: run the N shards here, as N processes of their own (each with its own "
                     + "file descriptors), each started exactly as a Kubernetes pod of the run is, all beginning "
                     + "together a few seconds ahead; then merge them into the run folder (beside its shard-I "
-                    + "folders) and exit with the merge's verdict.")
+                    + "folders) and exit with the merge's verdict. With --metrics-port P every shard serves its own "
+                    + "metrics: shard I on port P + I, or each on a free port (printed, prefixed with its name) "
+                    + "with P = 0.")
     private boolean local;
 
     @Mixin
@@ -258,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /**
      * {@code --shards N --local}: every shard checked as its process will check it (its share of the miners, its
-     * descriptors), then run here ({@link LocalShards}) and merged into the run folder.
+     * descriptors, its metrics port), then run here ({@link LocalShards}) and merged into the run folder.
      */
     private int runLocal(Scenario scenario, PrintWriter writer) throws IOException, InterruptedException {
         String conflict = shards == null
@@ -285,6 +287,16 @@ public final class RunCommand implements Callable<Integer> {
                 return unusable(file + ": shard " + i + " of " + shards + ": " + refusal);
             }
         }
+        ShardLaunch launch;
+        try {
+            launch = LocalShards.launch(file, overrides, shards, outDir, liveMetrics.settings());
+        } catch (IllegalArgumentException e) {
+            return unusable(e.getMessage());
+        }
+        String metricsRefusal = LocalShards.metricsRefusal(launch);
+        if (metricsRefusal != null) {
+            return unusable(metricsRefusal);
+        }
         try {
             RunFolder.claim(outDir);
         } catch (IllegalArgumentException e) {
@@ -295,8 +307,8 @@ public final class RunCommand implements Callable<Integer> {
                 : ": " + scenario.description().strip().replaceAll("\\s+", " ")));
         writer.flush();
         PrintWriter err = spec.commandLine().getErr();
-        ExitCode code = RunGuard.stoppable(stop -> LocalShards.run(file, overrides, shards, outDir,
-                Invocations.of(spec, overrides), writer, err, stop));
+        ExitCode code = RunGuard.stoppable(
+                stop -> LocalShards.run(launch, Invocations.of(spec, overrides), writer, err, stop));
         if (publish) {
             writer.println("index " + ResultsIndex.write(Path.of("results")));
             writer.flush();

@@ -3,8 +3,6 @@ package org.stratumlab.cli.loadgen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +28,6 @@ import org.stratumlab.testing.Await;
 @Timeout(180)
 class PrometheusScrapeTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
-    /** The latest value Prometheus holds of a series, stale markers aside: the generator is gone by then. */
-    private static final String LAST = "sum(last_over_time(%s[10m]))";
 
     @TempDir
     Path dir;
@@ -70,7 +66,7 @@ class PrometheusScrapeTest {
 
             // The run answered a scrape of its final totals before it exited; Prometheus stores it once read.
             Await.until("Prometheus holds the final scrape",
-                    () -> value(prometheus, LAST.formatted("stratumlab_loadgen_run_finished")) == 1,
+                    () -> prometheus.lastSum("stratumlab_loadgen_run_finished") == 1,
                     prometheus::log, WAIT);
             Summary summary = SummaryFile.read(out.resolve(SummaryFile.FILE_NAME));
             Summary.Submits submits = summary.submits();
@@ -96,24 +92,13 @@ class PrometheusScrapeTest {
             assertTrue(submits.sent() > 0 && submits.rejectedTotal() > 0, submits.toString());
             Map<String, Double> scraped = new java.util.LinkedHashMap<>();
             for (String series : expected.keySet()) {
-                scraped.put(series, value(prometheus, LAST.formatted(series)));
+                scraped.put(series, prometheus.lastSum(series)); // the generator is gone by then
             }
             Map<String, Double> wanted = new java.util.LinkedHashMap<>();
             expected.forEach((series, n) -> wanted.put(series, (double) n));
             assertEquals(wanted, scraped);
-            assertTrue(value(prometheus, "count_over_time(stratumlab_loadgen_run_finished[10m])") >= 2,
+            assertTrue(prometheus.value("count_over_time(stratumlab_loadgen_run_finished[10m])") >= 2,
                     "scraped while it ran, not only at the end");
-        }
-    }
-
-    private static double value(PrometheusServer prometheus, String promql) {
-        try {
-            return prometheus.value(promql);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

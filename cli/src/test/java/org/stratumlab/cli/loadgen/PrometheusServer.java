@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +29,7 @@ import org.stratumlab.testing.Await;
  * and web port, scraping every second the targets a test names in its file of targets (which it watches, so that a
  * target can be added once its port is known). Queried through its HTTP API.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
     /** Where Debian's package puts the binary. */
     static final Path BINARY = Path.of("/usr/bin/prometheus");
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -49,7 +50,7 @@ final class PrometheusServer implements AutoCloseable {
      * Skips the test where Prometheus is not installed, except under CI ({@code CI=true}), which installs it
      * ({@code .ci/run}): there its absence fails the test.
      */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         if (Files.isExecutable(BINARY)) {
             return;
         }
@@ -64,7 +65,7 @@ final class PrometheusServer implements AutoCloseable {
      * @param dir its folder: config, file of targets, storage and log
      * @return a running Prometheus, ready for queries, scraping nothing yet
      */
-    static PrometheusServer start(Path dir) throws IOException {
+    public static PrometheusServer start(Path dir) throws IOException {
         Path targets = dir.resolve("targets.json");
         Files.writeString(targets, "[]");
         // scrape_timeout must not exceed the interval (the default, 10 s, would).
@@ -95,7 +96,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** @param ports the ports on 127.0.0.1 to scrape {@code /metrics} of from now on */
-    void scrape(List<Integer> ports) throws IOException {
+    public void scrape(List<Integer> ports) throws IOException {
         String list = String.join(",", ports.stream().map(p -> "\"127.0.0.1:" + p + "\"").toList());
         Path next = dir.resolve("targets.json.next");
         Files.writeString(next, "[{\"targets\": [" + list + "]}]");
@@ -106,7 +107,7 @@ final class PrometheusServer implements AutoCloseable {
      * @param promql an instant query, at the present
      * @return its result: a vector's samples, each with {@code metric} and {@code value}
      */
-    JsonNode query(String promql) throws IOException, InterruptedException {
+    public JsonNode query(String promql) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
                 "http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(promql,
                         StandardCharsets.UTF_8)))
@@ -119,11 +120,27 @@ final class PrometheusServer implements AutoCloseable {
      * @param promql an instant query whose result is one sample (an aggregation)
      * @return its value, or NaN when the result is empty
      */
-    double value(String promql) throws IOException, InterruptedException {
-        JsonNode result = query(promql);
-        return result.isEmpty()
-                ? Double.NaN
-                : Double.parseDouble(result.get(0).path("value").get(1).asText());
+    public double value(String promql) {
+        try {
+            JsonNode result = query(promql);
+            return result.isEmpty()
+                    ? Double.NaN
+                    : Double.parseDouble(result.get(0).path("value").get(1).asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * @param series a series selector, e.g. {@code stratumlab_loadgen_submits_sent_total}
+     * @return the latest value Prometheus holds of each of its series, summed (over the shards, say); the stale
+     *         markers Prometheus writes once a target is gone are passed over
+     */
+    public double lastSum(String series) {
+        return value("sum(last_over_time(" + series + "[10m]))");
     }
 
     private boolean ready() {
@@ -143,7 +160,7 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     /** @return what Prometheus logged */
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("prometheus.log"));
         } catch (IOException e) {

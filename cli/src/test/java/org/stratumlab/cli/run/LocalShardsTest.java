@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterAll;
@@ -26,14 +21,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.stratumlab.cli.ChildCommand;
 import org.stratumlab.cli.CliRun;
-import org.stratumlab.cli.StratumLab;
+import org.stratumlab.cli.ServerProcess;
 import org.stratumlab.loadgen.record.LatencyLogFile;
 import org.stratumlab.loadgen.record.LatencyStatistics;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
-import org.stratumlab.testing.Await;
 import org.stratumlab.testing.Prometheus;
 
 /**
@@ -44,12 +39,13 @@ import org.stratumlab.testing.Prometheus;
  */
 @Timeout(240)
 class LocalShardsTest {
-    private static final Pattern LISTENING = Pattern.compile(
-            "stratumlab server listening on 127\\.0\\.0\\.1:(\\d+) .*metrics=http://127\\.0\\.0\\.1:(\\d+)/metrics");
-    /** Every kind of bad share, so that each rejection reason is counted on both sides. */
-    private static final String SCENARIO = """
+    /**
+     * Thirty miners against the server whose port it is formatted with, for a few seconds; every kind of bad share,
+     * so that each rejection reason is counted on both sides.
+     */
+    static final String SCENARIO = """
             name: sharded
-            description: thirty miners in three shards against one server process
+            description: thirty miners in shards against one server process
             target:
               external: 127.0.0.1:%d
             miners:
@@ -74,11 +70,17 @@ class LocalShardsTest {
               generator-keeps-up: false
             """;
 
+    /**
+     * The simulator the shards run against: jobs every half second and a window of two, so that each kind of bad
+     * share meets its rejection; the current job on subscribe, so that every miner submits from its first second.
+     * The parent of a run (the stratumlab command, without the tests' JVM options) starts its shards the same way.
+     */
+    static final String[] SERVER_OPTIONS = {"--difficulty", "4", "--window", "2", "--block-interval",
+            "500ms", "--new-job-on-solution=false", "--notify-on-subscribe", "--io-threads", "1"};
+
     @TempDir
     static Path dir;
-    private static Process server;
-    private static final List<String> serverLines = new CopyOnWriteArrayList<>();
-    private static int metricsPort;
+    private static ServerProcess server;
     private static Path file;
     private static Path runDir;
     private static CliRun run;
@@ -87,41 +89,26 @@ class LocalShardsTest {
 
     @BeforeAll
     static void runThreeShardsAgainstOneServer() throws Exception {
-        server = new ProcessBuilder(
-                stratumlab("server", "--port", "0", "--metrics-port", "0", "--difficulty", "4",
-                        "--window", "2", "--block-interval", "500ms", "--new-job-on-solution=false",
-                        "--notify-on-subscribe",
-                        "--io-threads", "1"))
-                .redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> readAll(server, serverLines), "server-output");
-        reader.setDaemon(true);
-        reader.start();
-        Await.until("the server listens",
-                () -> serverLines.stream().anyMatch(l -> LISTENING.matcher(l).find()),
-                serverLines::toString, Duration.ofSeconds(60));
-        Matcher listening = serverLines.stream().map(LISTENING::matcher).filter(Matcher::find).findFirst()
-                .orElseThrow();
-        metricsPort = Integer.parseInt(listening.group(2));
+        server = ServerProcess.start(SERVER_OPTIONS);
         file = dir.resolve("sharded.yaml");
-        Files.writeString(file, SCENARIO.formatted(Integer.parseInt(listening.group(1))));
+        Files.writeString(file, SCENARIO.formatted(server.port()));
         runDir = dir.resolve("run");
-        countersBefore = Prometheus.scrape(metricsPort);
+        countersBefore = server.scrape();
         Process parent = new ProcessBuilder(
-                stratumlab("run", file.toString(), "--shards", "3", "--local", "--out",
+                ChildCommand.of(List.of(), "run", file.toString(), "--shards", "3", "--local", "--out",
                         runDir.toString()))
                 .redirectErrorStream(true).start();
         parent.getOutputStream().close();
         String output = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until it ends
         assertTrue(parent.waitFor(120, TimeUnit.SECONDS), "it ends: " + output);
         run = new CliRun(parent.exitValue(), output, "");
-        countersAfter = Prometheus.scrape(metricsPort);
+        countersAfter = server.scrape();
     }
 
     @AfterAll
     static void stopServer() throws InterruptedException {
         if (server != null) {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            server.close();
         }
     }
 
@@ -191,7 +178,7 @@ class LocalShardsTest {
     void eachShardRanExactlyWhatShardLaunchBuilds() {
         Summary merged = SummaryFile.read(runDir.resolve("summary.json"));
         ShardLaunch launch = new ShardLaunch(file, List.of(), 3, Instant.parse(merged.merge().startAt()),
-                runDir);
+                runDir, null, true);
         for (int i = 0; i < 3; i++) {
             List<String> expected = new ArrayList<>(List.of("stratumlab"));
             expected.addAll(launch.arguments(i));
@@ -234,19 +221,6 @@ class LocalShardsTest {
         assertFalse(Files.exists(out), "nothing is written");
     }
 
-    /**
-     * {@code stratumlab} as a user runs it, a JVM of its own on this test's class path, without the tests' JVM
-     * options: paranoid leak detection in five JVMs on two busy cores would slow the run to a crawl.
-     */
-    private static List<String> stratumlab(String... args) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                StratumLab.class.getName()));
-        command.addAll(List.of(args));
-        return command;
-    }
-
     private static long served(String result) {
         return delta("stratum_submits_total{result=\"" + result + "\"}");
     }
@@ -260,14 +234,6 @@ class LocalShardsTest {
             return Files.readString(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void readAll(Process process, List<String> lines) {
-        try (BufferedReader in = process.inputReader()) {
-            in.lines().forEach(lines::add);
-        } catch (IOException | UncheckedIOException e) {
-            lines.add("(output ended: " + e + ")"); // the server was stopped
         }
     }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -172,6 +174,39 @@ class ShardedRunTest {
                 + ": this run was ready \\d+(\\.\\d+)? s after " + passed.replace(".", "\\.")
                 + ", too late to begin with the others; give every shard a later instant\n"), late.err());
         assertFalse(Files.exists(dir.resolve("late")), "nothing ran");
+    }
+
+    @Test
+    void aLocalRunWhoseShardsCannotServeTheirMetricsIsOneLineAndExitTwoBeforeAnyShardStarts()
+            throws IOException {
+        String file = write("external.yaml", SCENARIO.formatted(32525)).toString();
+        UnaryOperator<String> noIndex = name -> null;
+        assertOneLine("stratumlab run: --metrics-linger needs --metrics-port: without it there is nothing to "
+                + "linger for", noIndex, "run", file, "--shards", "2", "--local", "--metrics-linger", "5s",
+                "--out",
+                dir.resolve("linger").toString());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertRefusedBeforeAnyShard(
+                    "stratumlab run: shard 0 of 2: --metrics-port: cannot serve metrics on "
+                            + "127.0.0.1:" + port + ": ",
+                    "run", file, "--shards", "2", "--local", "--metrics-port",
+                    Integer.toString(port), "--out", dir.resolve("taken").toString());
+        }
+        // Shard I serves on the port plus I: shard 1 of 65535 would need 65536.
+        assertRefusedBeforeAnyShard("stratumlab run: shard 1 of 2: --metrics-port: cannot serve metrics on "
+                + "127.0.0.1:65536: port out of range", "run", file, "--shards", "2", "--local",
+                "--metrics-port",
+                "65535", "--out", dir.resolve("beyond").toString());
+    }
+
+    private void assertRefusedBeforeAnyShard(String start, String... args) {
+        CliRun run = run(name -> null, args);
+        assertEquals(ExitCode.BAD_INPUT.code(), run.exitCode(), run.out() + run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith(start), run.err());
+        assertEquals("", run.out(), "no shard started");
+        assertFalse(Files.exists(Path.of(args[args.length - 1])), "no run folder");
     }
 
     @Test
