@@ -22,7 +22,8 @@ import org.stratumlab.results.RunSetFile;
  * directory below the results folder that holds a {@code summary.json} (scenario, date, how many runs, machine,
  * JDK, key figures, and a link to the run's report), sorted by scenario, then date. A repeated run (a folder with
  * a {@code runs.json}) is one row: "3 runs", each figure as its median with the min and max across the runs, and
- * a link to the set's page; the runs inside it get no rows of their own. Links are relative to the results
+ * a link to the set's page; the runs inside it get no rows of their own. So is a merge of shards (its
+ * {@code summary.json} has a {@code merge}): its row is the merged run, the shards' folders inside it get none. Links are relative to the results
  * folder, so they work on GitHub and from disk.
  *
  * <p>The table sits between two HTML comment markers; the rest of README.md is kept, so people can write about the
@@ -75,6 +76,16 @@ public final class ResultsIndex {
                     entries.add(new Entry(resultsDir.relativize(dir), null, RunSetFile.read(set),
                             Files.exists(dir.resolve(RunSetReport.FILE_NAME))));
                     return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path summary = dir.resolve(RunData.SUMMARY);
+                if (Files.exists(summary)) {
+                    Summary run = SummaryFile.read(summary);
+                    if (run.merge() != null) {
+                        // A merge of shards is one result: its shards' folders inside it stand behind its row.
+                        entries.add(new Entry(resultsDir.relativize(dir), run, null,
+                                Files.exists(dir.resolve(RunReport.FILE_NAME))));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -104,7 +104,12 @@ final class RunPage {
 
     private static String header(RunData run) {
         Summary s = run.summary();
-        return new Table().row("scenario", s.scenario()).row("started", Format.dateTime(s.startedAtInstant()))
+        Table table = new Table().row("scenario", s.scenario());
+        if (s.shard() != null) {
+            table.row("shard", s.shard().describe() + " of a sharded run (its miners alone; "
+                    + "stratumlab report merge makes the whole run of the shards)");
+        }
+        return table.row("started", Format.dateTime(s.startedAtInstant()))
                 .row("duration", Format.number(s.durationS()) + " s").row("machine", s.machine().describe())
                 .row("load average (1, 5, 15 min)", s.machine().loadAtStart().isEmpty()
                         ? "not recorded"

@@ -45,6 +45,13 @@ import java.util.TreeMap;
  *        when all were expected), one line; absent when it got going, and in older files
  * @param interrupted whether a signal (Ctrl-C, SIGTERM) cut the run short; false in older files
  * @param plannedDurationS how long the phases were to last, seconds; absent in older files
+ * @param expect what the scenario expected besides its thresholds ({@code expect:}), which decides the exit code
+ *        with them; absent for a plain load run and in older files (every miner subscribed, the generator kept
+ *        up)
+ * @param shard which share of a sharded run this process ran ({@code run --shard I/N}); absent for an unsharded
+ *        run and in older files
+ * @param merge what this folder was merged from, when it is the merge of a sharded run's shards
+ *        ({@code report merge}); absent for one process's run and in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -52,7 +59,8 @@ import java.util.TreeMap;
         "notifies",
         "latencyUs",
         "errors",
-        "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS"})
+        "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "expect", "shard",
+        "merge"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -62,7 +70,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
-        Boolean interrupted, Double plannedDurationS) {
+        Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -136,7 +144,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 transport,
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
-                phases, judged, startFailure, interrupted, plannedDurationS);
+                phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge);
     }
 
     /**
@@ -148,7 +156,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder,
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
-                thresholds, startFailure, interrupted, plannedDurationS);
+                thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge);
     }
 
     /**
@@ -158,7 +166,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withGenerator(Generator verdict) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
-                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS);
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                shard, merge);
     }
 
     /**
@@ -170,7 +179,138 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withEnd(String failure, boolean cutShort, double plannedS) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
-                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS);
+                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge);
+    }
+
+    /**
+     * @param share which share of a sharded run this was, or null for an unsharded run
+     * @return the same summary with this shard
+     */
+    public Summary withShard(Shard share) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                share, merge);
+    }
+
+    /**
+     * @param expected what the scenario expected besides its thresholds
+     * @return the same summary with it
+     */
+    public Summary withExpect(Expect expected) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expected,
+                shard, merge);
+    }
+
+    /**
+     * What a scenario expected of its run besides its thresholds (its {@code expect:} keys): with the thresholds,
+     * it decides the run's exit code, and a merge of shards judges the merged result by it.
+     *
+     * @param allSubscribed whether every miner was to subscribe at the peak (else the run did not get going)
+     * @param generatorKeepsUp whether a generator that fell short of the load asked fails the run
+     */
+    @JsonPropertyOrder({"allSubscribed", "generatorKeepsUp"})
+    public record Expect(@JsonProperty(required = true) boolean allSubscribed,
+            @JsonProperty(required = true) boolean generatorKeepsUp) {
+    }
+
+    /**
+     * What a merged folder was made from: the shards of one sharded run ({@code stratumlab report merge}, or
+     * {@code run --shards N --local}), checked to be one scenario's (same digest, seed, start and shard count, each
+     * index once). Its counts are the shards' sums and its latencies come from their added histograms; what is
+     * not one process's (the machine's load and steal time, the JVM, the command line of each shard) stays in
+     * {@code from}, and the summary's own {@code machine} is the shards' machine only where they all report the
+     * same one (else it lists the models), without load averages.
+     *
+     * @param shards how many shards the run had: all of them were merged
+     * @param scenarioSeed the scenario's seed, the same in every shard
+     * @param scenarioDigest the effective scenario's SHA-256, the same in every shard
+     * @param startAt the instant every shard's phases began, ISO-8601; null when the shards were not given one
+     * @param from each shard, by index
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"shards", "scenarioSeed", "scenarioDigest", "startAt", "from"})
+    public record Merge(@JsonProperty(required = true) int shards,
+            @JsonProperty(required = true) long scenarioSeed,
+            @JsonProperty(required = true) String scenarioDigest, String startAt,
+            @JsonProperty(required = true) List<MergedShard> from) {
+        /** Checks that every shard is there once, in order. */
+        public Merge {
+            from = List.copyOf(from);
+            Checks.require(shards >= 1 && from.size() == shards, "from must list each of the " + shards
+                    + " shards");
+            for (int i = 0; i < from.size(); i++) {
+                Checks.require(from.get(i).index() == i, "from must list the shards by index, 0 first");
+            }
+        }
+    }
+
+    /**
+     * One shard of a merged folder, as its own summary.json describes it.
+     *
+     * @param index its index
+     * @param dir its run folder, as the merge was given it
+     * @param startedAt when its first miner started, ISO-8601
+     * @param durationS how long it ran
+     * @param machine the machine it ran on, its load and steal time included
+     * @param jdk the JDK it ran on
+     * @param commandLine the arguments of its {@code stratumlab}
+     */
+    @JsonPropertyOrder({"index", "dir", "startedAt", "durationS", "machine", "jdk", "commandLine"})
+    public record MergedShard(@JsonProperty(required = true) int index,
+            @JsonProperty(required = true) String dir,
+            @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
+            @JsonProperty(required = true) Machine machine, @JsonProperty(required = true) String jdk,
+            List<String> commandLine) {
+        /** Copies the command line; absent is empty. */
+        public MergedShard {
+            commandLine = commandLine == null ? List.of() : List.copyOf(commandLine);
+        }
+    }
+
+    /**
+     * One share of a sharded run: several generator processes (pods of a Kubernetes Indexed Job, or local
+     * processes) each ran the miners whose global index is {@code index} mod {@code count} of one scenario against
+     * one endpoint, and their run folders merge into one result. Everything a merge needs to tell whether shards
+     * belong together is here; the shard's own settings (its share of the miners and rates) are in
+     * {@code settings}.
+     *
+     * @param index this shard's index, 0 to {@code count - 1}
+     * @param count how many shards the run has
+     * @param scenarioSeed the scenario's seed, the same in every shard
+     * @param seed this shard's seed, derived from {@code scenarioSeed} and {@code index}, for its random draws
+     * @param scenarioDigest SHA-256 (64 hex digits) of the effective scenario after its {@code --set} overrides:
+     *        equal in the shards of one run, different for another scenario or other overrides
+     * @param startAt the instant every shard's phases began ({@code --start-at}), ISO-8601; null when each shard
+     *        began when it was ready
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"index", "count", "scenarioSeed", "seed", "scenarioDigest", "startAt"})
+    public record Shard(@JsonProperty(required = true) int index, @JsonProperty(required = true) int count,
+            @JsonProperty(required = true) long scenarioSeed, @JsonProperty(required = true) long seed,
+            @JsonProperty(required = true) String scenarioDigest, String startAt) {
+        /** Checks the index, the digest and the instant. */
+        public Shard {
+            Checks.require(count >= 1, "count must be at least 1");
+            Checks.require(index >= 0 && index < count, "index must be in 0.." + (count - 1));
+            Checks.require(scenarioDigest.matches("[0-9a-f]{64}"),
+                    "scenarioDigest must be 64 lower-case hex digits (SHA-256)");
+            if (startAt != null) {
+                try {
+                    Instant.parse(startAt);
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException(
+                            "startAt must be an ISO-8601 instant such as 2026-11-24T10:00:00Z");
+                }
+            }
+        }
+
+        /** @return e.g. "shard 1 of 3" (the index as given to {@code --shard 1/3}) */
+        public String describe() {
+            return "shard " + index + " of " + count;
+        }
     }
 
     /**
@@ -299,6 +439,33 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             Double per10k = submitsSent > 0 ? round3(seconds * 10_000 / submitsSent) : null;
             return new Generator(scheduled, owed, lagP99Us, lagFromS, shortfall, round3(seconds), per10k,
                     includesServer);
+        }
+
+        /**
+         * The CPU figures of a sharded run's generators, for their merge: the CPU time adds, and the cost per
+         * 10,000 submits is the mean of theirs weighted by the submits each sent (each as it was rounded when
+         * recorded), so that a merge of one shard gives back that shard's figures unchanged.
+         *
+         * @param shards each shard's verdict, with its CPU figures
+         * @param submitsSent the submits each shard sent
+         * @return this verdict with the shards' CPU figures
+         */
+        public Generator withCpuOfShards(List<Generator> shards, List<Long> submitsSent) {
+            double seconds = 0;
+            double weightedPer10k = 0;
+            long sent = 0;
+            boolean includesServer = false;
+            for (int i = 0; i < shards.size(); i++) {
+                Generator shard = shards.get(i);
+                seconds += shard.cpuSeconds();
+                if (shard.cpuSecondsPer10kSubmits() != null) {
+                    weightedPer10k += shard.cpuSecondsPer10kSubmits() * submitsSent.get(i);
+                }
+                sent += submitsSent.get(i);
+                includesServer |= Boolean.TRUE.equals(shard.cpuIncludesServer());
+            }
+            return new Generator(scheduled, owed, lagP99Us, lagFromS, shortfall, round3(seconds),
+                    sent > 0 ? round3(weightedPer10k / sent) : null, includesServer);
         }
 
         private static double round3(double value) {

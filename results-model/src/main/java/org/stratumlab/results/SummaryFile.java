@@ -51,6 +51,15 @@ public final class SummaryFile {
         JSON.writeValue(file.toFile(), value);
     }
 
+    /** Another of the contract's values as one line of JSON, for a file of one value a line. */
+    static String oneLine(Object value) {
+        try {
+            return JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a value of the contract always serialises", e);
+        }
+    }
+
     /** Reads a file's text, naming the file when it is missing or unreadable. */
     static String text(Path file) {
         try {

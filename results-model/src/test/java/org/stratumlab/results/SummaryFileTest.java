@@ -109,7 +109,8 @@ class SummaryFileTest {
                 published.settings(), refused,
                 published.submits(),
                 published.notifies(), published.latencyUs(), published.errors(), published.phases(),
-                published.thresholds(), null, null, null).withEnd("no miner could connect", true, 600);
+                published.thresholds(), null, null, null, null, null, null)
+                .withEnd("no miner could connect", true, 600);
         Summary back = SummaryFile.parse(SummaryFile.toJson(ended), "written");
         assertEquals(ended, back);
         assertTrue(back.interrupted());
@@ -147,6 +148,37 @@ class SummaryFileTest {
                 back.generator().describeCpu());
         assertEquals(null, published.generator().withCpu(1.0, 0, false).cpuSecondsPer10kSubmits(),
                 "nothing sent: no cost per submit");
+    }
+
+    @Test
+    void aShardComesBackAsWrittenAndAnUnshardedRunHasNone() throws IOException {
+        Summary published = SummaryFile.read(publishedSummaries().get(0));
+        assertEquals(null, published.shard(), "published before sharding: no shard");
+        assertFalse(JSON.readTree(SummaryFile.toJson(published)).has("shard"), "absent, not null");
+        Summary.Shard share = new Summary.Shard(1, 3, 42, -7, "ab".repeat(32), "2026-12-02T06:30:00Z");
+        Summary sharded = published.withShard(share);
+        Summary back = SummaryFile.parse(SummaryFile.toJson(sharded), "written");
+        assertEquals(sharded, back);
+        assertEquals("shard 1 of 3", back.shard().describe());
+        Summary unscheduled = published.withShard(new Summary.Shard(0, 3, 42, 9, "cd".repeat(32), null));
+        JsonNode written = JSON.readTree(SummaryFile.toJson(unscheduled)).get("shard");
+        assertTrue(written.get("startAt").isNull(), "no --start-at: startAt is written as null, " + written);
+        assertEquals(unscheduled, SummaryFile.parse(SummaryFile.toJson(unscheduled), "written"));
+    }
+
+    @Test
+    void aBrokenShardIsNamedWithItsKey() throws IOException {
+        Summary published = SummaryFile.read(publishedSummaries().get(0));
+        ObjectNode root = (ObjectNode) JSON.readTree(SummaryFile.toJson(
+                published.withShard(new Summary.Shard(0, 2, 1, 2, "0".repeat(64), null))));
+        ObjectNode outOfRange = root.deepCopy();
+        ((ObjectNode) outOfRange.get("shard")).put("index", 2);
+        assertEquals("s: shard.index must be in 0..1", assertThrows(IllegalArgumentException.class,
+                () -> SummaryFile.parse(outOfRange.toString(), "s")).getMessage());
+        ObjectNode noDigest = root.deepCopy();
+        ((ObjectNode) noDigest.get("shard")).remove("scenarioDigest");
+        assertEquals("s: shard.scenarioDigest is missing", assertThrows(IllegalArgumentException.class,
+                () -> SummaryFile.parse(noDigest.toString(), "s")).getMessage());
     }
 
     @Test

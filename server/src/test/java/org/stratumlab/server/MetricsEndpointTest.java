@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.server.chain.Job;
 import org.stratumlab.testing.LineClient;
-import org.stratumlab.server.testing.Prometheus;
+import org.stratumlab.testing.Prometheus;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Solutions;
 import org.stratumlab.server.testing.Wire;

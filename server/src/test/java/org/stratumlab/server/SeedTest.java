@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stratumlab.protocol.dialect.Dialect;
 import org.stratumlab.testing.LineClient;
-import org.stratumlab.server.testing.Prometheus;
+import org.stratumlab.testing.Prometheus;
 import org.stratumlab.server.testing.ServerFixture;
 import org.stratumlab.server.testing.Wire;
 

@@ -1,25 +1,19 @@
 package org.stratumlab.cli.run;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.cli.ChildJvm;
 import org.stratumlab.cli.ExitCode;
-import org.stratumlab.cli.StratumLab;
 import org.stratumlab.cli.loadgen.RunGuard;
 import org.stratumlab.loadgen.run.RunStop;
 import org.stratumlab.loadgen.scenario.Scenario;
-import org.stratumlab.loadgen.simulator.ForkProtocol;
 import org.stratumlab.loadgen.threshold.Figure;
 import org.stratumlab.report.ResultsIndex;
 import org.stratumlab.report.RunSetReport;
@@ -104,11 +98,8 @@ final class RepeatedRun {
 
     /** @return the run's exit status: the run command in a child JVM, its output copied to ours */
     private int childRun(Path runDir, RunStop stop) throws IOException, InterruptedException {
-        Process child = new ProcessBuilder(childCommand(runDir)).start();
-        child.getOutputStream().close();
-        Thread errors = new Thread(() -> copy(child.getErrorStream(), err), "repeat-stderr");
-        errors.setDaemon(true);
-        errors.start();
+        Process child = ChildJvm.start(childArguments(runDir), Map.of());
+        Thread errors = ChildJvm.copying(child.getErrorStream(), err, "", "repeat-stderr");
         // Ctrl-C reaches the child too, which ignores it (RunGuard.stoppableInSeries): it gets one SIGTERM here.
         Thread watch = new Thread(() -> {
             try {
@@ -122,7 +113,7 @@ final class RepeatedRun {
         watch.setDaemon(true);
         watch.start();
         try {
-            copy(child.getInputStream(), out);
+            ChildJvm.copy(child.getInputStream(), out, "");
             int status = child.waitFor();
             errors.join();
             return status;
@@ -131,31 +122,13 @@ final class RepeatedRun {
         }
     }
 
-    private List<String> childCommand(Path runDir) {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java));
-        command.addAll(
-                ForkProtocol.forwardedJvmOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.addAll(
-                List.of("-cp", System.getProperty("java.class.path"), StratumLab.class.getName(), "run",
-                        file.toString()));
+    private List<String> childArguments(Path runDir) {
+        List<String> arguments = new ArrayList<>(List.of("run", file.toString()));
         for (String override : overrides) {
-            command.addAll(List.of("--set", override));
+            arguments.addAll(List.of("--set", override));
         }
-        command.addAll(List.of("--out", runDir.toString(), RunCommand.SERIES_MEMBER));
-        return command;
-    }
-
-    private static void copy(InputStream from, PrintWriter to) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                to.println(line);
-                to.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        arguments.addAll(List.of("--out", runDir.toString(), RunCommand.SERIES_MEMBER));
+        return arguments;
     }
 
     private static Summary summaryOf(Path runDir) {

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LatencyRecorders;
 import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.NotifyReceiptLog;
 import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.pow.NonceGrinder;
@@ -15,8 +16,8 @@ import org.stratumlab.server.errors.UnexpectedErrors;
 
 /**
  * What every miner of a fleet shares: settings, the metrics, the source of valid nonces, a grinder per thread
- * for the few attempts a miner may make itself, and the first receipt time of each job (for notify skew).
- * Thread-safe.
+ * for the few attempts a miner may make itself, the first receipt time of each job (for notify skew), and in a
+ * sharded run every receipt of each job ({@link NotifyReceiptLog}). Thread-safe.
  */
 final class FleetContext {
     /** Jobs remembered for skew; older ones are forgotten (their stragglers then count from their own receipt). */
@@ -40,11 +41,23 @@ final class FleetContext {
     private volatile NotifiedJob newestNotified;
     /** A share the server accepted on the newest job any miner had one accepted on: what duplicates repeat. */
     private volatile AcceptedShare lastAcceptedShare;
+    /** Where every receipt of each job is counted, or null when the run does not write them. */
+    private final NotifyReceiptLog receipts;
 
     FleetContext(LoadMetrics metrics, UnexpectedErrors unexpectedErrors, String password,
             BadShareMix badShares, BadShareMix hostileShares,
             long subscribeTimeoutNs,
             long submitTimeoutNs, ShareSource shares, long sessionLifetimeNs) {
+        this(metrics, unexpectedErrors, password, badShares, hostileShares, subscribeTimeoutNs,
+                submitTimeoutNs,
+                shares, sessionLifetimeNs, null);
+    }
+
+    FleetContext(LoadMetrics metrics, UnexpectedErrors unexpectedErrors, String password,
+            BadShareMix badShares, BadShareMix hostileShares,
+            long subscribeTimeoutNs,
+            long submitTimeoutNs, ShareSource shares, long sessionLifetimeNs, NotifyReceiptLog receipts) {
+        this.receipts = receipts;
         this.sessionLifetimeNs = sessionLifetimeNs;
         this.metrics = metrics;
         this.unexpectedErrors = unexpectedErrors;
@@ -77,7 +90,21 @@ final class FleetContext {
         if (broadcast) {
             latency.record(Metric.NOTIFY_SKEW, nowNs - known.firstReceiptNs());
         }
+        if (known.receipts() != null) {
+            known.receipts().received(nowNs, broadcast);
+        }
         return known;
+    }
+
+    /**
+     * Records a miner's receipt of the job it already works on (a node's re-push): no skew, but a receipt.
+     *
+     * @param job the miner's job
+     */
+    void jobRepeated(SharedJob job) {
+        if (job.receipts() != null) {
+            job.receipts().repeated();
+        }
     }
 
     /**
@@ -107,13 +134,16 @@ final class FleetContext {
             }
             SharedJob fresh = SharedJob.of(notify.jobId(), notify.powHashText(), notify.powHash(),
                     notify.boundary(), shares.newJob(notify.powHash(), notify.height(), notify.boundary()),
-                    nowNs);
+                    nowNs, receipts == null ? null : receipts.newJob(notify.powHashText(), nowNs));
             jobsByPowHash.put(notify.powHash(), fresh);
             newestNotified = new NotifiedJob(notify, fresh);
             metrics.jobSeen();
             jobsInOrder.addLast(notify.powHash());
             if (jobsInOrder.size() > JOBS_REMEMBERED) {
-                jobsByPowHash.remove(jobsInOrder.removeFirst());
+                SharedJob forgotten = jobsByPowHash.remove(jobsInOrder.removeFirst());
+                if (forgotten != null && forgotten.receipts() != null) {
+                    receipts.forgotten(forgotten.receipts(), nowNs);
+                }
             }
             return fresh;
         }

@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.stratumlab.loadgen.grind.ShareSource;
 import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.NotifyReceiptLog;
 import org.stratumlab.results.Metric;
 import org.stratumlab.loadgen.schedule.BadShareMix;
 import org.stratumlab.loadgen.schedule.HashrateDistribution;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
+import org.stratumlab.loadgen.shard.Shard;
 import org.stratumlab.protocol.frame.LineFrameDecoder;
 import org.stratumlab.server.errors.UnexpectedErrors;
 import org.stratumlab.protocol.miner.NotifyLineCache;
@@ -75,6 +77,20 @@ public final class MinerFleet implements AutoCloseable {
     public MinerFleet(FleetSettings settings, LoadMetrics metrics, InetSocketAddress target,
             EventLoopGroup group,
             NettyTransport transport) {
+        this(settings, metrics, target, group, transport, null);
+    }
+
+    /**
+     * @param settings how the miners behave
+     * @param metrics where they count and record
+     * @param target the endpoint
+     * @param group the event loops the connections run on
+     * @param transport the transport of that group
+     * @param receipts where every receipt of each job is counted (a sharded run), or null
+     */
+    public MinerFleet(FleetSettings settings, LoadMetrics metrics, InetSocketAddress target,
+            EventLoopGroup group,
+            NettyTransport transport, NotifyReceiptLog receipts) {
         this.settings = settings;
         this.metrics = metrics;
         this.target = target;
@@ -85,7 +101,7 @@ public final class MinerFleet implements AutoCloseable {
         this.context = new FleetContext(metrics, errors, settings.password(), settings.badShares(),
                 settings.hostile().shares(),
                 settings.subscribeTimeoutNs(), settings.submitTimeoutNs(), shares,
-                settings.sessionLifetimeNs());
+                settings.sessionLifetimeNs(), receipts);
         this.group = group;
         this.rampLoop = group.next();
         this.slots = makeSlots(settings);
@@ -99,16 +115,18 @@ public final class MinerFleet implements AutoCloseable {
     static MinerSlot[] makeSlots(FleetSettings settings) {
         SplittableRandom root = new SplittableRandom(settings.seed());
         double[] hashrates = settings.hashrate() > 0
-                ? settings.hashrates().drawFarm(settings.hashrate(), settings.miners(), root.split())
+                ? settings.hashrates().drawFarm(settings.hashrate(), settings.fleetMiners(), root.split())
                 : null;
+        Shard shard = settings.shard();
         MinerSlot[] slots = new MinerSlot[settings.miners()];
         for (int i = 0; i < slots.length; i++) {
+            int n = shard.globalNumber(i); // names, hostility and hashrates are the whole fleet's miner n's
             SplittableRandom random = root.split();
             SolveSchedule schedule = hashrates != null
-                    ? SolveSchedule.fromHashrate(random.split(), hashrates[i])
+                    ? SolveSchedule.fromHashrate(random.split(), hashrates[n])
                     : SolveSchedule.fixedRate(random.split(), settings.solveRatePerSecond());
-            slots[i] = new MinerSlot(i, settings.workerPrefix() + "-" + i, schedule, random,
-                    settings.hostile().isHostile(i));
+            slots[i] = new MinerSlot(i, settings.workerPrefix() + "-" + n, schedule, random,
+                    settings.hostile().isHostile(n));
         }
         return slots;
     }
@@ -181,12 +199,12 @@ public final class MinerFleet implements AutoCloseable {
     public void setRates(double solveRatePerSecond, double hashrate, HashrateDistribution hashrates,
             long seed, double hostileRate) {
         double[] drawn = hashrate > 0
-                ? hashrates.drawFarm(hashrate, slots.length, new SplittableRandom(seed))
+                ? hashrates.drawFarm(hashrate, settings.fleetMiners(), new SplittableRandom(seed))
                 : null;
         for (MinerSlot slot : slots) {
             double factor = slot.hostile ? hostileRate : 1;
             if (drawn != null) {
-                slot.schedule.setHashrate(drawn[slot.index] * factor, null);
+                slot.schedule.setHashrate(drawn[settings.shard().globalNumber(slot.index)] * factor, null);
             } else {
                 slot.schedule.setFixedRate(solveRatePerSecond * factor);
             }

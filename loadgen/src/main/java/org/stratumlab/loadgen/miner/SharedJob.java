@@ -1,6 +1,7 @@
 package org.stratumlab.loadgen.miner;
 
 import org.stratumlab.loadgen.grind.JobNonces;
+import org.stratumlab.loadgen.record.NotifyReceiptLog;
 import org.stratumlab.loadgen.schedule.SolveSchedule;
 import org.stratumlab.pow.U256;
 
@@ -18,9 +19,12 @@ import org.stratumlab.pow.U256;
  *        for stale shares
  * @param boundaryFraction the boundary divided by 2^256, for hashrate-driven schedules: computed once per job,
  *        not once per miner
+ * @param receipts where the fleet's receipts of it are counted for notify-receipts.jsonl, or null when the run
+ *        writes none (it is not sharded)
  */
 record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
-        long firstReceiptNs, String forgedPowHashText, double boundaryFraction) {
+        long firstReceiptNs, String forgedPowHashText, double boundaryFraction,
+        NotifyReceiptLog.JobTally receipts) {
 
     /**
      * @param jobIdText the job id as the notify carried it
@@ -29,12 +33,13 @@ record SharedJob(String jobIdText, String powHashText, U256 powHash, U256 bounda
      * @param boundary the boundary
      * @param nonces where its valid nonces come from
      * @param firstReceiptNs when the first miner received it
+     * @param receipts its tally of receipts, or null
      * @return the job, with its forged twin and boundary fraction computed once for the whole fleet
      */
     static SharedJob of(String jobIdText, String powHashText, U256 powHash, U256 boundary, JobNonces nonces,
-            long firstReceiptNs) {
+            long firstReceiptNs, NotifyReceiptLog.JobTally receipts) {
         return new SharedJob(jobIdText, powHashText, powHash, boundary, nonces, firstReceiptNs,
-                forged(powHashText), SolveSchedule.fractionOfHashSpace(boundary));
+                forged(powHashText), SolveSchedule.fractionOfHashSpace(boundary), receipts);
     }
 
     /**

@@ -153,7 +153,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private void onNotify(JobNotify notify, long now) {
         metrics.notifyReceived();
         if (job != null && notify.powHash().equals(job.powHash())) {
-            return; // a heartbeat re-push of the current job
+            fleet.jobRepeated(job); // a heartbeat re-push of the current job
+            return;
         }
         job = fleet.jobReceived(notify, now, job != null, latency);
         slot.schedule.onBoundaryFraction(job.boundaryFraction());

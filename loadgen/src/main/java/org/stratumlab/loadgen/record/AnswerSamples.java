@@ -27,6 +27,10 @@ public final class AnswerSamples {
     /** The node names the worker in its incorrect-nonce reason: one text for every worker, not one each. */
     static final String INCORRECT_NONCE_ANY_WORKER = SubmitReasons.INCORRECT_NONCE_PREFIX + "<worker>!";
 
+    /** Most frequent first, then by outcome and text: the order of {@code submits.answers} in summary.json. */
+    private static final Comparator<Summary.Answer> ORDER = Comparator.comparingLong(Summary.Answer::count)
+            .reversed().thenComparing(Summary.Answer::outcome).thenComparing(Summary.Answer::text);
+
     private final Map<Outcome, ConcurrentHashMap<String, LongAdder>> byOutcome = new EnumMap<>(Outcome.class);
     private final LongAdder distinct = new LongAdder();
 
@@ -63,8 +67,28 @@ public final class AnswerSamples {
         List<Summary.Answer> answers = new ArrayList<>();
         byOutcome.forEach((outcome, texts) -> texts
                 .forEach((text, count) -> answers.add(new Summary.Answer(outcome.key(), text, count.sum()))));
-        answers.sort(Comparator.comparingLong(Summary.Answer::count).reversed()
-                .thenComparing(Summary.Answer::outcome).thenComparing(Summary.Answer::text));
+        answers.sort(ORDER);
+        return answers;
+    }
+
+    /**
+     * Several runs' answers as one list, for a merge of shards: the counts of one outcome and text add (each run
+     * kept at most {@value #MAX_TEXTS} texts, so the merge may hold more, and each run's
+     * {@value #OTHER_TEXTS} add up too).
+     *
+     * @param runs each run's {@code submits.answers}
+     * @return their sums, in the order {@link #snapshot()} gives
+     */
+    public static List<Summary.Answer> added(List<List<Summary.Answer>> runs) {
+        Map<List<String>, Long> counts = new java.util.LinkedHashMap<>();
+        for (List<Summary.Answer> run : runs) {
+            for (Summary.Answer answer : run) {
+                counts.merge(List.of(answer.outcome(), answer.text()), answer.count(), Long::sum);
+            }
+        }
+        List<Summary.Answer> answers = new ArrayList<>();
+        counts.forEach((key, count) -> answers.add(new Summary.Answer(key.get(0), key.get(1), count)));
+        answers.sort(ORDER);
         return answers;
     }
 }

@@ -2,12 +2,11 @@ package org.stratumlab.loadgen.record;
 
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
-import org.stratumlab.results.Summary;
 import org.stratumlab.results.TimeSeriesColumn;
+import org.stratumlab.results.TimeSeriesRow;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.HistogramLogWriter;
 
 /**
  * Once a second: swaps out each metric's interval histogram, writes it to {@code latency.hlog} under its tag,
@@ -24,9 +22,9 @@ import org.HdrHistogram.HistogramLogWriter;
  * At the end it writes each metric's whole-run percentile distribution to its {@code .hgrm} file.
  * Counting happens on the hot path; rates are computed here (Aeron's RateReporter pattern).
  *
- * <p>Every interval of every metric is logged, empty ones too, so that the header's list of tags is exactly what
- * the file holds and {@code HistogramLogProcessor -tag T} finds histograms for any tag. The submit histogram is
- * logged a second time without a tag, so that the processor's plain {@code -i latency.hlog} works.
+ * <p>Every interval of every metric is logged, empty ones too ({@link LatencyLogWriter} says why and how), and
+ * each sample is one row ({@link org.stratumlab.results.TimeSeriesRow}): the k-th row and the k-th interval of
+ * each tag are the same sample, which is how a merge of shards knows an interval's phase.
  *
  * <p>Called from one thread only (the run's sampling thread).
  */
@@ -35,8 +33,8 @@ public final class IntervalSampler implements AutoCloseable {
     private final LoadMetrics metrics;
     private final Path outDir;
     private final long startNs;
-    private final PrintStream hlogStream;
-    private final HistogramLogWriter hlog;
+    private final long startEpochMs;
+    private final LatencyLogWriter hlog;
     private final BufferedWriter csv;
     private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
     private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
@@ -60,16 +58,8 @@ public final class IntervalSampler implements AutoCloseable {
         this.outDir = outDir;
         this.startNs = startNs;
         Files.createDirectories(outDir);
-        this.hlogStream = new PrintStream(Files.newOutputStream(outDir.resolve(Metric.LATENCY_LOG_FILE)),
-                false,
-                "US-ASCII");
-        this.hlog = new HistogramLogWriter(hlogStream);
-        hlog.outputComment(header());
-        hlog.outputLogFormatVersion();
-        hlog.setBaseTime(startEpochMs);
-        hlog.outputBaseTime(startEpochMs);
-        hlog.outputStartTime(startEpochMs);
-        hlog.outputLegend();
+        this.startEpochMs = startEpochMs;
+        this.hlog = new LatencyLogWriter(outDir.resolve(Metric.LATENCY_LOG_FILE), startEpochMs);
         this.csv = Files.newBufferedWriter(outDir.resolve(TimeSeriesColumn.FILE_NAME));
         csv.write(TimeSeriesColumn.headerLine());
         csv.newLine();
@@ -92,15 +82,9 @@ public final class IntervalSampler implements AutoCloseable {
     public Interval sample() {
         for (Metric metric : Metric.values()) {
             Histogram interval = metrics.takeInterval(metric, intervals.get(metric));
-            if (metric == Metric.UNTAGGED_IN_LOG) {
-                interval.setTag(null);
-                hlog.outputIntervalHistogram(interval);
-            }
-            interval.setTag(metric.tag());
-            hlog.outputIntervalHistogram(interval);
+            hlog.write(metric, interval);
             totals.get(metric).add(interval);
-            if (metric == Metric.LAG
-                    && intervalStartNs - startNs >= Summary.Generator.WARM_UP_S * 1_000_000_000L) {
+            if (metric == Metric.LAG && LagWarmUp.isAfter(interval.getStartTimeStamp(), startEpochMs)) {
                 lagAfterWarmUp.add(interval);
             }
             if (!phases.isEmpty()) {
@@ -111,11 +95,8 @@ public final class IntervalSampler implements AutoCloseable {
         Histogram submit = intervals.get(Metric.SUBMIT);
         long sampledNs = System.nanoTime();
         last = new Interval((sampledNs - startNs) / 1e9, (sampledNs - intervalStartNs) / 1e9, now, previous,
-                submit.getTotalCount() == 0
-                        ? 0
-                        : submit.getValueAtPercentile(50),
-                submit.getTotalCount() == 0 ? 0 : submit.getValueAtPercentile(99),
-                intervals.get(Metric.LAG).getValueAtPercentile(99));
+                LatencyStatistics.percentile(submit, 50), LatencyStatistics.percentile(submit, 99),
+                LatencyStatistics.percentile(intervals.get(Metric.LAG), 99));
         writeRow(last);
         previous = now;
         intervalStartNs = sampledNs;
@@ -149,21 +130,12 @@ public final class IntervalSampler implements AutoCloseable {
      *         (judge the whole run)
      */
     public Histogram lagAfterWarmUp(long runNs) {
-        return runNs >= 2L * Summary.Generator.WARM_UP_S * 1_000_000_000L ? lagAfterWarmUp : null;
+        return LagWarmUp.applies(runNs) ? lagAfterWarmUp : null;
     }
 
     /** @return every phase begun so far, in order */
     public List<PhaseTotals> phases() {
         return phases;
-    }
-
-    private static String header() {
-        StringBuilder tags = new StringBuilder();
-        for (Metric metric : Metric.values()) {
-            tags.append(tags.length() == 0 ? "" : ", ").append(metric.tag());
-        }
-        return "Stratum Lab load run: latencies in microseconds; tags: " + tags + "; untagged: "
-                + Metric.UNTAGGED_IN_LOG.tag() + " again, for HistogramLogProcessor without -tag";
     }
 
     /**
@@ -173,30 +145,23 @@ public final class IntervalSampler implements AutoCloseable {
      * @throws IOException if a file cannot be written
      */
     public void writePercentileFiles() throws IOException {
-        for (Metric metric : Metric.values()) {
-            try (PrintStream file = new PrintStream(
-                    Files.newOutputStream(outDir.resolve(metric.percentileFile())),
-                    false, "US-ASCII")) {
-                totals.get(metric).outputPercentileDistribution(file, Metric.PERCENTILE_FILE_UNIT_RATIO);
-            }
-        }
+        PercentileFiles.write(outDir, totals);
     }
 
     private void writeRow(Interval i) {
         LoadMetrics.Counts n = i.now();
         LoadMetrics.Counts p = i.before();
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            outcomes.put(outcome, delta(n, p, outcome));
+        }
         try {
-            // In TimeSeriesColumn's order.
-            csv.write(String.format(java.util.Locale.ROOT,
-                    "%.1f,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%.3f,%d,%s%n",
-                    i.elapsedSeconds(), n.connected(), n.subscribed(), n.sent() - p.sent(),
-                    delta(n, p, Outcome.ACCEPTED), delta(n, p, Outcome.REJECTED_STALE),
-                    delta(n, p, Outcome.REJECTED_INCORRECT), delta(n, p, Outcome.REJECTED_DUPLICATE),
-                    delta(n, p, Outcome.REJECTED_OTHER), delta(n, p, Outcome.ERROR),
-                    delta(n, p, Outcome.UNANSWERED),
-                    n.notifiesReceived() - p.notifiesReceived(), i.submitP50Us(), i.submitP99Us(),
+            csv.write(new TimeSeriesRow(i.elapsedSeconds(), n.connected(), n.subscribed(),
+                    n.sent() - p.sent(),
+                    outcomes, n.notifiesReceived() - p.notifiesReceived(), i.submitP50Us(), i.submitP99Us(),
                     i.intervalSeconds(), i.lagP99Us(),
-                    phases.isEmpty() ? "" : phases.get(phases.size() - 1).name()));
+                    phases.isEmpty() ? "" : phases.get(phases.size() - 1).name()).toLine());
+            csv.newLine();
             csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -214,7 +179,7 @@ public final class IntervalSampler implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        hlogStream.close();
+        hlog.close();
         csv.close();
     }
 

@@ -2,9 +2,13 @@ package org.stratumlab.loadgen.run;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.shard.Shard;
 import org.stratumlab.protocol.transport.NettyTransport;
+import org.stratumlab.results.Summary;
 import org.stratumlab.server.ServerConfig;
 
 /**
@@ -22,11 +26,57 @@ import org.stratumlab.server.ServerConfig;
  * @param expectAllSubscribed whether the run got going only if every miner subscribed at the peak (false where
  *        some are expected to be turned away, as by a node's 1024 places); some miner must subscribe either way
  * @param transport the miners' Netty transport: {@code auto} or a name in {@link NettyTransport#CHOICES}
+ * @param sharding which shard of a sharded run this is ({@link #forShard}), or {@code null} for an unsharded run
+ * @param startAt when the phases begin ({@code --start-at}: the same instant in every shard), or {@code null} for
+ *        as soon as the run is ready
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
         EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
-        long progressIntervalNs, boolean expectAllSubscribed, String transport) {
+        long progressIntervalNs, boolean expectAllSubscribed, String transport, Sharding sharding,
+        Instant startAt) {
+
+    /**
+     * A run that is not sharded and begins as soon as it is ready.
+     *
+     * @param name the name recorded as {@code scenario} in summary.json
+     * @param fleet how the miners behave; its miner count is the most any phase uses
+     * @param target the endpoint, or {@code null} to start the embedded server
+     * @param embeddedServer the embedded server's settings (used when {@code target} is null)
+     * @param embeddedProcess whether the embedded server runs in this process or its own
+     * @param phases the run's phases, in order, at least one
+     * @param ioThreads event-loop threads driving the miners
+     * @param outDir where summary.json, latency.hlog and timeseries.csv go
+     * @param progressIntervalNs how often progress is shown when output is not a terminal
+     * @param expectAllSubscribed whether the run got going only if every miner subscribed at the peak
+     * @param transport the miners' Netty transport: {@code auto} or a name in {@link NettyTransport#CHOICES}
+     */
+    public LoadConfig(String name, FleetSettings fleet, InetSocketAddress target, ServerConfig embeddedServer,
+            EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
+            long progressIntervalNs, boolean expectAllSubscribed, String transport) {
+        this(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs,
+                expectAllSubscribed, transport, null, null);
+    }
+
+    /**
+     * What makes a run one shard of a sharded run, besides its share of the miners and rates.
+     *
+     * @param shard which shard
+     * @param scenarioSeed the scenario's seed (the fleet's is the shard's, {@link Shard#seed})
+     * @param scenarioDigest the scenario's digest, the same in every shard of one run
+     */
+    public record Sharding(Shard shard, long scenarioSeed, String scenarioDigest) {
+        /**
+         * @param seed the shard's seed
+         * @param startAt when the phases began in every shard, or null
+         * @return what the shard's summary.json records
+         */
+        public Summary.Shard record(long seed, Instant startAt) {
+            return new Summary.Shard(shard.index(), shard.count(), scenarioSeed, seed, scenarioDigest,
+                    startAt == null ? null : startAt.toString());
+        }
+    }
 
     /**
      * A run of one phase with the fleet's own settings ({@code stratumlab loadgen}) that expects every miner to
@@ -87,6 +137,53 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
             require(target == null || phase.server().isNone(), "phase '" + phase.name()
                     + "' acts on the server, which only works with the embedded server");
         }
+    }
+
+    /**
+     * The run one shard makes of this whole one ({@link Shard} says how): its miners among the fleet's and each
+     * phase's, its share of every connect rate, its own seed; the same phases and durations.
+     *
+     * @param shard which shard
+     * @param scenarioDigest the scenario's digest, recorded in the shard's summary
+     * @return the shard's run
+     * @throws IllegalArgumentException when the target is embedded (each shard would have a server of its own), or
+     *         the shard would have no miners
+     */
+    public LoadConfig forShard(Shard shard, String scenarioDigest) {
+        if (target == null) {
+            throw new IllegalArgumentException("a sharded run needs target.external, one endpoint for every "
+                    + "shard; an embedded target would give each shard a server of its own");
+        }
+        FleetSettings f = fleet;
+        int miners = shard.minersOf(f.miners());
+        if (miners == 0) {
+            throw new IllegalArgumentException("shard " + shard.index() + " of " + shard.count()
+                    + " would have no miners: the scenario has " + f.miners() + ", fewer than the shards");
+        }
+        FleetSettings share = new FleetSettings(miners, shard.rateOf(f.connectRatePerSecond(), f.miners()),
+                f.solveRatePerSecond(), f.hashrate(), f.hashrates(), f.badShares(), f.hostile(),
+                f.workerPrefix(), f.password(), shard.seed(f.seed()), f.subscribeTimeoutNs(),
+                f.submitTimeoutNs(), f.sessionLifetimeNs(), f.reconnectBaseNs(), f.reconnectMaxNs(),
+                f.sourceAddresses(), f.maxGrindAttempts(), f.pow(), f.grindThreads(), shard, f.miners());
+        List<Phase> shares = new ArrayList<>();
+        for (Phase p : phases) {
+            shares.add(new Phase(p.name(), p.durationNs(), shard.minersOf(p.miners()),
+                    shard.rateOf(p.connectRatePerSecond(), p.miners()), p.solveRatePerSecond(), p.hashrate(),
+                    p.hashrates(), p.badShares(), p.hostileRate(), p.sessionLifetimeNs(), p.server(),
+                    p.solveRateEndPerSecond()));
+        }
+        return new LoadConfig(name, share, target, embeddedServer, embeddedProcess, shares, ioThreads, outDir,
+                progressIntervalNs, expectAllSubscribed, transport,
+                new Sharding(shard, f.seed(), scenarioDigest), startAt);
+    }
+
+    /**
+     * @param instant when the phases are to begin, or null for as soon as the run is ready
+     * @return the same run, beginning then
+     */
+    public LoadConfig startingAt(Instant instant) {
+        return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs, expectAllSubscribed, transport, sharding, instant);
     }
 
     /** @return the planned duration: the phases' durations added up */

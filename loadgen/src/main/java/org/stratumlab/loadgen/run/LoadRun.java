@@ -11,9 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
 import org.stratumlab.loadgen.record.LoadMetrics;
+import org.stratumlab.loadgen.record.NotifyReceiptLog;
 import org.stratumlab.loadgen.record.ProgressLine;
+import org.stratumlab.loadgen.record.RunClock;
 import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.MachineFacts;
+import org.stratumlab.results.NotifyReceiptsFile;
 import org.stratumlab.results.Summary;
 import org.stratumlab.results.SummaryFile;
 import org.stratumlab.protocol.transport.NettyTransport;
@@ -119,39 +122,25 @@ public final class LoadRun {
                 out.flush();
             }
             LoadMetrics metrics = new LoadMetrics();
-            Instant startedAt = Instant.now();
-            String loadAtStart = MachineFacts.loadAverage();
-            CpuTicks ticksAtStart = CpuTicks.read();
-            long startNs = System.nanoTime();
-            long cpuAtStartNs = ProcessCpu.nanos();
-            // Closed on every path: the fleet's grinding threads must not outlive a run that failed.
-            try (MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport);
-                    IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
-                            startedAt.toEpochMilli())) {
-                End end = playPhases(fleet, server, sampler, startNs);
-                fleet.stopSubmitting();
-                long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
-                fleet.awaitDrained(
-                        end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
-                fleet.close();
-                fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
-                sampler.sample();
-                sampler.writePercentileFiles();
-                double durationS = (System.nanoTime() - startNs) / 1e9;
-                LoadMetrics.Counts counts = metrics.counts();
-                RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
-                        RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                        fleet.grinderName(), fleet.grinding(), invocation, loadAtStart, ticksAtStart);
-                ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
-                Summary summary = RunSummary.build(facts, counts, sampler.totals(),
-                        sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
-                        new Summary.Errors(fleet.unexpectedErrors(),
-                                serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()),
-                        metrics.answers().snapshot());
-                summary = withEnd(summary, end, durationS);
-                summary = withCpu(summary, cpuAtStartNs, server);
-                SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
-                return new Result(summary, counts, serverCounters);
+            RunClock clock = RunClock.anchoredNow();
+            long startNs = config.startAt() != null ? clock.nanoTimeAt(config.startAt()) : System.nanoTime();
+            Instant startedAt = clock.instantAt(startNs);
+            // Closed on every path: the fleet's grinding threads must not outlive a run that failed. The receipts'
+            // log closes after the fleet, whose connections are the last to count into it.
+            try (NotifyReceiptLog receipts = config.sharding() != null ? new NotifyReceiptLog(clock) : null;
+                    MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport,
+                            receipts)) {
+                // Made before the start instant, which it must not delay; checked after, as nothing is written yet.
+                StartAt.requireAhead(config.startAt(), clock.instantAt(System.nanoTime()));
+                if (receipts != null) {
+                    receipts.open(config.outDir());
+                }
+                try (IntervalSampler sampler = new IntervalSampler(metrics, config.outDir(), startNs,
+                        startedAt.toEpochMilli())) {
+                    stop.awaitUntil(startNs); // a stop asked for meanwhile ends the first phase at once
+                    return measure(fleet, server, sampler, receipts, metrics, target, transport, startedAt,
+                            startNs);
+                }
             }
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
@@ -159,6 +148,51 @@ public final class LoadRun {
                 server.close();
             }
         }
+    }
+
+    /** Plays the phases from the start instant, drains, and writes what the run measured. */
+    private Result measure(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler,
+            NotifyReceiptLog receipts, LoadMetrics metrics, InetSocketAddress target,
+            NettyTransport transport,
+            Instant startedAt, long startNs) throws IOException, InterruptedException {
+        String loadAtStart = MachineFacts.loadAverage();
+        CpuTicks ticksAtStart = CpuTicks.read();
+        long cpuAtStartNs = ProcessCpu.nanos();
+        End end = playPhases(fleet, server, sampler, receipts, startNs);
+        fleet.stopSubmitting();
+        long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
+        fleet.awaitDrained(end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
+        fleet.close();
+        fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
+        sampler.sample();
+        sampler.writePercentileFiles();
+        if (receipts != null) {
+            receipts.close(); // every connection is closed: no receipt can come after (closing again does nothing)
+            if (receipts.lateReceipts() > 0) {
+                out.printf(java.util.Locale.ROOT,
+                        "notify receipts: %,d came after their job's line of %s was "
+                                + "written (a connection hundreds of jobs behind the others); the file may lack them%n",
+                        receipts.lateReceipts(), NotifyReceiptsFile.FILE_NAME);
+            }
+        }
+        double durationS = (System.nanoTime() - startNs) / 1e9;
+        LoadMetrics.Counts counts = metrics.counts();
+        RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
+                RunSettings.of(config, target), config.fleet().miners(), transport.name(),
+                fleet.grinderName(), fleet.grinding(), invocation, loadAtStart, ticksAtStart);
+        ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
+        Summary summary = RunSummary.build(facts, counts, sampler.totals(),
+                sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
+                new Summary.Errors(fleet.unexpectedErrors(),
+                        serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()),
+                metrics.answers().snapshot());
+        summary = withEnd(summary, end, durationS);
+        summary = withCpu(summary, cpuAtStartNs, server);
+        if (config.sharding() != null) {
+            summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
+        }
+        SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
+        return new Result(summary, counts, serverCounters);
     }
 
     /**
@@ -192,8 +226,8 @@ public final class LoadRun {
         return summary.withEnd(failure, false, plannedS);
     }
 
-    private End playPhases(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler, long startNs)
-            throws IOException, InterruptedException {
+    private End playPhases(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler,
+            NotifyReceiptLog receipts, long startNs) throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
                 config.progressIntervalNs());
@@ -217,6 +251,9 @@ public final class LoadRun {
                             config.fleet().seed() + i, phase.hostileRate());
                 }
                 IntervalSampler.Interval interval = sampler.sample();
+                if (receipts != null) {
+                    receipts.writeForgotten(System.nanoTime() - SAMPLE_INTERVAL_NS);
+                }
                 progress.show(interval, nextTickNs - startNs, fleet.duePerSecond());
                 if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
                         System.nanoTime() - startNs)) {

@@ -11,7 +11,7 @@ import org.stratumlab.loadgen.schedule.HashrateDistribution;
  * @param name the phase's name in the summary
  * @param durationNs how long it lasts
  * @param miners how many miners are connected (ramping up at {@code connectRatePerSecond}, or closed at once)
- * @param connectRatePerSecond new connections per second while ramping up
+ * @param connectRatePerSecond new connections per second while ramping up (0 only for a phase of no miners)
  * @param solveRatePerSecond solutions per miner per second, or 0 with a hashrate
  * @param hashrate hashes per second per miner, or 0 with a fixed rate
  * @param hashrates how hashrates spread over miners
@@ -79,7 +79,9 @@ public record Phase(String name, long durationNs, int miners, double connectRate
     public Phase {
         require(durationNs > 0, name, "duration must be positive");
         require(miners >= 0, name, "miners must not be negative, was " + miners);
-        require(connectRatePerSecond > 0, name, "connect rate must be positive");
+        // A shard may have none of a phase's few miners, and then no share of its connect rate either.
+        require(connectRatePerSecond > 0 || miners == 0 && connectRatePerSecond == 0, name,
+                "connect rate must be positive");
         require(solveRatePerSecond >= 0 && hashrate >= 0, name,
                 "solve rate and hashrate must not be negative");
         require(!(solveRatePerSecond > 0 && hashrate > 0), name, "give a solve rate or a hashrate, not both");

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.stratumlab.loadgen.record.LatencyStatistics;
 import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.PhaseTotals;
 import org.stratumlab.results.CpuTicks;
@@ -67,7 +67,7 @@ final class RunSummary {
             phaseList.add(new Summary.Phase(phase.name(), round(phase.startSeconds()),
                     round(phase.durationSeconds()), phase.atScheduledEnd().connected(),
                     phase.atScheduledEnd().subscribed(), submits(phase.atEnd(), phase.atStart(), null, null),
-                    latencies(phase.latencies())));
+                    LatencyStatistics.of(phase.latencies())));
         }
         JsonNode settings = JSON.valueToTree(facts.settings());
         return new Summary(Summary.CURRENT_SCHEMA_VERSION, facts.scenario(), null,
@@ -76,12 +76,14 @@ final class RunSummary {
                 System.getProperty("java.version"),
                 facts.transport(), facts.grinder(), facts.grinding(),
                 Summary.Generator.judge(counts.sent() - counts.repeatsSent(), counts.owed(),
-                        percentiles(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
+                        LatencyStatistics
+                                .of(lagAfterWarmUp != null ? lagAfterWarmUp : latencies.get(Metric.LAG)),
                         lagAfterWarmUp != null ? Summary.Generator.WARM_UP_S : 0),
                 facts.invocation(), settings, miners,
                 submits(counts, null, counts.lateReplies(), answers),
-                new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()), latencies(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null);
+                new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
+                LatencyStatistics.of(latencies),
+                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null);
     }
 
     private static double round(double seconds) {
@@ -103,21 +105,5 @@ final class RunSummary {
 
     private static long delta(LoadMetrics.Counts now, LoadMetrics.Counts before, Outcome outcome) {
         return now.of(outcome) - (before == null ? 0 : before.of(outcome));
-    }
-
-    private static Summary.Latencies latencies(Map<Metric, Histogram> histograms) {
-        Map<Metric, Summary.Percentiles> byMetric = new EnumMap<>(Metric.class);
-        histograms.forEach((metric, h) -> byMetric.put(metric, percentiles(h)));
-        return Summary.Latencies.of(byMetric);
-    }
-
-    private static Summary.Percentiles percentiles(Histogram h) {
-        long count = h.getTotalCount();
-        if (count == 0) {
-            return new Summary.Percentiles(0, 0, 0, 0, 0, 0, 0);
-        }
-        return new Summary.Percentiles(count, Math.round(h.getMean() * 10) / 10.0, h.getValueAtPercentile(50),
-                h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
-                h.getMaxValue());
     }
 }

@@ -7,6 +7,7 @@ import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
 import org.stratumlab.loadgen.run.Phase;
+import org.stratumlab.loadgen.shard.Shard;
 import org.stratumlab.loadgen.threshold.Threshold;
 import org.stratumlab.server.ServerConfig;
 
@@ -27,10 +28,12 @@ import org.stratumlab.server.ServerConfig;
  * @param expectGeneratorKeepsUp whether the run fails when the generator falls short of the load asked
  *        ({@code expect: {generator-keeps-up: false}} turns it off)
  * @param transport the miners' Netty transport ({@code miners.transport}; {@code auto} when not given)
+ * @param digest what tells this scenario, with its overrides, from any other ({@link ScenarioDigest})
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
-        int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp, String transport) {
+        int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp, String transport,
+        String digest) {
 
     /** Copies the lists. */
     public Scenario {
@@ -46,5 +49,16 @@ public record Scenario(String name, String description, InetSocketAddress extern
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
         return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
                 progressIntervalNs, expectAllSubscribed, transport);
+    }
+
+    /**
+     * @param shard which shard of the scenario to run
+     * @param outDir where the shard's run writes
+     * @param progressIntervalNs how often progress is shown when not on a terminal
+     * @return that shard's run ({@link LoadConfig#forShard})
+     * @throws IllegalArgumentException when the scenario's target is embedded, or the shard would have no miners
+     */
+    public LoadConfig toShardConfig(Shard shard, Path outDir, long progressIntervalNs) {
+        return toLoadConfig(outDir, progressIntervalNs).forShard(shard, digest);
     }
 }

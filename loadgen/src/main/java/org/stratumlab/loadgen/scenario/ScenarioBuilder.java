@@ -36,7 +36,7 @@ final class ScenarioBuilder {
     private ScenarioBuilder() {
     }
 
-    static Scenario build(ScenarioFile f, String defaultName) {
+    static Scenario build(ScenarioFile f, String defaultName, String digest) {
         String name = f.name() != null ? f.name() : defaultName;
         require(!name.isBlank() && NAME.matcher(name).matches(), "name",
                 "'" + name + "' must be letters, digits, '.', '_' or '-' (it names the output folder)");
@@ -95,7 +95,8 @@ final class ScenarioBuilder {
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
-                f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()), transport);
+                f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()), transport,
+                digest);
     }
 
     /** The miners grind what the embedded server checks; {@code miners.pow} is for an external target. */

@@ -47,11 +47,12 @@ public final class ScenarioLoader {
     public static Scenario load(Path file, List<String> overrides) throws ScenarioException {
         String text = read(file);
         ScenarioFile raw = bind(file, text);
+        JsonNode effective = effectiveTree(file, text, overrides);
         if (!overrides.isEmpty()) {
-            raw = bindOverridden(file, text, overrides);
+            raw = bindOverridden(file, effective, overrides);
         }
         try {
-            return ScenarioBuilder.build(raw, defaultName(file));
+            return ScenarioBuilder.build(raw, defaultName(file), ScenarioDigest.of(effective));
         } catch (IllegalArgumentException e) {
             throw new ScenarioException(file + ": " + e.getMessage());
         }
@@ -80,7 +81,8 @@ public final class ScenarioLoader {
         }
     }
 
-    private static ScenarioFile bindOverridden(Path file, String text, List<String> overrides)
+    /** The file's tree with the overrides applied: what the scenario says, before defaults. */
+    private static JsonNode effectiveTree(Path file, String text, List<String> overrides)
             throws ScenarioException {
         JsonNode tree;
         try {
@@ -91,6 +93,11 @@ public final class ScenarioLoader {
         for (String override : overrides) {
             Overrides.apply((ObjectNode) tree, override);
         }
+        return tree;
+    }
+
+    private static ScenarioFile bindOverridden(Path file, JsonNode tree, List<String> overrides)
+            throws ScenarioException {
         try {
             return YAML.treeToValue(tree, ScenarioFile.class);
         } catch (JsonProcessingException e) {

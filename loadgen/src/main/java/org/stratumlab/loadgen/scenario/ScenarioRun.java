@@ -15,7 +15,7 @@ import org.stratumlab.results.SummaryFile;
 
 /**
  * Runs a scenario and judges it: the load run, then each threshold against the summary, whose
- * {@code thresholds} list is filled in and written again.
+ * {@code thresholds} list is filled in and written again, with what the scenario expected ({@code expect}).
  */
 public final class ScenarioRun {
     private ScenarioRun() {
@@ -66,15 +66,29 @@ public final class ScenarioRun {
             Summary.Invocation invocation, RunStop stop) throws IOException, InterruptedException {
         Path outDir = config.outDir();
         LoadRun.Result result = new LoadRun(config, out, terminal, invocation, stop).run();
-        List<Summary.ThresholdResult> judged = new ArrayList<>();
-        for (Threshold rule : scenario.thresholds()) {
-            judged.add(rule.evaluate(result.summary()));
-        }
-        Summary judgedSummary = result.summary().withThresholds(judged)
-                .withDescription(scenario.description());
+        Summary judgedSummary = judged(result.summary(), scenario.thresholds())
+                .withDescription(scenario.description())
+                .withExpect(new Summary.Expect(scenario.expectAllSubscribed(),
+                        scenario.expectGeneratorKeepsUp()));
         SummaryFile.write(judgedSummary, outDir.resolve(SummaryFile.FILE_NAME));
         return new Outcome(new LoadRun.Result(judgedSummary, result.counts(), result.serverCounters()),
-                judged);
+                judgedSummary.thresholds());
+    }
+
+    /**
+     * Judges a summary by rules: what a scenario's run does with its own summary, and a merge of its shards with
+     * the merged one.
+     *
+     * @param summary what a run measured
+     * @param rules the scenario's thresholds
+     * @return the same summary with each rule's measured value and verdict
+     */
+    public static Summary judged(Summary summary, List<Threshold> rules) {
+        List<Summary.ThresholdResult> judged = new ArrayList<>();
+        for (Threshold rule : rules) {
+            judged.add(rule.evaluate(summary));
+        }
+        return summary.withThresholds(judged);
     }
 
     /**

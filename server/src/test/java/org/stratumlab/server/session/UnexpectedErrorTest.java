@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stratumlab.server.metrics.MetricsEndpoint;
-import org.stratumlab.server.testing.Prometheus;
+import org.stratumlab.testing.Prometheus;
 
 /**
  * The terminal handler counts what it does not expect: a bug thrown anywhere in the pipeline closes the

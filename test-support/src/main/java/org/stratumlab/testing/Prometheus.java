@@ -1,4 +1,4 @@
-package org.stratumlab.server.testing;
+package org.stratumlab.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,11 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a metrics endpoint the way Prometheus does: an HTTP GET of {@code /metrics}, text format. */
+/**
+ * Reads a metrics endpoint the way Prometheus does: an HTTP GET of {@code /metrics}, text format. Shared by the
+ * server's tests and those that check a run against a server process's own counters.
+ */
 public final class Prometheus {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     private Prometheus() {
     }
 
@@ -20,9 +26,9 @@ public final class Prometheus {
      * @return the body of {@code /metrics}
      */
     public static String scrape(int port) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(ServerFixture.WAIT).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                .timeout(ServerFixture.WAIT).GET().build();
+                .timeout(WAIT).GET().build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return response.body();
