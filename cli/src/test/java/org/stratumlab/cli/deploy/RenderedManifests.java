@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What {@code kubectl kustomize} makes of a folder of {@code deploy/kubernetes/}: the rendered objects, parsed, and
@@ -218,6 +219,25 @@ public final class RenderedManifests {
         return objects.stream()
                 .map(o -> o.path("kind").asText() + " " + o.path("metadata").path("name").asText())
                 .toList();
+    }
+
+    /**
+     * @param dir an empty folder of the test's
+     * @return a copy of {@code deploy/kubernetes/} there, for a test that writes what a user writes (START_AT)
+     */
+    public static Path copyTo(Path dir) throws IOException {
+        Path copy = dir.resolve("kubernetes");
+        try (Stream<Path> files = Files.walk(KUBERNETES)) {
+            for (Path file : files.toList()) {
+                Path target = copy.resolve(KUBERNETES.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return copy;
     }
 
     /** @return a file of the repository, for the checks that tie a manifest to the image it runs */

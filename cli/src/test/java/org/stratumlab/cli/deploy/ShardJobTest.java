@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -79,8 +78,7 @@ class ShardJobTest {
 
     @Test
     void theGuidesStartAtCommandWritesAnInstantAFewMinutesAhead() throws Exception {
-        Path kubernetes = copy.resolve("deploy/kubernetes");
-        copyTree(RenderedManifests.KUBERNETES, kubernetes);
+        Path kubernetes = RenderedManifests.copyTo(Files.createDirectories(copy.resolve("deploy")));
         Instant before = Instant.now();
         Process bash = new ProcessBuilder("bash", "-euc", guideLine("overlay=") + "\n" + guideLine("sed -i"))
                 .directory(copy.toFile()).redirectErrorStream(true).start();
@@ -110,19 +108,6 @@ class ShardJobTest {
             return RenderedManifests.render(folder).shards();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(folder, e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
         }
     }
 }
