@@ -31,7 +31,7 @@ import org.stratumlab.results.SummaryFile;
  * and the simulator in one container serves the load generator in another over TCP with Netty's native transport
  * (which proves the glibc the image carries), the generator writing its results to a mounted folder as the shards
  * write to theirs. An integration test (failsafe, after {@code package}); skipped where podman or buildah is
- * absent. About a minute here: 30 s to build the image, the rest the two containers.
+ * absent. About 30 s on an idle 2-core machine (17 s to build the image), 90 s on a busy one.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ContainerImageIT {
