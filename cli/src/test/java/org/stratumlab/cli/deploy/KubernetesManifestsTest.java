@@ -3,6 +3,7 @@ package org.stratumlab.cli.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stratumlab.cli.deploy.RenderedManifests.containerPort;
 import static org.stratumlab.cli.deploy.RenderedManifests.onlyContainer;
 import static org.stratumlab.cli.deploy.RenderedManifests.podSpec;
 
@@ -90,6 +91,8 @@ class KubernetesManifestsTest {
         assertEquals("0.0.0.0", config.host(), "the Service reaches the pod's address, not its loopback");
         assertEquals(containerPort(container, "stratum"), config.port());
         assertEquals(containerPort(container, "metrics"), config.metricsPort());
+        assertEquals("0.0.0.0", config.metricsHost(),
+                "a Prometheus in another pod scrapes the pod's address");
         assertScrapedAt(deployment, config.metricsPort());
 
         JsonNode service = manifests.one("Service", ENDPOINT);
@@ -106,6 +109,8 @@ class KubernetesManifestsTest {
         List<String> command = manifests.shardPod(0).command();
         int port = Integer.parseInt(command.get(command.indexOf("--metrics-port") + 1));
         assertEquals(port, containerPort(onlyContainer(shards), "metrics"));
+        assertEquals("0.0.0.0", command.get(command.indexOf("--metrics-host") + 1),
+                "a Prometheus in another pod scrapes the pod's address");
         assertScrapedAt(shards, port);
     }
 
@@ -258,15 +263,6 @@ class KubernetesManifestsTest {
         container.path("command").forEach(w -> words.add(w.asText()));
         container.path("args").forEach(w -> words.add(w.asText()));
         return words;
-    }
-
-    private static int containerPort(JsonNode container, String name) {
-        for (JsonNode port : container.path("ports")) {
-            if (port.path("name").asText().equals(name)) {
-                return port.path("containerPort").asInt();
-            }
-        }
-        throw new AssertionError("no container port named " + name + ": " + container.path("ports"));
     }
 
     private static int servicePort(JsonNode service, String name) {

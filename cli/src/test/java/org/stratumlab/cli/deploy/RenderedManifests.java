@@ -199,6 +199,20 @@ public final class RenderedManifests {
         return containers.get(0);
     }
 
+    /**
+     * @param container a container of a pod template
+     * @param name the name of one of its ports, e.g. {@code metrics}
+     * @return that port's number, failing the test when there is none
+     */
+    public static int containerPort(JsonNode container, String name) {
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asText().equals(name)) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("no container port named " + name + ": " + container.path("ports"));
+    }
+
     /** @return the pod spec of a workload's template */
     public static JsonNode podSpec(JsonNode workload) {
         return workload.path("spec").path("template").path("spec");

@@ -62,7 +62,8 @@ class ShardJobTest {
             RenderedManifests.ShardPod pod = manifests.shardPod(i);
             assertEquals(List.of("stratumlab", "run", "/etc/stratumlab/scenario.yaml", "--shards",
                     Integer.toString(shards), "--start-at", pod.env().get("START_AT"), "--out",
-                    "/results/shard-" + i, "--metrics-port", "9400"), pod.command(), folder + ", pod " + i);
+                    "/results/shard-" + i, "--metrics-port", "9400", "--metrics-host", "0.0.0.0"),
+                    pod.command(), folder + ", pod " + i);
             assertEquals(Integer.toString(i), pod.env().get(RenderedManifests.INDEX_VARIABLE));
         }
     }

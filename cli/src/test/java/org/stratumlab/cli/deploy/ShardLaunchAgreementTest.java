@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stratumlab.cli.StratumLab;
+import org.stratumlab.cli.loadgen.LiveMetricsSettings;
 import org.stratumlab.cli.run.ShardLaunch;
 import picocli.CommandLine;
 
@@ -27,8 +28,8 @@ class ShardLaunchAgreementTest {
     /** Where the pods read the scenario and write the shards' folders. */
     private static final Path SCENARIO = Path.of("/etc/stratumlab/scenario.yaml");
     private static final Path RESULTS = Path.of("/results");
-    /** The pods add their live metrics, which a local shard does without. */
-    private static final List<String> METRICS = List.of("--metrics-port", "9400");
+    /** A pod's metrics listen on its address, where a Prometheus in another pod scrapes them. */
+    private static final String POD_ADDRESS = "0.0.0.0";
 
     @TempDir
     Path copy;
@@ -39,12 +40,16 @@ class ShardLaunchAgreementTest {
         Instant startAt = Instant.now().plus(2, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         RenderedManifests manifests = RenderedManifests.render(startingAt(folder, startAt));
         int shards = manifests.shards();
-        ShardLaunch launch = new ShardLaunch(SCENARIO, List.of(), shards, startAt, RESULTS);
+        // The port their template declares, the one its annotations and the PodMonitor name (KubernetesManifestsTest).
+        int metricsPort = RenderedManifests.containerPort(
+                RenderedManifests.onlyContainer(manifests.one("Job", RenderedManifests.SHARD_JOB)),
+                "metrics");
+        ShardLaunch launch = new ShardLaunch(SCENARIO, List.of(), shards, startAt, RESULTS,
+                new LiveMetricsSettings(metricsPort, POD_ADDRESS, null), false);
         for (int i = 0; i < shards; i++) {
             RenderedManifests.ShardPod pod = manifests.shardPod(i);
             List<String> expected = new ArrayList<>(List.of("stratumlab"));
             expected.addAll(launch.arguments(i));
-            expected.addAll(METRICS);
             assertEquals(expected, pod.command(), folder + ", pod " + i);
             assertTrue(pod.env().entrySet().containsAll(launch.environment(i).entrySet()),
                     pod.env().toString());
@@ -55,7 +60,9 @@ class ShardLaunchAgreementTest {
     @ValueSource(strings = {"base", "overlays/kind", "overlays/example"})
     void theMergeFindsEveryShardsFolderInArgumentsReportMergeAccepts(String folder) throws Exception {
         RenderedManifests manifests = RenderedManifests.render(folder);
-        ShardLaunch launch = new ShardLaunch(SCENARIO, List.of(), manifests.shards(), Instant.EPOCH, RESULTS);
+        ShardLaunch launch = new ShardLaunch(SCENARIO, List.of(), manifests.shards(), Instant.EPOCH, RESULTS,
+                null,
+                false);
         List<String> shell = new ArrayList<>();
         RenderedManifests.onlyContainer(manifests.one("Job", "stratumlab-merge")).path("command")
                 .forEach(word -> shell.add(word.asText()));
