@@ -82,13 +82,18 @@ public final class ServerProcess implements AutoCloseable {
         return List.copyOf(lines);
     }
 
-    /** Stops it as Ctrl-C would (it prints its final counters) and waits for it to end. */
+    /** Stops it as Ctrl-C would (it prints its final counters) and waits for it to end, or kills it. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        try {
+            if (process.waitFor(30, TimeUnit.SECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        process.destroyForcibly();
     }
 
     private static void readAll(Process process, List<String> lines) {

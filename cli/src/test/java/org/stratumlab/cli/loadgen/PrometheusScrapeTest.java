@@ -39,9 +39,13 @@ class PrometheusScrapeTest {
         Path out = dir.resolve("run");
         Files.createDirectories(dir.resolve("prometheus"));
         try (PrometheusServer prometheus = PrometheusServer.start(dir.resolve("prometheus"))) {
+            // A steady phase of 8 s, not 2: Prometheus finds a new target a second or two after its file changes,
+            // later on a busy machine, and must scrape the run while it goes as well as at its end. A 3 s run was
+            // scraped at its end alone once during a full build on two cores.
             Process run = new ProcessBuilder(
-                    ChildCommand.of(List.of(), "run", scenario.toString(), "--out", out.toString(),
-                            "--metrics-port", "0", "--metrics-linger", "10m"))
+                    ChildCommand.of(List.of(), "run", scenario.toString(), "--set", "phases.1.duration=8s",
+                            "--out",
+                            out.toString(), "--metrics-port", "0", "--metrics-linger", "10m"))
                     .redirectErrorStream(true).start();
             List<String> lines = new CopyOnWriteArrayList<>();
             Thread reader = new Thread(() -> ChildCommand.readLines(run, lines), "run-output");
