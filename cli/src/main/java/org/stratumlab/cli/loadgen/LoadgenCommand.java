@@ -121,7 +121,7 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     @Option(names = "--source-addresses", paramLabel = "A-B",
             description = "Local addresses to connect from, e.g. 127.0.0.1-127.0.0.8 (default: automatic on loopback "
-                    + "above 28000 miners, else the system's choice).")
+                    + "above 14000 miners, else the system's choice).")
     private String sourceAddresses;
 
     @Option(names = "--worker-prefix", defaultValue = "miner",

@@ -56,7 +56,7 @@ class LoadgenCommandTest {
             "--pow keccak --server.pow=octopus|--server.pow",
             "--grind-threads 0|--grind-threads",
             "--miners 0|miners",
-            "--miners 100000000|--miners: 100000000 is more than one process can connect on loopback: at most 7140000",
+            "--miners 100000000|--miners: 100000000 is more than one process can connect on loopback: at most 3570000",
             "--io-threads 100000|--io-threads: must be in 1..1024",
             "--io-threads 0|--io-threads: must be in 1..1024"})
     void badInputIsOneLineNamingTheOptionWithExitCodeTwo(String args, String named) {

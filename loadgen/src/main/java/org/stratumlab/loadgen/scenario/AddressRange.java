@@ -7,8 +7,13 @@ import java.util.List;
 
 /** Local source addresses written as a range, {@code 127.0.0.1-127.0.0.8} (only the last number may differ). */
 public final class AddressRange {
-    /** Ports one local address can use towards one target (the ephemeral range is about 28,000). */
-    public static final int CONNECTIONS_PER_SOURCE_ADDRESS = 28_000;
+    /**
+     * Connections one local address opens towards one target before the next address takes over: half of the
+     * ephemeral range (about 28,000 ports). Linux's connect() draws its ports from one half of the range first
+     * (it leaves the other to bind()); past that half each connect() searches the range port by port, and on
+     * loopback 14,000 connections from one address stalled two generator processes' event loops for seconds.
+     */
+    public static final int CONNECTIONS_PER_SOURCE_ADDRESS = 14_000;
     /** The most source addresses an automatic range holds: 127.0.0.1 to 127.0.0.255, only the last number varies. */
     private static final int MAX_LOOPBACK_ADDRESSES = 255;
     /** The most miners one process can open on loopback with the automatic range. */
@@ -45,7 +50,7 @@ public final class AddressRange {
     }
 
     /**
-    * The source addresses a loopback run needs: none up to 28,000 miners (the system chooses), else enough
+    * The source addresses a loopback run needs: none up to 14,000 miners (the system chooses), else enough
     * 127.0.0.x addresses for every miner to get a port.
     *
     * @param miners the most miners the run opens

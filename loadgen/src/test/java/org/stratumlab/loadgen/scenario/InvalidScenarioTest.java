@@ -418,7 +418,7 @@ class InvalidScenarioTest {
     void moreMinersThanLoopbackHoldsNameThePhaseThatAsksAndTheLimit() {
         assertRejected(
                 ": phases[1].miners: 100000000 is more than one process can connect on loopback: at most "
-                        + "7140000 (127.0.0.1-127.0.0.255, 28000 connections each); run several generator processes",
+                        + "3570000 (127.0.0.1-127.0.0.255, 14000 connections each); run several generator processes",
                 """
                         phases:
                           - duration: 1s
