@@ -308,10 +308,18 @@ class ScenarioParsingTest {
         Scenario s = load("""
                 phases:
                   - duration: 1s
-                    miners: 30000
+                    miners: 20000
                 """);
+        // Past 14,000 connections from one address connect() searches the ephemeral range port by port.
         assertEquals(List.of(InetAddress.getByName("127.0.0.1"), InetAddress.getByName("127.0.0.2")),
                 s.fleet().sourceAddresses());
+        Scenario within = load("""
+                phases:
+                  - duration: 1s
+                    miners: 14000
+                """);
+        assertEquals(List.of(), within.fleet().sourceAddresses(),
+                "one address holds 14,000: the system's choice");
     }
 
     @Test
