@@ -160,7 +160,14 @@ final class RunPage {
         if (value == null) {
             return "-"; // nothing was measured: the phase never ran
         }
-        return threshold.isLatency() ? Format.latencyUs(value) : Format.number(value);
+        String measured = threshold.isLatency() ? Format.latencyUs(value) : Format.number(value);
+        Double limit = threshold.limit();
+        if (limit == null) {
+            return measured;
+        }
+        return measured + " (limit "
+                + (threshold.isLatency() ? Format.latencyUs(limit) : Format.number(limit))
+                + ")";
     }
 
     private static String settings(JsonNode settings) {

@@ -1,5 +1,6 @@
 package org.stratumlab.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -953,14 +954,30 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      *        phase that never ran)
      * @param unit {@code us} for a latency, empty otherwise
      * @param passed whether it held
+     * @param limit for a rule whose limit is another figure ({@code a{phase:x} < 2 * a{phase:y}}), that limit as
+     *        measured, in the value's unit ({@code null} when it was not measured); absent for a fixed limit
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    @JsonPropertyOrder({"rule", "value", "unit", "passed"})
+    @JsonPropertyOrder({"rule", "value", "unit", "passed", "limit"})
     public record ThresholdResult(@JsonProperty(required = true) String rule, Double value, String unit,
-            @JsonProperty(required = true) boolean passed) {
+            @JsonProperty(required = true) boolean passed,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double limit) {
         /** Older files have no unit. */
+        @JsonCreator
         public ThresholdResult {
             unit = unit == null ? "" : unit;
+        }
+
+        /**
+         * A verdict against a fixed limit (the rule's own number).
+         *
+         * @param rule the rule as written
+         * @param value the measured value, or {@code null}
+         * @param unit {@code us} for a latency, empty otherwise
+         * @param passed whether it held
+         */
+        public ThresholdResult(String rule, Double value, String unit, boolean passed) {
+            this(rule, value, unit, passed, null);
         }
 
         /** @return whether the value is a latency in microseconds */

@@ -27,13 +27,16 @@ public final class Verdict {
         for (Summary.ThresholdResult r : results) {
             String measured = r.value() == null
                     ? "nothing: the phase did not run"
-                    : r.isLatency()
-                            ? LatencyFormat.of(r.value())
-                            : String.format(Locale.ROOT, "%.4g", r.value());
-            out.printf(Locale.ROOT, "%s  %s  (measured %s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
-                    measured);
+                    : value(r, r.value());
+            String limit = r.limit() == null ? "" : ", limit " + value(r, r.limit());
+            out.printf(Locale.ROOT, "%s  %s  (measured %s%s)%n", r.passed() ? "PASS" : "FAIL", r.rule(),
+                    measured, limit);
         }
         out.flush();
+    }
+
+    private static String value(Summary.ThresholdResult r, double value) {
+        return r.isLatency() ? LatencyFormat.of(value) : String.format(Locale.ROOT, "%.4g", value);
     }
 
     /**

@@ -36,7 +36,7 @@ final class Headlines {
             PER_PHASE.forEach(name -> figures.add(Figure.of(name, phase.name())));
         }
         for (Threshold threshold : scenario.thresholds()) {
-            figures.add(threshold.figure());
+            figures.addAll(threshold.figures());
         }
         return List.copyOf(figures);
     }

@@ -271,9 +271,11 @@ final class ScenarioBuilder {
                 } catch (IllegalArgumentException e) {
                     throw prefixed("thresholds[" + i + "]", e);
                 }
-                require(threshold.phase() == null || phaseNames.contains(threshold.phase()),
-                        "thresholds[" + i + "]", "threshold '" + rule + "': no phase is named '"
-                                + threshold.phase() + "'; phases: " + String.join(", ", phaseNames));
+                for (String phase : threshold.phases()) {
+                    require(phaseNames.contains(phase), "thresholds[" + i + "]", "threshold '" + rule
+                            + "': no phase is named '" + phase + "'; phases: "
+                            + String.join(", ", phaseNames));
+                }
                 rules.add(threshold);
             }
         }

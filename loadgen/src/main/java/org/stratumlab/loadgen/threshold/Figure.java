@@ -11,9 +11,9 @@ import org.stratumlab.results.Summary;
  * each headline figure's median, min and max across its runs.
  */
 public final class Figure {
-    private static final Pattern NAME = Pattern.compile(
-            "([a-z_][a-z0-9_.]*)(?:\\{phase:([A-Za-z0-9._-]+)\\})?",
-            Pattern.CASE_INSENSITIVE);
+    /** A figure as rules write it: group 1 the metric, group 2 the phase of its scope (if any). */
+    static final String FORM = "([a-z_][a-z0-9_.]*)(?:\\{phase:([A-Za-z0-9._-]+)\\})?";
+    private static final Pattern NAME = Pattern.compile(FORM, Pattern.CASE_INSENSITIVE);
 
     private final ThresholdMetric metric;
     private final String phase;
@@ -60,6 +60,11 @@ public final class Figure {
     /** @return e.g. {@code submit.p99{phase:steady}} */
     public String name() {
         return phase == null ? metric.name : metric.name + "{phase:" + phase + "}";
+    }
+
+    /** @return the metric's name, without a scope, e.g. {@code submit.p99} */
+    public String metricName() {
+        return metric.name;
     }
 
     /** @return the phase it is scoped to, or {@code null} for the whole run */

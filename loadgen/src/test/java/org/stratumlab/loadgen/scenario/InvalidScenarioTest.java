@@ -263,7 +263,8 @@ class InvalidScenarioTest {
     @Test
     void aMalformedThresholdShowsTheForm() {
         assertRejected(": thresholds[0]: threshold 'submit.p99 5ms' is not '<metric> <op> <value>', e.g. "
-                + "'submit.p99 < 5ms', 'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'",
+                + "'submit.p99 < 5ms', 'unanswered == 0', 'submit.p99{phase:steady} < 5ms' or "
+                + "'submit.p99{phase:attack} < 2 * submit.p99{phase:baseline}'",
                 ScenarioFiles.ONE_PHASE + """
                         thresholds:
                           - submit.p99 5ms
@@ -411,6 +412,23 @@ class InvalidScenarioTest {
                             duration: 1s
                         thresholds:
                           - submit.p99{phase:stedy} < 5ms
+                        """);
+    }
+
+    @Test
+    void aRelativeThresholdWhoseBaselineIsAnUnknownPhaseNamesThePhases() {
+        assertRejected(
+                ": thresholds[0]: threshold 'submit.p99{phase:steady} < 2 * submit.p99{phase:basline}': no phase "
+                        + "is named 'basline'; phases: ramp, steady",
+                """
+                        phases:
+                          - name: ramp
+                            duration: 1s
+                            miners: 2
+                          - name: steady
+                            duration: 1s
+                        thresholds:
+                          - submit.p99{phase:steady} < 2 * submit.p99{phase:basline}
                         """);
     }
 

@@ -190,12 +190,15 @@ class ThresholdTest {
         assertEquals("threshold 'errors == 0s': errors is not a latency: give a plain number",
                 message("errors == 0s"));
         assertEquals("threshold 'errors = 0' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
-                + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'", message("errors = 0"));
+                + "'unanswered == 0', 'submit.p99{phase:steady} < 5ms' or "
+                + "'submit.p99{phase:attack} < 2 * submit.p99{phase:baseline}'", message("errors = 0"));
         assertEquals("threshold 'errors == -1' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
-                + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'", message("errors == -1"));
+                + "'unanswered == 0', 'submit.p99{phase:steady} < 5ms' or "
+                + "'submit.p99{phase:attack} < 2 * submit.p99{phase:baseline}'", message("errors == -1"));
         assertEquals(
                 "threshold 'submit.p99 < 5min' is not '<metric> <op> <value>', e.g. 'submit.p99 < 5ms', "
-                        + "'unanswered == 0' or 'submit.p99{phase:steady} < 5ms'",
+                        + "'unanswered == 0', 'submit.p99{phase:steady} < 5ms' or "
+                        + "'submit.p99{phase:attack} < 2 * submit.p99{phase:baseline}'",
                 message("submit.p99 < 5min"));
     }
 
@@ -230,6 +233,59 @@ class ThresholdTest {
                 "phase names keep their case");
         assertTrue(Threshold.parse("Submit.P99{phase:steady} < 5MS").evaluate(PHASED).passed());
         assertEquals(null, Threshold.parse("submit.p99 < 5ms").phase());
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "submit.p99{phase:Warm-up} < 31 * submit.p99{phase:steady}|true",
+            "submit.p99{phase:Warm-up} < 30 * submit.p99{phase:steady}|false",
+            "submit.p99{phase:Warm-up} <= 30 * submit.p99{phase:steady}|true",
+            "submit.p99{phase:steady} < submit.p99{phase:Warm-up}|true",
+            "submit.p99{phase:steady} > 0.5*submit.p99|false",
+            "sent{phase:steady} == 2 * sent{phase:Warm-up}|true",
+            "sent{phase:steady} >= 0.5e1 * accepted{phase:steady}|false"})
+    void aLimitMayBeAnotherFigureOfTheSameRunTimesAFactor(String rule, boolean passed) {
+        assertEquals(passed, Threshold.parse(rule).evaluate(PHASED).passed(), rule);
+    }
+
+    @Test
+    void aRelativeLimitIsReportedAsMeasuredAndItsPhasesAreNamed() {
+        Threshold rule = Threshold.parse("submit.p99{phase:steady} < 2 * submit.p99{phase:Warm-up}");
+        Summary.ThresholdResult r = rule.evaluate(PHASED);
+        assertEquals(3000, r.value());
+        assertEquals(180000, r.limit(), "twice the warm-up's p99, in microseconds");
+        assertEquals("us", r.unit());
+        assertEquals(List.of("steady", "Warm-up"), rule.phases());
+        assertEquals(
+                List.of(Figure.parse("submit.p99{phase:steady}"), Figure.parse("submit.p99{phase:Warm-up}")),
+                rule.figures());
+        assertNull(Threshold.parse("submit.p99 < 5ms").evaluate(PHASED).limit(),
+                "a fixed limit is the rule's");
+    }
+
+    @Test
+    void aRelativeLimitWhosePhaseNeverRanFails() {
+        Summary.ThresholdResult r = Threshold.parse("submit.p99{phase:steady} < 2 * submit.p99{phase:later}")
+                .evaluate(PHASED);
+        assertFalse(r.passed());
+        assertEquals(3000, r.value());
+        assertNull(r.limit(), "the baseline was not measured");
+        assertFalse(Threshold.parse("submit.p99{phase:later} < 2 * submit.p99{phase:steady}").evaluate(PHASED)
+                .passed());
+    }
+
+    @Test
+    void aRelativeLimitComparesLikeWithLike() {
+        assertEquals("threshold 'submit.p99 < 2 * sent': submit.p99 and sent are not of one kind: compare a "
+                + "latency with a latency, a count or ratio with a count or ratio",
+                message("submit.p99 < 2 * sent"));
+        assertEquals("threshold 'sent < 2 * nonsense.p99': unknown metric 'nonsense.p99'; known: "
+                + ThresholdMetric.describeNames(), message("sent < 2 * nonsense.p99"));
+        assertEquals("threshold 'sent < 2 * connected.max{phase:steady}': connected.max is not recorded per "
+                + "phase; a {phase:...} scope takes submit counts, ratios and latencies",
+                message("sent < 2 * connected.max{phase:steady}"));
+        assertThrows(IllegalArgumentException.class, () -> Threshold.parse("submit.p99 < 2ms * submit.p50"));
+        assertThrows(IllegalArgumentException.class, () -> Threshold.parse("submit.p99 < -2 * submit.p50"));
     }
 
     @Test
