@@ -53,6 +53,9 @@ import java.util.TreeMap;
  *        run and in older files
  * @param merge what this folder was merged from, when it is the merge of a sharded run's shards
  *        ({@code report merge}); absent for one process's run and in older files
+ * @param serverResources what the embedded simulator held over the run (heap after a full collection, file
+ *        descriptors, per-connection state), sampled every {@code resource-interval}; absent against an external
+ *        target, with sampling off, and in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -61,7 +64,7 @@ import java.util.TreeMap;
         "latencyUs",
         "errors",
         "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "expect", "shard",
-        "merge"})
+        "merge", "serverResources"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -71,7 +74,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Miners miners, @JsonProperty(required = true) Submits submits,
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
-        Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge) {
+        Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge,
+        ServerResources serverResources) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -145,7 +149,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 transport,
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
-                phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge);
+                phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge,
+                serverResources);
     }
 
     /**
@@ -157,7 +162,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder,
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
-                thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge);
+                thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge,
+                serverResources);
     }
 
     /**
@@ -168,7 +174,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge);
+                shard, merge, serverResources);
     }
 
     /**
@@ -180,7 +186,8 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public Summary withEnd(String failure, boolean cutShort, double plannedS) {
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
-                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge);
+                latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge,
+                serverResources);
     }
 
     /**
@@ -191,7 +198,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                share, merge);
+                share, merge, serverResources);
     }
 
     /**
@@ -202,8 +209,129 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expected,
-                shard, merge);
+                shard, merge, serverResources);
     }
+
+    /**
+     * @param resources what the embedded simulator held over the run, or null
+     * @return the same summary with it
+     */
+    public Summary withServerResources(ServerResources resources) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                shard, merge, resources);
+    }
+
+    /**
+     * What the embedded simulator held over a run, for a long run that must show it stays flat: a reading at the
+     * start (before any miner connects), one every {@code intervalS} while the phases play, and one at the end
+     * (after every miner left). Each reading's heap is the live heap, taken after a full collection the reading
+     * asked for.
+     *
+     * @param heapSharedWithGenerator whether the simulator ran in the generator's process, so that its heap and
+     *        descriptors are the generator's too (the run's heap, not the server's alone)
+     * @param intervalS how often it was sampled while the phases played
+     * @param start the reading before any miner connected
+     * @param samples the readings while the phases played, in order
+     * @param end the reading after every miner left
+     * @param heapPeakBytes the largest heap after collection of any reading
+     * @param heapSlope the heap's trend over the samples from the end of the first phase on
+     * @param fdsGrowth descriptors open at the end minus at the start; absent where the JVM cannot count them
+     * @param stateGrowth per-connection state at the end minus at the start: entries left behind by closed
+     *        connections
+     * @param failedReadings readings the simulator did not answer while the phases played (its process ended),
+     *        missing from {@code samples}
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"heapSharedWithGenerator", "intervalS", "start", "samples", "end", "heapPeakBytes",
+            "heapSlope", "fdsGrowth", "stateGrowth", "failedReadings"})
+    public record ServerResources(@JsonProperty(required = true) boolean heapSharedWithGenerator,
+            @JsonProperty(required = true) double intervalS,
+            @JsonProperty(required = true) ResourceSample start,
+            @JsonProperty(required = true) List<ResourceSample> samples,
+            @JsonProperty(required = true) ResourceSample end,
+            @JsonProperty(required = true) long heapPeakBytes,
+            @JsonProperty(required = true) HeapSlope heapSlope, Long fdsGrowth,
+            @JsonProperty(required = true) long stateGrowth, int failedReadings) {
+        /** Copies the samples. */
+        public ServerResources {
+            samples = List.copyOf(samples);
+        }
+    }
+
+    /**
+     * One reading of the simulator's resources.
+     *
+     * @param atS seconds since the run's start
+     * @param phase the phase that was playing, empty for the start and end readings
+     * @param heapAfterGcBytes heap used right after a full collection: the live heap
+     * @param heapCommittedBytes heap the JVM had reserved
+     * @param openFds the process's open file descriptors; absent where the JVM cannot count them
+     * @param connections connections open at the server
+     * @param state entries of each structure the server keeps per connection, by name ({@code subscribers},
+     *        {@code channels}, {@code held})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"atS", "phase", "heapAfterGcBytes", "heapCommittedBytes", "openFds", "connections",
+            "state"})
+    public record ResourceSample(@JsonProperty(required = true) double atS, String phase,
+            @JsonProperty(required = true) long heapAfterGcBytes,
+            @JsonProperty(required = true) long heapCommittedBytes, Long openFds,
+            @JsonProperty(required = true) long connections, Map<String, Long> state) {
+        /** Absent is empty; the state keeps its order. */
+        public ResourceSample {
+            phase = phase == null ? "" : phase;
+            state = state == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(
+                            new java.util.LinkedHashMap<>(state));
+        }
+
+        /** @return every per-connection entry, over all the structures */
+        @JsonIgnore
+        public long stateTotal() {
+            return state.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * A heap's trend: the least-squares slope of heap after collection against time, with the half-width of its
+     * 95 % confidence interval from Student's t distribution with {@code samples - 2} degrees of freedom. Fewer
+     * than 3 samples leave no degree of freedom for the error: the slope is then unknown (absent), never 0.
+     *
+     * @param samples how many readings the fit used
+     * @param fromS when the first of them was taken, seconds since the run's start; absent with none
+     * @param bytesPerHour the slope; absent when unknown
+     * @param ci95BytesPerHour the half-width of its 95 % confidence interval; absent when unknown
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @JsonPropertyOrder({"samples", "fromS", "bytesPerHour", "ci95BytesPerHour"})
+    public record HeapSlope(@JsonProperty(required = true) int samples, Double fromS, Double bytesPerHour,
+            Double ci95BytesPerHour) {
+        /** The fewest samples a slope with a confidence interval needs. */
+        public static final int MIN_SAMPLES = 3;
+
+        /** @return whether the slope is known (enough samples) */
+        @JsonIgnore
+        public boolean known() {
+            return bytesPerHour != null && ci95BytesPerHour != null;
+        }
+
+        /** @return e.g. "+1.2 MiB/h ± 0.8 MiB/h (95 %, 29 samples)", or why it is unknown */
+        public String describe() {
+            if (!known()) {
+                return "unknown (" + samples + " samples from the end of the first phase on; a slope needs "
+                        + MIN_SAMPLES + ")";
+            }
+            return String.format(java.util.Locale.ROOT,
+                    "%+.2f MiB/h ± %.2f MiB/h (95 %% confidence, %d samples)",
+                    bytesPerHour / MIB, ci95BytesPerHour / MIB, samples);
+        }
+    }
+
+    /** Bytes in a mebibyte, the unit heap figures are judged and shown in. */
+    public static final double MIB = 1024.0 * 1024.0;
 
     /**
      * What a scenario expected of its run besides its thresholds (its {@code expect:} keys): with the thresholds,

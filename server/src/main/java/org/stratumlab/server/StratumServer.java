@@ -22,6 +22,8 @@ import org.stratumlab.server.metrics.MetricsEndpoint;
 import org.stratumlab.server.metrics.ServerMetrics;
 import org.stratumlab.server.notify.NotifyBroadcaster;
 import org.stratumlab.server.notify.SubscriberRegistry;
+import org.stratumlab.server.resources.ResourceProbe;
+import org.stratumlab.server.resources.ResourceReading;
 import org.stratumlab.server.session.MiningCalls;
 import org.stratumlab.server.session.StratumChannelInitializer;
 import org.stratumlab.server.share.OctopusCheckPool;
@@ -53,6 +55,7 @@ public final class StratumServer implements AutoCloseable {
     private final ChannelGroup connections = new DefaultChannelGroup("stratum", GlobalEventExecutor.INSTANCE);
     private final NettyTransport transport;
     private final StratumChannelInitializer initializer;
+    private final ResourceProbe resources;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The Octopus checks, or {@code null} with the Keccak rule. */
     private final OctopusCheckPool octopus;
@@ -80,6 +83,9 @@ public final class StratumServer implements AutoCloseable {
         MiningCalls calls = new MiningCalls(config.dialect(), config.secret(), config.notifyOnSubscribe(),
                 config.newJobOnSolution(), registry, broadcaster, chain, producer, metrics, octopus);
         this.initializer = new StratumChannelInitializer(calls, registry, metrics, config, connections);
+        this.resources = new ResourceProbe(metrics::connections, registry::size,
+                connections::size, initializer::heldConnections);
+        resources.register(metrics.registry());
         metrics.info(config.seed(), config.nodeLimits());
     }
 
@@ -166,6 +172,17 @@ public final class StratumServer implements AutoCloseable {
     /** @return the counters */
     public ServerMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Reads the process's heap after a full collection, its file descriptors and the size of every structure kept
+     * per connection ({@link ResourceProbe} says what the collection costs). Call from a thread that is not an
+     * event loop.
+     *
+     * @return the reading
+     */
+    public ResourceReading readResources() {
+        return resources.read();
     }
 
     /** @return the metrics endpoint's port, or -1 when it is off */

@@ -2,8 +2,10 @@ package org.stratumlab.loadgen.run;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import org.stratumlab.loadgen.resources.ResourceSource;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.resources.ResourceReading;
 
 /**
  * The simulator a load run starts for itself when it has no target, and what a phase may do to it: restart it
@@ -14,7 +16,7 @@ import org.stratumlab.server.metrics.ServerMetrics;
  *
  * <p>Used from the run's thread only.
  */
-interface EmbeddedServer extends AutoCloseable {
+interface EmbeddedServer extends AutoCloseable, ResourceSource {
     static EmbeddedServer start(ServerConfig config, EmbeddedProcess mode, int miners) throws IOException {
         return mode.separate(miners) ? ForkedServer.start(config) : InProcessServer.start(config);
     }
@@ -58,6 +60,19 @@ interface EmbeddedServer extends AutoCloseable {
     void apply(Phase.ServerAction action) throws IOException;
 
     ServerMetrics.Snapshot counters() throws IOException;
+
+    /**
+     * @return the running instance's heap after a full collection, descriptors and per-connection state (its
+     *         process's: the run's own when {@link #sharesThisProcess})
+     * @throws IOException if a child JVM does not answer
+     */
+    @Override
+    ResourceReading resources() throws IOException;
+
+    @Override
+    default long openConnections() throws IOException {
+        return counters().connections();
+    }
 
     @Override
     void close();

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.stratumlab.loadgen.simulator.ForkProtocol;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.resources.ResourceReading;
 
 /**
  * The embedded simulator in a child JVM, driven over {@link ForkProtocol}: same java binary, same class path, and
@@ -132,6 +133,12 @@ final class ForkedServer implements EmbeddedServer {
     private ServerMetrics.Snapshot instanceCounters() throws IOException {
         commands.println("counters");
         return ForkProtocol.parseCounters(reply());
+    }
+
+    @Override
+    public ResourceReading resources() throws IOException {
+        commands.println(ForkProtocol.RESOURCES);
+        return ForkProtocol.parseResources(reply());
     }
 
     /** @return the instance's final counters, printed after it closed every connection, or null if it died */

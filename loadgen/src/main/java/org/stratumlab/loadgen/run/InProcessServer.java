@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.StratumServer;
 import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.resources.ResourceReading;
 
 /** The embedded simulator in the run's own process. Used from the run's thread only. */
 final class InProcessServer implements EmbeddedServer {
@@ -68,6 +69,11 @@ final class InProcessServer implements EmbeddedServer {
     public ServerMetrics.Snapshot counters() {
         ServerMetrics.Snapshot now = server.metrics().snapshot();
         return earlierInstances == null ? now : earlierInstances.plus(now);
+    }
+
+    @Override
+    public ResourceReading resources() {
+        return server.readResources();
     }
 
     @Override

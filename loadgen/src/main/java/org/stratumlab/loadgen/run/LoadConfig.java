@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.stratumlab.loadgen.miner.FleetSettings;
+import org.stratumlab.loadgen.resources.ServerResourceSampler;
 import org.stratumlab.loadgen.shard.Shard;
 import org.stratumlab.protocol.transport.NettyTransport;
 import org.stratumlab.results.Summary;
@@ -29,12 +30,14 @@ import org.stratumlab.server.ServerConfig;
  * @param sharding which shard of a sharded run this is ({@link #forShard}), or {@code null} for an unsharded run
  * @param startAt when the phases begin ({@code --start-at}: the same instant in every shard), or {@code null} for
  *        as soon as the run is ready
+ * @param resourceIntervalNs how often the embedded server's resources are read while the phases play
+ *        ({@link ServerResourceSampler}); 0 for only at the start and the end
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
         EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
         long progressIntervalNs, boolean expectAllSubscribed, String transport, Sharding sharding,
-        Instant startAt) {
+        Instant startAt, long resourceIntervalNs) {
 
     /**
      * A run that is not sharded and begins as soon as it is ready.
@@ -56,7 +59,7 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
             long progressIntervalNs, boolean expectAllSubscribed, String transport) {
         this(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
                 progressIntervalNs,
-                expectAllSubscribed, transport, null, null);
+                expectAllSubscribed, transport, null, null, ServerResourceSampler.DEFAULT_INTERVAL_NS);
     }
 
     /**
@@ -130,6 +133,7 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
         require(fleet.subscribeTimeoutNs() > 0, "subscribe timeout must be positive");
         require(target != null || embeddedServer != null, "a target or an embedded server is needed");
         require(phases != null && !phases.isEmpty(), "a run needs at least one phase");
+        require(resourceIntervalNs >= 0, "resource interval must not be negative");
         phases = List.copyOf(phases);
         for (Phase phase : phases) {
             require(phase.miners() <= fleet.miners(), "phase '" + phase.name() + "' has more miners ("
@@ -174,7 +178,7 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
         }
         return new LoadConfig(name, share, target, embeddedServer, embeddedProcess, shares, ioThreads, outDir,
                 progressIntervalNs, expectAllSubscribed, transport,
-                new Sharding(shard, f.seed(), scenarioDigest), startAt);
+                new Sharding(shard, f.seed(), scenarioDigest), startAt, resourceIntervalNs);
     }
 
     /**
@@ -183,7 +187,17 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      */
     public LoadConfig startingAt(Instant instant) {
         return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs, expectAllSubscribed, transport, sharding, instant);
+                progressIntervalNs, expectAllSubscribed, transport, sharding, instant, resourceIntervalNs);
+    }
+
+    /**
+     * @param intervalNs how often to read the embedded server's resources while the phases play; 0 for only at
+     *        the start and the end
+     * @return the same run, sampling so
+     */
+    public LoadConfig withResourceIntervalNs(long intervalNs) {
+        return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs, expectAllSubscribed, transport, sharding, startAt, intervalNs);
     }
 
     /** @return the planned duration: the phases' durations added up */

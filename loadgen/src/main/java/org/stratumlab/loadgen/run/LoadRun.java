@@ -15,6 +15,7 @@ import org.stratumlab.loadgen.record.LoadMetrics;
 import org.stratumlab.loadgen.record.NotifyReceiptLog;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.record.RunClock;
+import org.stratumlab.loadgen.resources.ServerResourceSampler;
 import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.MachineFacts;
 import org.stratumlab.results.NotifyReceiptsFile;
@@ -139,9 +140,13 @@ public final class LoadRun {
         EventLoopGroup group = transport.newGroup(config.ioThreads());
         try {
             InetSocketAddress target = server != null ? server.address() : config.target();
+            ServerResourceSampler resources = null;
             if (server != null) {
                 out.println(server.describe());
                 out.flush();
+                resources = new ServerResourceSampler(server, config.resourceIntervalNs(),
+                        server.sharesThisProcess());
+                resources.baseline(); // before the clock starts and any miner connects
             }
             LoadMetrics metrics = new LoadMetrics();
             RunClock clock = RunClock.anchoredNow();
@@ -164,8 +169,11 @@ public final class LoadRun {
                     }
                     stop.awaitUntil(startNs); // a stop asked for meanwhile ends the first phase at once
                     sampler.begin();
-                    return measure(fleet, server, sampler, receipts, metrics, target, transport, startedAt,
-                            startNs);
+                    if (resources != null) {
+                        resources.begin(startNs);
+                    }
+                    return measure(fleet, server, resources, sampler, receipts, metrics, target, transport,
+                            startedAt, startNs);
                 }
             }
         } finally {
@@ -177,20 +185,21 @@ public final class LoadRun {
     }
 
     /** Plays the phases from the start instant, drains, and writes what the run measured. */
-    private Result measure(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler,
-            NotifyReceiptLog receipts, LoadMetrics metrics, InetSocketAddress target,
+    private Result measure(MinerFleet fleet, EmbeddedServer server, ServerResourceSampler resources,
+            IntervalSampler sampler, NotifyReceiptLog receipts, LoadMetrics metrics, InetSocketAddress target,
             NettyTransport transport,
             Instant startedAt, long startNs) throws IOException, InterruptedException {
         String loadAtStart = MachineFacts.loadAverage();
         CpuTicks ticksAtStart = CpuTicks.read();
         long cpuAtStartNs = ProcessCpu.nanos();
-        End end = playPhases(fleet, server, sampler, receipts, startNs);
+        End end = playPhases(fleet, server, resources, sampler, receipts, startNs);
         fleet.stopSubmitting();
         long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
         fleet.awaitDrained(end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
         fleet.close();
         fleet.awaitDrained(SAMPLE_INTERVAL_NS); // closing ends what was left in flight as unanswered
         sampler.sample();
+        Summary.ServerResources serverResources = resources != null ? resources.end() : null;
         sampler.writePercentileFiles();
         if (receipts != null) {
             receipts.close(); // every connection is closed: no receipt can come after (closing again does nothing)
@@ -214,6 +223,7 @@ public final class LoadRun {
                 metrics.answers().snapshot());
         summary = withEnd(summary, end, durationS);
         summary = withCpu(summary, cpuAtStartNs, server);
+        summary = summary.withServerResources(serverResources);
         if (config.sharding() != null) {
             summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
         }
@@ -252,8 +262,9 @@ public final class LoadRun {
         return summary.withEnd(failure, false, plannedS);
     }
 
-    private End playPhases(MinerFleet fleet, EmbeddedServer server, IntervalSampler sampler,
-            NotifyReceiptLog receipts, long startNs) throws IOException, InterruptedException {
+    private End playPhases(MinerFleet fleet, EmbeddedServer server, ServerResourceSampler resources,
+            IntervalSampler sampler, NotifyReceiptLog receipts, long startNs)
+            throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
                 config.progressIntervalNs());
@@ -270,6 +281,9 @@ public final class LoadRun {
                     // phase as the second's rate ("0 of 300 due").
                     progress.show(closing, nextTickNs - startNs, fleet.duePerSecond());
                     nextTickNs += SAMPLE_INTERVAL_NS;
+                }
+                if (i == 1 && resources != null) {
+                    resources.firstPhaseEnded(phaseStartNs); // the heap's slope is fitted from here
                 }
             }
             apply(phase, i == 0 ? null : phases.get(i - 1), i, fleet, server);
@@ -291,6 +305,9 @@ public final class LoadRun {
                     receipts.writeForgotten(System.nanoTime() - SAMPLE_INTERVAL_NS);
                 }
                 progress.show(interval, nextTickNs - startNs, fleet.duePerSecond());
+                if (resources != null) {
+                    resources.sampleIfDue(System.nanoTime(), phase.name());
+                }
                 if (StartCheck.hopeless(interval.now(), config.fleet().miners(),
                         System.nanoTime() - startNs)) {
                     return ended(End.HOPELESS, sampler, progress);

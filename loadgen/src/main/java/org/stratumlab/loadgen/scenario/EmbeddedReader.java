@@ -14,7 +14,8 @@ import java.util.Map;
 import org.stratumlab.loadgen.simulator.ServerSettings;
 
 /**
- * Binds {@code target.embedded} generically: each key of {@link ServerSettings} and {@code process}, with its
+ * Binds {@code target.embedded} generically: each key of {@link ServerSettings}, {@code process} and
+ * {@code resource-interval}, with its
  * value as text (parsed later, by the table). An unknown key is Jackson's {@link UnrecognizedPropertyException},
  * so that it is reported as every other unknown key is: with its line and the known keys.
  */
@@ -29,6 +30,7 @@ final class EmbeddedReader extends StdDeserializer<ScenarioFile.Embedded> {
     private static List<Object> knownKeys() {
         List<Object> keys = new ArrayList<>(ServerSettings.keys());
         keys.add(ScenarioFile.Embedded.PROCESS);
+        keys.add(ScenarioFile.Embedded.RESOURCE_INTERVAL);
         return List.copyOf(keys);
     }
 

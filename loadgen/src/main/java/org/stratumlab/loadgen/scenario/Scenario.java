@@ -29,11 +29,12 @@ import org.stratumlab.server.ServerConfig;
  *        ({@code expect: {generator-keeps-up: false}} turns it off)
  * @param transport the miners' Netty transport ({@code miners.transport}; {@code auto} when not given)
  * @param digest what tells this scenario, with its overrides, from any other ({@link ScenarioDigest})
+ * @param resourceIntervalNs how often the embedded server's resources are read ({@code target.embedded.resource-interval})
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
         int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp, String transport,
-        String digest) {
+        String digest, long resourceIntervalNs) {
 
     /** Copies the lists. */
     public Scenario {
@@ -48,7 +49,8 @@ public record Scenario(String name, String description, InetSocketAddress extern
      */
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
         return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs, expectAllSubscribed, transport);
+                progressIntervalNs, expectAllSubscribed, transport)
+                .withResourceIntervalNs(resourceIntervalNs);
     }
 
     /**

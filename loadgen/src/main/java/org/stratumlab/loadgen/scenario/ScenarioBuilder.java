@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.pow.PowAlgorithms;
+import org.stratumlab.loadgen.resources.ServerResourceSampler;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.schedule.BadShareMix;
@@ -96,7 +97,14 @@ final class ScenarioBuilder {
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
                 f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()), transport,
-                digest);
+                digest, resourceInterval(target.embedded()));
+    }
+
+    private static long resourceInterval(ScenarioFile.Embedded embedded) {
+        return embedded == null || embedded.resourceInterval() == null
+                ? ServerResourceSampler.DEFAULT_INTERVAL_NS
+                : duration("target.embedded." + ScenarioFile.Embedded.RESOURCE_INTERVAL,
+                        embedded.resourceInterval());
     }
 
     /** The miners grind what the embedded server checks; {@code miners.pow} is for an external target. */

@@ -43,26 +43,35 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
 
     /**
      * The embedded simulator's settings: any key of {@link ServerSettings} (the options of
-     * {@code stratumlab server}), as text, and {@code process}: where it runs, same (this process), separate (a
-     * child JVM) or auto (separate above 8,000 miners). Bound by {@link EmbeddedReader}, which rejects an unknown
+     * {@code stratumlab server}), as text, {@code process}: where it runs, same (this process), separate (a
+     * child JVM) or auto (separate above 8,000 miners), and {@code resource-interval}: how often the run reads the
+     * server's heap, descriptors and per-connection state (default 1m; 0 for only at the start and the end). Bound by {@link EmbeddedReader}, which rejects an unknown
      * key with its line.
      *
      * @param textByKey each value as written, by key, in the file's order
      */
     @JsonDeserialize(using = EmbeddedReader.class)
     record Embedded(Map<String, String> textByKey) {
-        /** The one key that is not a server setting. */
+        /** A key that is not a server setting: where the server runs. */
         static final String PROCESS = "process";
+        /** A key that is not a server setting: how often the run reads the server's resources. */
+        static final String RESOURCE_INTERVAL = "resource-interval";
 
         /** @return the value of {@code process}, or null */
         String process() {
             return textByKey.get(PROCESS);
         }
 
-        /** @return the server's settings: every key but {@code process} */
+        /** @return the value of {@code resource-interval}, or null */
+        String resourceInterval() {
+            return textByKey.get(RESOURCE_INTERVAL);
+        }
+
+        /** @return the server's settings: every key but {@code process} and {@code resource-interval} */
         Map<String, String> serverSettings() {
             Map<String, String> settings = new LinkedHashMap<>(textByKey);
             settings.remove(PROCESS);
+            settings.remove(RESOURCE_INTERVAL);
             return settings;
         }
     }

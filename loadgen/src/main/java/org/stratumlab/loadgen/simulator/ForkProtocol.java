@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.stratumlab.server.ServerConfig;
 import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.resources.ResourceReading;
 
 /**
  * The line protocol between a load run and a server it forked into a child JVM (a second process has a file
@@ -19,11 +20,14 @@ import org.stratumlab.server.metrics.ServerMetrics;
  *                                                                     | error MESSAGE
  * parent: difficulty N | window N | block-interval NS                 child: ok
  * parent: counters                                                    child: {"connections":..,...} (one JSON line)
+ * parent: resources                                                   child: {"heapAfterGcBytes":..,...} (one JSON
+ *                                                                            line, after a full collection)
  * parent: stop (or closes stdin)                                      child: the counters line, stopped, then exits
  * </pre>
  *
- * The config is {@link ServerSettings#write}'s text by key and the counters are a {@link ServerMetrics.Snapshot}
- * bound by Jackson, so a setting or a counter added later travels without a change here. The secret travels over
+ * The config is {@link ServerSettings#write}'s text by key, the counters a {@link ServerMetrics.Snapshot} and the
+ * resources a {@link ResourceReading}, each bound by Jackson, so a setting, a counter or a reading added later
+ * travels without a change here. The secret travels over
  * the pipe, never on a command line.
  */
 public final class ForkProtocol {
@@ -32,6 +36,11 @@ public final class ForkProtocol {
     };
     private static final TypeReference<ServerMetrics.Snapshot> COUNTERS = new TypeReference<>() {
     };
+    private static final TypeReference<ResourceReading> RESOURCES_TYPE = new TypeReference<>() {
+    };
+
+    /** The command that asks the child for a {@link ResourceReading}. */
+    public static final String RESOURCES = "resources";
 
     private ForkProtocol() {
     }
@@ -68,6 +77,23 @@ public final class ForkProtocol {
      */
     public static ServerMetrics.Snapshot parseCounters(String line) {
         return read(line, COUNTERS);
+    }
+
+    /**
+     * @param reading a resource reading
+     * @return the resources line: one JSON object
+     */
+    public static String resourcesLine(ResourceReading reading) {
+        return json(reading);
+    }
+
+    /**
+     * @param line a resources line
+     * @return the reading it carries
+     * @throws IllegalArgumentException if the line is not one
+     */
+    public static ResourceReading parseResources(String line) {
+        return read(line, RESOURCES_TYPE);
     }
 
     /**

@@ -67,6 +67,8 @@ public final class ForkedServerMain {
                     out.println("ok");
                 }
                 case "counters" -> out.println(ForkProtocol.countersLine(server.metrics().snapshot()));
+                case ForkProtocol.RESOURCES ->
+                    out.println(ForkProtocol.resourcesLine(server.readResources()));
                 case "stop" -> {
                     return;
                 }

@@ -2,6 +2,7 @@ package org.stratumlab.loadgen.threshold;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
@@ -11,7 +12,8 @@ import org.stratumlab.results.Summary;
  * The metrics a threshold may name, each a function of the typed summary, each named after the summary's own keys
  * ({@link Metric#ruleName()}, {@link Outcome#key()}), so that a metric cannot drift from what the run records.
  * Latencies are in microseconds and take a time unit in rules; counts and ratios take none. An unknown name is an
- * error when the scenario loads.
+ * error when the scenario loads. A metric a run did not measure (the simulator's resources against an external
+ * target, a heap slope of too few samples) reads as {@code null}, and a rule on it fails: unknown is not a pass.
  */
 final class ThresholdMetric {
     private static final Map<String, ThresholdMetric> BY_NAME = catalogue();
@@ -20,10 +22,10 @@ final class ThresholdMetric {
     final boolean isLatency;
     /** Whether a phase's entry in summary.json records it too (submits and latencies do; miners do not). */
     final boolean perPhase;
-    private final ToDoubleFunction<Scope> reader;
+    private final Function<Scope, Double> reader;
 
     private ThresholdMetric(String name, boolean isLatency, boolean perPhase,
-            ToDoubleFunction<Scope> reader) {
+            Function<Scope, Double> reader) {
         this.name = name;
         this.isLatency = isLatency;
         this.perPhase = perPhase;
@@ -47,8 +49,9 @@ final class ThresholdMetric {
         return out.toString();
     }
 
-    double read(Scope scope) {
-        return reader.applyAsDouble(scope);
+    /** @return the value, or {@code null} when the run did not measure it */
+    Double read(Scope scope) {
+        return reader.apply(scope);
     }
 
     private static Map<String, ThresholdMetric> catalogue() {
@@ -86,16 +89,39 @@ final class ThresholdMetric {
         count(m, "error_ratio", s -> s.ratio(s.submits().errors()));
         count(m, "submits_per_s", s -> s.perSecond(s.submits().sent()));
         count(m, "accepted_per_s", s -> s.perSecond(s.submits().accepted()));
+        serverResources(m);
         return m;
+    }
+
+    /** The embedded simulator's resources over the run, in MiB for the heap; null when not sampled. */
+    private static void serverResources(Map<String, ThresholdMetric> m) {
+        resources(m, "server_heap.peak_mib", r -> r.heapPeakBytes() / Summary.MIB);
+        resources(m, "server_heap.slope_mib_per_h", r -> mib(r.heapSlope().bytesPerHour()));
+        resources(m, "server_heap.slope_ci95_mib_per_h", r -> mib(r.heapSlope().ci95BytesPerHour()));
+        resources(m, "server_heap.slope_upper95_mib_per_h", r -> r.heapSlope().known()
+                ? mib(r.heapSlope().bytesPerHour() + r.heapSlope().ci95BytesPerHour())
+                : null);
+        resources(m, "server_fds.growth", r -> r.fdsGrowth() == null ? null : r.fdsGrowth().doubleValue());
+        resources(m, "server_state.growth", r -> (double) r.stateGrowth());
+    }
+
+    private static void resources(Map<String, ThresholdMetric> m, String name,
+            Function<Summary.ServerResources, Double> reader) {
+        m.put(name, new ThresholdMetric(name, false, false,
+                s -> s.run().serverResources() == null ? null : reader.apply(s.run().serverResources())));
+    }
+
+    private static Double mib(Double bytes) {
+        return bytes == null ? null : bytes / Summary.MIB;
     }
 
     /** A count or ratio of submits, recorded for the whole run and for each phase. */
     private static void count(Map<String, ThresholdMetric> m, String name, ToDoubleFunction<Scope> reader) {
-        m.put(name, new ThresholdMetric(name, false, true, reader));
+        m.put(name, new ThresholdMetric(name, false, true, reader::applyAsDouble));
     }
 
     /** A count recorded for the whole run only. */
     private static void whole(Map<String, ThresholdMetric> m, String name, ToDoubleFunction<Scope> reader) {
-        m.put(name, new ThresholdMetric(name, false, false, reader));
+        m.put(name, new ThresholdMetric(name, false, false, reader::applyAsDouble));
     }
 }

@@ -152,6 +152,11 @@ public final class ServerMetrics {
         connections.dec();
     }
 
+    /** @return the open connections now */
+    public long connections() {
+        return (long) connections.get();
+    }
+
     /** @param delta +1 when a connection is held unread for want of a place, -1 when it leaves the queue */
     public void heldChanged(int delta) {
         held.inc(delta);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
@@ -59,6 +60,32 @@ public final class SubscriberRegistry {
         if (local != null && local.remove(channel) != null) {
             metrics.subscribedChanged(-1);
         }
+    }
+
+    /**
+     * Counts the registry's entries, each loop's on its own thread (its map is that thread's alone). Call from a
+     * thread that is not one of the loops, rarely (a resource reading): it waits for every loop in turn. A loop
+     * that is shut down or does not answer within a second is counted from here; it has no writer left, or the
+     * count may be a moment old.
+     *
+     * @return how many connections are registered, over every loop
+     */
+    public long size() {
+        long total = 0;
+        for (Map.Entry<EventExecutor, Map<Channel, NotifyWriter>> entry : subscribersByLoop.entrySet()) {
+            Map<Channel, NotifyWriter> local = entry.getValue();
+            io.netty.util.concurrent.Future<Integer> count;
+            try {
+                count = entry.getKey().submit(local::size);
+            } catch (RejectedExecutionException shutDown) {
+                total += local.size();
+                continue;
+            }
+            total += count.awaitUninterruptibly(1, TimeUnit.SECONDS) && count.isSuccess()
+                    ? count.getNow()
+                    : local.size();
+        }
+        return total;
     }
 
     /**

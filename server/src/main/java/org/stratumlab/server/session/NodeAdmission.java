@@ -63,6 +63,11 @@ final class NodeAdmission {
         }
     }
 
+    /** @return how many connections are held now, waiting for a place */
+    synchronized int heldCount() {
+        return held.size();
+    }
+
     /** @return the longest-held connection, which takes the freed place, or null (the place is then free) */
     private synchronized Channel nextHeld() {
         Channel next = held.pollFirst();

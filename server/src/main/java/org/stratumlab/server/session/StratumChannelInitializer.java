@@ -75,6 +75,11 @@ public final class StratumChannelInitializer extends ChannelInitializer<SocketCh
         this.defence = new DefenceHandler(metrics);
     }
 
+    /** @return the connections held unread for a place now (0 without {@code --node-limits}) */
+    public int heldConnections() {
+        return nodeAdmission == null ? 0 : nodeAdmission.heldCount();
+    }
+
     @Override
     protected void initChannel(SocketChannel channel) {
         if (nodeAdmission != null) {
