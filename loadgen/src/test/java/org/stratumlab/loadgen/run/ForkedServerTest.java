@@ -11,8 +11,12 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.stratumlab.loadgen.testing.Runs;
+import org.stratumlab.server.resources.ResourceReading;
 
-/** The embedded server in a child JVM gets every setting, the metrics port among them (it once got lost). */
+/**
+ * The embedded server in a child JVM gets every setting, the metrics port among them (it once got lost), and
+ * answers a resource reading of its own process.
+ */
 @Timeout(60)
 class ForkedServerTest {
     @Test
@@ -28,6 +32,21 @@ class ForkedServerTest {
                             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(200, metrics.statusCode(), metrics.body());
             assertTrue(metrics.body().contains("stratum_connections "), metrics.body());
+            assertTrue(metrics.body().contains("stratum_process_open_fds "), metrics.body());
+            assertTrue(metrics.body().contains("stratum_heap_after_last_gc_bytes "), metrics.body());
+        }
+    }
+
+    @Test
+    void aChildJvmServerAnswersAResourceReadingOfItsOwnProcess() throws Exception {
+        try (ForkedServer server = ForkedServer.start(Runs.steadyServer().build())) {
+            ResourceReading reading = server.resources();
+            assertTrue(reading.heapAfterGcBytes() > 0
+                    && reading.heapAfterGcBytes() <= reading.heapCommittedBytes(), reading.toString());
+            assertTrue(reading.openFds() > 0, "Linux counts descriptors: " + reading);
+            assertEquals(0, reading.connections(), reading.toString());
+            assertEquals(0, reading.perConnectionState(), reading.toString());
+            assertEquals(0, server.counters().connections(), "the pipe still answers in order");
         }
     }
 }

@@ -18,12 +18,14 @@ class InvalidScenarioTest {
             + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, "
-            + "node-limits, notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, transport, window";
+            + "node-limits, notify-on-subscribe, password, port, pow, process, resource-interval, secret, seed, subscribe-timeout, transport, window";
     private static final String METRICS = "{submit|submit_honest|submit_service|connect|subscribe|notify_skew|lag}."
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
             + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
-            + "error_ratio, submits_per_s, accepted_per_s";
+            + "error_ratio, submits_per_s, accepted_per_s, server_heap.peak_mib, server_heap.slope_mib_per_h, "
+            + "server_heap.slope_ci95_mib_per_h, server_heap.slope_upper95_mib_per_h, server_fds.growth, "
+            + "server_state.growth";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
             """;
@@ -313,6 +315,18 @@ class InvalidScenarioTest {
                     miners: 0
                 """);
         assertRejected(": phases[0]: empty phase", "phases:\n  -\n");
+    }
+
+    @Test
+    void aResourceIntervalIsADuration() {
+        assertRejected(
+                ": target.embedded.resource-interval: 'often' is not a duration: a number and a unit (ns, "
+                        + "us, ms, s, m, h), e.g. 500ms or 10s",
+                """
+                        target:
+                          embedded:
+                            resource-interval: often
+                        """ + ScenarioFiles.ONE_PHASE);
     }
 
     @Test

@@ -18,6 +18,19 @@ final class ScenarioFiles {
     }
 
     /**
+     * @return the repository's {@code scenarios/}, found by walking up from the working directory (the module's)
+     * @throws IllegalStateException when there is none above it
+     */
+    static Path shippedDir() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("scenarios/smoke.yaml"))) {
+                return dir.resolve("scenarios");
+            }
+        }
+        throw new IllegalStateException("no scenarios/smoke.yaml above " + Path.of("").toAbsolutePath());
+    }
+
+    /**
      * @param dir where to write
      * @param fileName the file's name, e.g. {@code broken.yaml}
      * @param yaml the content

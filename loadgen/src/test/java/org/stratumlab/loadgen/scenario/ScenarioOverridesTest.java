@@ -114,7 +114,7 @@ class ScenarioOverridesTest {
                 + " with --set target.embedded.nope=1: unknown key 'nope' in target.embedded; known keys: "
                 + "block-interval, dialect, difficulty, heartbeat, height, host, idle-timeout, io-threads, "
                 + "max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, node-limits, "
-                + "notify-on-subscribe, password, port, pow, process, secret, seed, subscribe-timeout, transport, window",
+                + "notify-on-subscribe, password, port, pow, process, resource-interval, secret, seed, subscribe-timeout, transport, window",
                 "target.embedded.nope=1");
         assertRejected(
                 file + " with --set nope=1: unknown key 'nope' at the top level; known keys: description, expect, "

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -162,13 +161,7 @@ class ShippedScenariosTest {
         return s.thresholds().stream().map(Threshold::rule).toList();
     }
 
-    /** The repository's {@code scenarios/}, found by walking up from the working directory (the module's). */
     private static Path scenariosDir() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("scenarios/smoke.yaml"))) {
-                return dir.resolve("scenarios");
-            }
-        }
-        return fail("no scenarios/smoke.yaml above " + Path.of("").toAbsolutePath());
+        return ScenarioFiles.shippedDir();
     }
 }

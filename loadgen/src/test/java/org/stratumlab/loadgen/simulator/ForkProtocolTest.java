@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stratumlab.protocol.mining.SubmitOutcome;
 import org.stratumlab.server.metrics.ServerMetrics;
+import org.stratumlab.server.resources.ResourceReading;
 
 /** The fork pipe's lines and the child's command line. */
 class ForkProtocolTest {
@@ -36,5 +37,13 @@ class ForkProtocolTest {
         String line = ForkProtocol.countersLine(counters);
         assertEquals(1, line.lines().count(), line);
         assertEquals(counters, ForkProtocol.parseCounters(line));
+    }
+
+    @Test
+    void aResourceReadingTravelsAsOneJsonLine() {
+        ResourceReading reading = new ResourceReading(50_000_000, 64_000_000, 120, 2000, 1990, 2000, 0);
+        String line = ForkProtocol.resourcesLine(reading);
+        assertEquals(1, line.lines().count(), line);
+        assertEquals(reading, ForkProtocol.parseResources(line));
     }
 }
