@@ -11,7 +11,8 @@ import org.stratumlab.results.TimeSeriesColumn;
 
 /**
  * The charts of one run's report, built from its {@link RunData}: latency spectra, notify skew, throughput,
- * miners and submit latency over time, and outcomes by reason. Colours stay fixed per metric and outcome, so
+ * miners and submit latency over time, outcomes by reason, and the simulator's heap and descriptors
+ * ({@link ServerResourceCharts}). Colours stay fixed per metric and outcome, so
  * that reports read alike.
  */
 final class RunCharts {
@@ -42,6 +43,7 @@ final class RunCharts {
             charts.add(submitLatencyOverTime(series, phases));
         });
         charts.add(outcomes(run.summary().submits()));
+        charts.addAll(ServerResourceCharts.of(run.summary(), phases));
         return charts;
     }
 
@@ -183,7 +185,8 @@ final class RunCharts {
                         submits.sent()) + " submits sent.");
     }
 
-    private static String timeChart(String title, List<Series> lines, String yTitle,
+    /** @return a chart of these lines over the run's time, with the phases' starts marked */
+    static String timeChart(String title, List<Series> lines, String yTitle,
             List<LineChart.Marker> phases) {
         double end = lines.stream().mapToDouble(Series::maxX).max().orElse(0);
         double top = lines.stream().mapToDouble(Series::maxY).max().orElse(0);

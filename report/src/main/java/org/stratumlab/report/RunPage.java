@@ -133,6 +133,9 @@ final class RunPage {
                 .row("generator CPU", s.generator() == null || s.generator().describeCpu() == null
                         ? "not recorded"
                         : s.generator().describeCpu())
+                .row("simulator resources", s.serverResources() == null
+                        ? "not sampled"
+                        : s.serverResources().describe())
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
                 .close();
     }

@@ -52,6 +52,12 @@ final class RunFixture {
     Double stealPercent;
     /** Which shard of a sharded run this was, as {index, count}, or null for an unsharded run. */
     int[] shard;
+    /**
+     * Whether summary.json has the simulator's resources: a start, three samples a second apart (40, 41, 42 MiB
+     * after GC) and an end; with {@link #heapShared}, of a simulator in the generator's process.
+     */
+    boolean serverResources;
+    boolean heapShared;
 
     /** Writes all three files into {@code dir} (created if needed) and returns it. */
     Path write(Path dir) throws IOException {
@@ -128,6 +134,9 @@ final class RunFixture {
                 percentiles(phaseLatency.putObject(metric), 100L * i, 1000L * i);
             }
         }
+        if (serverResources) {
+            writeServerResources(root.putObject("serverResources"));
+        }
         ArrayNode list = root.putArray("thresholds");
         for (Object[] t : thresholds) {
             String rule = (String) t[0];
@@ -136,6 +145,29 @@ final class RunFixture {
                     .put("unit", isLatency ? "us" : "").put("passed", (Boolean) t[2]);
         }
         return root;
+    }
+
+    private void writeServerResources(ObjectNode r) {
+        long mib = 1024 * 1024;
+        r.put("heapSharedWithGenerator", heapShared).put("intervalS", 1.0);
+        resourceSample(r.putObject("start"), 0, "", 30 * mib, 40, 0);
+        ArrayNode samples = r.putArray("samples");
+        for (int i = 0; i < 3; i++) {
+            resourceSample(samples.addObject(), 3 + i, "steady", (40 + i) * mib, 240, 200);
+        }
+        resourceSample(r.putObject("end"), 9.5, "", 31 * mib, 41, 0);
+        r.put("heapPeakBytes", 42 * mib);
+        r.putObject("heapSlope").put("samples", 3).put("fromS", 3.0).put("bytesPerHour", 3600.0 * mib)
+                .put("ci95BytesPerHour", 0.0);
+        r.put("fdsGrowth", 1).put("stateGrowth", 0).put("failedReadings", 0);
+    }
+
+    private static void resourceSample(ObjectNode s, double atS, String phase, long heap, long fds,
+            long miners) {
+        s.put("atS", atS).put("phase", phase).put("heapAfterGcBytes", heap)
+                .put("heapCommittedBytes", 64L << 20)
+                .put("openFds", fds).put("connections", miners);
+        s.putObject("state").put("subscribers", miners).put("channels", miners).put("held", 0);
     }
 
     private static void percentiles(ObjectNode node, long count, long p99) {

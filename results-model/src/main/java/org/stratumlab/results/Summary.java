@@ -258,6 +258,28 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         public ServerResources {
             samples = List.copyOf(samples);
         }
+
+        /**
+         * @return one line for the console and the report, e.g. "heap after full GC peak 45.2 MiB, slope +0.31
+         *         MiB/h ± 0.52 MiB/h (95 % confidence, 29 samples); fds 38 -> 38 (+0); per-connection state 0 -> 0"
+         */
+        public String describe() {
+            String fds = start.openFds() == null || end.openFds() == null
+                    ? "fds not counted"
+                    : "fds " + start.openFds() + " -> " + end.openFds() + " (" + signed(fdsGrowth) + ")";
+            return String.format(java.util.Locale.ROOT, "heap after full GC peak %.1f MiB, slope %s; %s; "
+                    + "per-connection state %d -> %d (%s)%s%s", heapPeakBytes / MIB, heapSlope.describe(),
+                    fds,
+                    start.stateTotal(), end.stateTotal(), signed(stateGrowth),
+                    heapSharedWithGenerator
+                            ? "; the generator's heap and fds too (the simulator ran in its process)"
+                            : "",
+                    failedReadings > 0 ? "; " + failedReadings + " readings not answered" : "");
+        }
+
+        private static String signed(long value) {
+            return (value >= 0 ? "+" : "") + value;
+        }
     }
 
     /**

@@ -65,6 +65,9 @@ public final class SummaryTable {
         if (summary.grinding() != null) {
             out.println("grinding " + summary.grinding().describe());
         }
+        if (summary.serverResources() != null) {
+            out.println("server   " + summary.serverResources().describe());
+        }
         if (summary.errors().unexpectedTotal() > 0) {
             out.printf(Locale.ROOT,
                     "unexpected errors: generator %s, embedded server %s (a bug: please report it)%n",
