@@ -42,7 +42,8 @@ class SoakScenarioTest {
         summary = SummaryFile.read(out.resolve(SummaryFile.FILE_NAME));
         resources = summary.serverResources();
         System.out.println("soak (shortened): " + resources.samples().size() + " samples, heap slope "
-                + resources.heapSlope().describe() + ", fds growth " + resources.fdsGrowth() + ", state growth "
+                + resources.heapSlope().describe() + ", fds growth " + resources.fdsGrowth()
+                + ", state growth "
                 + resources.stateGrowth());
     }
 
