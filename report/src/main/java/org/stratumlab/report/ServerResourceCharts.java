@@ -24,25 +24,22 @@ final class ServerResourceCharts {
 
     private static Chart heap(Summary.ServerResources r, List<LineChart.Marker> phases) {
         List<Summary.ResourceSample> all = readings(r);
-        double[] at = new double[all.size()];
-        double[] live = new double[all.size()];
-        double[] committed = new double[all.size()];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = all.get(i).atS();
-            live[i] = all.get(i).heapAfterGcBytes() / Summary.MIB;
-            committed[i] = all.get(i).heapCommittedBytes() / Summary.MIB;
-        }
-        List<Series> lines = List.of(new Series("heap after full GC", "#1f77b4", false, at, live),
-                new Series("heap committed", "#7f7f7f", true, at, committed));
+        List<Series> lines = List.of(series("heap after full GC", "#1f77b4", all,
+                sample -> sample.heapAfterGcBytes() / Summary.MIB));
+        double committedMib = all.stream().mapToLong(Summary.ResourceSample::heapCommittedBytes).max()
+                .orElse(0)
+                / Summary.MIB;
         String whose = r.heapSharedWithGenerator()
                 ? " The simulator ran in the generator's process: this heap is the generator's too, not the "
                         + "simulator's alone."
                 : " The simulator ran in a JVM of its own.";
         return new Chart("Simulator heap over time",
-                RunCharts.timeChart("Simulator heap after a full GC", lines, "MiB", phases),
+                RunCharts.timeChart("Simulator heap after a full GC", lines, "heap (MiB)", phases),
                 "Heap used right after a full collection each reading asked for (the live heap), at the start, "
                         + "every " + Format.number(r.intervalS()) + " s and after the miners left. Its slope "
-                        + "from the end of the first phase on: " + r.heapSlope().describe() + "." + whose);
+                        + "from the end of the first phase on: " + r.heapSlope().describe()
+                        + ". The JVM had at most "
+                        + Format.number(committedMib) + " MiB of heap committed." + whose);
     }
 
     private static Chart descriptors(Summary.ServerResources r, List<LineChart.Marker> phases) {
@@ -50,8 +47,8 @@ final class ServerResourceCharts {
         List<Summary.ResourceSample> counted = all.stream().filter(s -> s.openFds() != null).toList();
         List<Series> lines = List.of(
                 series("open fds", "#d62728", counted, s -> s.openFds()),
-                series("connections", "#2ca02c", all, Summary.ResourceSample::connections),
-                series("per-connection state", "#9467bd", all, Summary.ResourceSample::stateTotal));
+                series("connections", "#2ca02c", all, s -> s.connections()),
+                series("per-connection state", "#9467bd", all, s -> s.stateTotal()));
         return new Chart("Simulator descriptors over time",
                 RunCharts.timeChart("Simulator descriptors and connections", lines,
                         "count", phases),
@@ -68,12 +65,12 @@ final class ServerResourceCharts {
     }
 
     private static Series series(String name, String color, List<Summary.ResourceSample> samples,
-            java.util.function.ToLongFunction<Summary.ResourceSample> value) {
+            java.util.function.ToDoubleFunction<Summary.ResourceSample> value) {
         double[] at = new double[samples.size()];
         double[] ys = new double[samples.size()];
         for (int i = 0; i < at.length; i++) {
             at[i] = samples.get(i).atS();
-            ys[i] = value.applyAsLong(samples.get(i));
+            ys[i] = value.applyAsDouble(samples.get(i));
         }
         return new Series(name, color, false, at, ys);
     }
