@@ -75,6 +75,8 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     private boolean awaitingSubscribe;
     private boolean subscribed;
     private ScheduledFuture<?> nextSolution;
+    /** The session's lifetime is up: no new submits; the connection closes once those in flight are answered. */
+    private boolean endingSession;
     private ScheduledFuture<?> nextTimeoutCheck;
     private long nextRequestId = SUBSCRIBE_ID + 1;
     private SharedJob job;
@@ -211,10 +213,31 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         long meanNs = fleet.sessionLifetimeNs();
         if (meanNs > 0) {
             long lifetimeNs = (long) (-Math.log(1.0 - slot.random.nextDouble()) * meanNs);
-            ctx.executor().schedule(() -> {
-                ctx.channel().attr(CLOSED_FOR_CHURN).set(Boolean.TRUE);
-                ctx.close();
-            }, lifetimeNs, TimeUnit.NANOSECONDS);
+            ctx.executor().schedule(this::endSession, lifetimeNs, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /**
+     * The session's lifetime is up: the miner stops solving and closes once its submits in flight are answered
+     * (or time out), as a miner leaving a pool does. Closing with a submit in flight would count it unanswered,
+     * the generator's own doing charged to the endpoint. Solution events due meanwhile are lost with the
+     * session, as those after a close are.
+     */
+    private void endSession() {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        ctx.channel().attr(CLOSED_FOR_CHURN).set(Boolean.TRUE);
+        endingSession = true;
+        cancel(nextSolution);
+        nextSolution = null;
+        dropWaiting(System.nanoTime(), false);
+        closeIfSessionEnded();
+    }
+
+    private void closeIfSessionEnded() {
+        if (endingSession && outstanding.isEmpty()) {
+            ctx.close();
         }
     }
 
@@ -238,12 +261,14 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         }
         if (outcome == Outcome.ACCEPTED && pendingNonce != null && id == pendingNonceId) {
             fleet.shareAccepted(pendingJobIdText, pendingPowHashText, pendingNonce);
-            if (repeat && fleet.submitting() && pendingPowHashText.equals(job.powHashText())) {
+            if (repeat && fleet.submitting() && !endingSession
+                    && pendingPowHashText.equals(job.powHashText())) {
                 // The duplicate this share was ground for: its latency counts from now, when it is due.
                 // A second submit of an event already counted: not a solution event of its own.
                 submitBad(ShareKind.DUPLICATE, now, now, false);
             }
         }
+        closeIfSessionEnded();
     }
 
     private static Outcome classify(RpcResponse response) {
@@ -261,7 +286,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
     }
 
     private void startSolvingIfReady(long now) {
-        if (subscribed && job != null && nextSolution == null && fleet.submitting()) {
+        if (subscribed && job != null && nextSolution == null && fleet.submitting() && !endingSession) {
             if (!job.nonces().ready().isDone()) {
                 awaitReadiness(job.nonces());
                 return;
@@ -588,6 +613,7 @@ final class SimulatedMiner extends SimpleChannelInboundHandler<ServerMessage> im
         if (!outstanding.isEmpty()) {
             scheduleTimeoutCheck(now);
         }
+        closeIfSessionEnded();
     }
 
     @Override
