@@ -136,6 +136,9 @@ final class RunPage {
                 .row("simulator resources", s.serverResources() == null
                         ? "not sampled"
                         : s.serverResources().describe())
+                .row("simulator's defences", s.server() == null
+                        ? "not recorded (an external endpoint)"
+                        : s.server().describe())
                 .row("miners (target)", Format.count(s.miners().target())).row("directory", run.name())
                 .close();
     }

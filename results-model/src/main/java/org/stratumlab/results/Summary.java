@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,8 @@ import java.util.TreeMap;
  * @param serverResources what the embedded simulator held over the run (heap after a full collection, file
  *        descriptors, per-connection state), sampled every {@code resource-interval}; absent against an external
  *        target, with sampling off, and in older files
+ * @param server what the embedded simulator counted (which defence closed how many connections, the notifies it
+ *        dropped for slow readers); absent against an external target and in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -64,7 +68,7 @@ import java.util.TreeMap;
         "latencyUs",
         "errors",
         "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "expect", "shard",
-        "merge", "serverResources"})
+        "merge", "serverResources", "server"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -75,7 +79,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
         Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge,
-        ServerResources serverResources) {
+        ServerResources serverResources, ServerCounters server) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -150,7 +154,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
                 phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources);
+                serverResources, server);
     }
 
     /**
@@ -163,7 +167,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
                 thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources);
+                serverResources, server);
     }
 
     /**
@@ -174,7 +178,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources);
+                shard, merge, serverResources, server);
     }
 
     /**
@@ -187,7 +191,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge,
-                serverResources);
+                serverResources, server);
     }
 
     /**
@@ -198,7 +202,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                share, merge, serverResources);
+                share, merge, serverResources, server);
     }
 
     /**
@@ -209,7 +213,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expected,
-                shard, merge, serverResources);
+                shard, merge, serverResources, server);
     }
 
     /**
@@ -220,7 +224,64 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, resources);
+                shard, merge, resources, server);
+    }
+
+    /**
+     * @param counters what the embedded simulator counted, or null
+     * @return the same summary with them
+     */
+    public Summary withServer(ServerCounters counters) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                shard, merge, serverResources, counters);
+    }
+
+    /**
+     * What the embedded simulator counted over a run (every instance, when a phase restarted it), as its own
+     * Prometheus counters say: the endpoint's side of an attack.
+     *
+     * @param closedBy connections each defence closed or refused, by its metric label ({@code limit},
+     *        {@code idle}, {@code line_too_long}, {@code invalid_utf8}, {@code subscribe_timeout},
+     *        {@code queue_cap})
+     * @param submits submits it answered
+     * @param notifiesSent notify lines it wrote
+     * @param notifiesDropped notifies replaced by a newer one while a slow reader's connection was not writable
+     * @param bytesReceived bytes read from miners
+     * @param bytesSent bytes written to miners
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ServerCounters(@JsonProperty(required = true) Map<String, Long> closedBy, long submits,
+            long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent) {
+        /** Keeps the map in the defences' order. */
+        public ServerCounters {
+            closedBy = closedBy == null
+                    ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(closedBy));
+        }
+
+        /**
+         * @return e.g. {@code closed 120 connections (idle 100, line_too_long 20); dropped 35 notifies for slow
+         *         readers}
+         */
+        public String describe() {
+            StringBuilder reasons = new StringBuilder();
+            closedBy.forEach((reason, n) -> {
+                if (n > 0) {
+                    reasons.append(reasons.length() == 0 ? "" : ", ").append(reason).append(' ').append(n);
+                }
+            });
+            return "closed " + closedTotal() + " connections"
+                    + (reasons.length() == 0 ? "" : " (" + reasons + ")")
+                    + "; dropped " + notifiesDropped + " notifies for slow readers";
+        }
+
+        /** @return the connections every defence closed together */
+        @JsonIgnore
+        public long closedTotal() {
+            return closedBy.values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /**

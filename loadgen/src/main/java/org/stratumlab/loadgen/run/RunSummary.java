@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -14,6 +15,7 @@ import org.stratumlab.results.CpuTicks;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
 import org.stratumlab.results.Summary;
+import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
  * Turns what a run counted and recorded into its {@link Summary}: the one place where the engine's counters meet
@@ -83,7 +85,20 @@ final class RunSummary {
                 submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
                 LatencyStatistics.of(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null);
+                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null);
+    }
+
+    /**
+     * @param counters the embedded simulator's counters at the end (every instance)
+     * @return them as the summary records them
+     */
+    static Summary.ServerCounters server(ServerMetrics.Snapshot counters) {
+        Map<String, Long> closedBy = new LinkedHashMap<>();
+        for (ServerMetrics.Rejection reason : ServerMetrics.Rejection.values()) {
+            closedBy.put(reason.label(), counters.rejectedByReason().getOrDefault(reason, 0L));
+        }
+        return new Summary.ServerCounters(closedBy, counters.submitsTotal(), counters.notifiesSent(),
+                counters.notifiesDropped(), counters.bytesReceived(), counters.bytesSent());
     }
 
     private static double round(double seconds) {

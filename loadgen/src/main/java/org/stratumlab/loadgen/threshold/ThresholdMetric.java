@@ -7,6 +7,7 @@ import java.util.function.ToDoubleFunction;
 import org.stratumlab.results.Metric;
 import org.stratumlab.results.Outcome;
 import org.stratumlab.results.Summary;
+import org.stratumlab.server.metrics.ServerMetrics;
 
 /**
  * The metrics a threshold may name, each a function of the typed summary, each named after the summary's own keys
@@ -90,7 +91,28 @@ final class ThresholdMetric {
         count(m, "submits_per_s", s -> s.perSecond(s.submits().sent()));
         count(m, "accepted_per_s", s -> s.perSecond(s.submits().accepted()));
         serverResources(m);
+        serverCounters(m);
         return m;
+    }
+
+    /**
+     * What the embedded simulator counted: the connections each defence closed ({@code server_closed.idle}, ...,
+     * every label of {@link ServerMetrics.Rejection}), and the notifies it dropped for slow readers; null against
+     * an external target, whose counters the generator cannot see.
+     */
+    private static void serverCounters(Map<String, ThresholdMetric> m) {
+        for (ServerMetrics.Rejection reason : ServerMetrics.Rejection.values()) {
+            server(m, "server_closed." + reason.label(),
+                    c -> (double) c.closedBy().getOrDefault(reason.label(), 0L));
+        }
+        server(m, "server_closed", c -> (double) c.closedTotal());
+        server(m, "server_notifies_dropped", c -> (double) c.notifiesDropped());
+    }
+
+    private static void server(Map<String, ThresholdMetric> m, String name,
+            Function<Summary.ServerCounters, Double> reader) {
+        m.put(name, new ThresholdMetric(name, false, false,
+                s -> s.run().server() == null ? null : reader.apply(s.run().server())));
     }
 
     /** The embedded simulator's resources over the run, in MiB for the heap; null when not sampled. */

@@ -63,5 +63,8 @@ class ChurnTest {
         assertEquals(c.sent(), c.of(Outcome.ACCEPTED), state);
         assertEquals(c.sent(), s.submitsTotal(),
                 "every submit reached the server and was answered: " + state);
+        assertEquals(s.submitsTotal(), r.summary().server().submits(),
+                "the summary records the server's count");
+        assertEquals(0, r.summary().server().closedTotal(), "no defence closed a miner that left on its own");
     }
 }

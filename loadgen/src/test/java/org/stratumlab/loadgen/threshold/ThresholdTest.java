@@ -289,6 +289,21 @@ class ThresholdTest {
     }
 
     @Test
+    void theSimulatorsDefencesAreReadFromItsCountersAndFailAgainstAnExternalTarget() {
+        Summary defended = tree("""
+                {"server": {"closedBy": {"limit": 0, "idle": 3, "line_too_long": 2}, "submits": 10,
+                            "notifiesSent": 40, "notifiesDropped": 7, "bytesReceived": 1, "bytesSent": 2}}
+                """);
+        assertEquals(3, Threshold.parse("server_closed.idle == 3").evaluate(defended).value());
+        assertEquals(0, Threshold.parse("server_closed.invalid_utf8 == 0").evaluate(defended).value());
+        assertEquals(5, Threshold.parse("server_closed >= 5").evaluate(defended).value());
+        assertEquals(7, Threshold.parse("server_notifies_dropped > 0").evaluate(defended).value());
+        Summary.ThresholdResult external = Threshold.parse("server_closed.idle == 0").evaluate(SUMMARY);
+        assertFalse(external.passed(), "nothing was counted: no rule about it can hold");
+        assertNull(external.value());
+    }
+
+    @Test
     void aPhaseThatNeverRanFailsItsRules() {
         Summary.ThresholdResult r = Threshold.parse("unanswered{phase:later} == 0").evaluate(PHASED);
         assertFalse(r.passed());
