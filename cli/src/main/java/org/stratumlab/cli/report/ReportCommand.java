@@ -22,18 +22,21 @@ import picocli.CommandLine.Spec;
         customSynopsis = {"stratumlab report [-hV] DIR",
                 "   or: stratumlab report [-hV] --compare A B [--out FILE]",
                 "   or: stratumlab report index [-hV] DIR",
+                "   or: stratumlab report attacks [-hV] DIR",
                 "   or: stratumlab report merge [-hV] DIR... --out DIR"},
         description = {
                 "Renders a run directory's report.html: a self-contained page (no network, no scripts) with the "
                         + "key figures, thresholds and charts: latency percentile spectra, throughput and miners "
                         + "over time, outcomes by reason, notify skew.",
                 "With --compare, renders two runs side by side with the change of each key figure.%n"},
-        subcommands = {IndexCommand.class, MergeCommand.class},
+        subcommands = {IndexCommand.class, AttacksCommand.class, MergeCommand.class},
         footer = {"%nExamples:", "  ./stratumlab report results/runs/smoke-20261124T100000Z",
                 "  ./stratumlab report --compare results/runs/smoke-A results/runs/smoke-B",
                 "  ./stratumlab report index results",
+                "  ./stratumlab report attacks results",
                 "  ./stratumlab report merge run/shard-0 run/shard-1 --out merged",
-                "%nA run directory literally named 'index' or 'merge' must be written ./index or ./merge."})
+                "%nA run directory literally named 'index', 'attacks' or 'merge' must be written ./index, "
+                        + "./attacks or ./merge."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandLine.Model.CommandSpec spec;

@@ -101,6 +101,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void attacksWritesItsTableAndAMissingFolderIsExitTwo() throws IOException {
+        writeRun(tmp.resolve("results/smoke-1"));
+        CliRun run = CliRun.of("report", "attacks", tmp.resolve("results").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("wrote " + tmp.resolve("results/attacks/README.md") + "\n", run.out());
+        assertTrue(Files.readString(tmp.resolve("results/attacks/README.md"))
+                .contains("_No published attack runs yet._"));
+        CliRun missing = CliRun.of("report", "attacks", tmp.resolve("nope").toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no such results folder"), missing.err());
+    }
+
+    @Test
     void nothingToDoIsAUsageError() {
         CliRun run = CliRun.of("report");
         assertEquals(2, run.exitCode());
