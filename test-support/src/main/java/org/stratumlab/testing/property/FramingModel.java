@@ -33,7 +33,9 @@ public final class FramingModel {
             }
             byte[] bytes = line.toByteArray();
             line.reset();
-            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+            int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r'
+                    ? bytes.length - 1
+                    : bytes.length;
             if (length > maxLineBytes) {
                 events.add(tooLong);
             } else if (!isUtf8(bytes, length)) {
@@ -69,25 +71,25 @@ public final class FramingModel {
                 i++;
                 continue;
             } else if (b >= 0xc2 && b <= 0xdf) {
-                second = new int[] {0x80, 0xbf};
+                second = new int[]{0x80, 0xbf};
                 continuations = 1;
             } else if (b == 0xe0) {
-                second = new int[] {0xa0, 0xbf};
+                second = new int[]{0xa0, 0xbf};
                 continuations = 2;
             } else if (b == 0xed) {
-                second = new int[] {0x80, 0x9f};
+                second = new int[]{0x80, 0x9f};
                 continuations = 2;
             } else if (b >= 0xe1 && b <= 0xef) {
-                second = new int[] {0x80, 0xbf};
+                second = new int[]{0x80, 0xbf};
                 continuations = 2;
             } else if (b == 0xf0) {
-                second = new int[] {0x90, 0xbf};
+                second = new int[]{0x90, 0xbf};
                 continuations = 3;
             } else if (b >= 0xf1 && b <= 0xf3) {
-                second = new int[] {0x80, 0xbf};
+                second = new int[]{0x80, 0xbf};
                 continuations = 3;
             } else if (b == 0xf4) {
-                second = new int[] {0x80, 0x8f};
+                second = new int[]{0x80, 0x8f};
                 continuations = 3;
             } else {
                 return false;

@@ -11,15 +11,20 @@ import java.util.SplittableRandom;
  */
 public final class WireBytes {
     /** Code points at the edges of UTF-8's encoding lengths and of the surrogate range. */
-    private static final int[] EDGE_CODE_POINTS = {0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff, 0x10000,
+    private static final int[] EDGE_CODE_POINTS = {0x80, 0x7ff, 0x800, 0xd7ff, 0xe000, 0xfffd, 0xffff,
+            0x10000,
             0x1f600, 0x10ffff, 0xe9, 0x77ff};
     /** Overlong forms, surrogates, beyond U+10FFFF, stray or missing continuation bytes. */
-    private static final int[][] MALFORMED = {{0xc0, 0x80}, {0xc1, 0xbf}, {0xe0, 0x80, 0x80}, {0xe0, 0x9f, 0xbf},
+    private static final int[][] MALFORMED = {{0xc0, 0x80}, {0xc1, 0xbf}, {0xe0, 0x80, 0x80},
+            {0xe0, 0x9f, 0xbf},
             {0xed, 0xa0, 0x80}, {0xed, 0xbf, 0xbf}, {0xf0, 0x80, 0x80, 0x80}, {0xf0, 0x8f, 0xbf, 0xbf},
-            {0xf4, 0x90, 0x80, 0x80}, {0xf5, 0x80, 0x80, 0x80}, {0xf8, 0x88, 0x80, 0x80, 0x80}, {0xff}, {0xfe},
+            {0xf4, 0x90, 0x80, 0x80}, {0xf5, 0x80, 0x80, 0x80}, {0xf8, 0x88, 0x80, 0x80, 0x80}, {0xff},
+            {0xfe},
             {0x80}, {0xbf}, {0xe2, 0x82}, {0xf0, 0x9f, 0x98}, {0xc3}};
-    private static final byte[] TEXT = "{}[]\":,0123456789abcdefxyz \\ -.".getBytes(StandardCharsets.US_ASCII);
-    private static final String[] REQUESTS = {"{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[\"rig\",\"\"]}",
+    private static final byte[] TEXT = "{}[]\":,0123456789abcdefxyz \\ -."
+            .getBytes(StandardCharsets.US_ASCII);
+    private static final String[] REQUESTS = {
+            "{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[\"rig\",\"\"]}",
             "{\"id\":2,\"method\":\"mining.submit\",\"params\":[\"rig\",\"j\",\"0x1\",\"0x"
                     + "00".repeat(32) + "\"]}",
             "[]", "{}", "", " ", "null", "{\"id\":\"\u00e9\",\"method\":\"x\"}"};
@@ -47,8 +52,9 @@ public final class WireBytes {
             case 2, 3 -> out.write('\n');
             case 4 -> out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
             case 5 -> out.write('\r');
-            case 6 -> out.writeBytes(Character.toString(EDGE_CODE_POINTS[random.nextInt(EDGE_CODE_POINTS.length)])
-                    .getBytes(StandardCharsets.UTF_8));
+            case 6 ->
+                out.writeBytes(Character.toString(EDGE_CODE_POINTS[random.nextInt(EDGE_CODE_POINTS.length)])
+                        .getBytes(StandardCharsets.UTF_8));
             case 7 -> {
                 for (int b : MALFORMED[random.nextInt(MALFORMED.length)]) {
                     out.write(b);
