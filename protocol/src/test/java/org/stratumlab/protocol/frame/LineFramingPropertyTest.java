@@ -8,6 +8,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 import org.stratumlab.testing.EventRecorder;
+import org.stratumlab.testing.property.CountingAllocator;
 import org.stratumlab.testing.property.FramingModel;
 import org.stratumlab.testing.property.LeakWatch;
 import org.stratumlab.testing.property.Property;
@@ -59,8 +60,11 @@ class LineFramingPropertyTest {
 
     private static void framesAsModelled(Case c) {
         EventRecorder recorder = new EventRecorder();
-        EmbeddedChannel channel = new EmbeddedChannel(new LineFrameDecoder(c.maxLineBytes()),
-                Utf8ValidationHandler.INSTANCE, recorder);
+        EmbeddedChannel channel = new EmbeddedChannel();
+        CountingAllocator allocator = new CountingAllocator(); // the decoder's cumulation comes from here
+        channel.config().setAllocator(allocator);
+        channel.pipeline().addLast(new LineFrameDecoder(c.maxLineBytes()), Utf8ValidationHandler.INSTANCE,
+                recorder);
         List<ByteBuf> inputs = new ArrayList<>();
         SplittableRandom chunks = new SplittableRandom(c.chunkSeed());
         for (int at = 0; at < c.stream().length;) {
@@ -81,5 +85,6 @@ class LineFramingPropertyTest {
         for (ByteBuf line : recorder.lines()) {
             assertEquals(0, line.refCnt(), "a line is still referenced");
         }
+        allocator.assertAllReleased();
     }
 }

@@ -37,8 +37,14 @@ final class RequestModel {
      * @param integer the value of an integer, else {@code null}
      * @param depth the nesting depth of arrays and objects in it (0 for a scalar)
      * @param unparsable whether it makes the line a parse error (bad JSON, a lone surrogate, past a limit)
+     * @param elements the elements of an array, else {@code null}
      */
-    record Value(String text, Kind kind, String string, BigInteger integer, int depth, boolean unparsable) {
+    record Value(String text, Kind kind, String string, BigInteger integer, int depth, boolean unparsable,
+            List<Value> elements) {
+        Value(String text, Kind kind, String string, BigInteger integer, int depth, boolean unparsable) {
+            this(text, kind, string, integer, depth, unparsable, null);
+        }
+
         static Value scalar(String text, Kind kind) {
             return new Value(text, kind, null, null, 0, false);
         }
@@ -58,7 +64,8 @@ final class RequestModel {
             StringBuilder text = new StringBuilder("{");
             for (int i = 0; i < members.size(); i++) {
                 text.append(i == 0 ? "" : ",").append(ws(random)).append(members.get(i).name().text())
-                        .append(ws(random)).append(':').append(ws(random)).append(members.get(i).value().text())
+                        .append(ws(random)).append(':').append(ws(random))
+                        .append(members.get(i).value().text())
                         .append(ws(random));
             }
             return text.append('}').toString();
@@ -108,8 +115,9 @@ final class RequestModel {
         return switch (r.nextInt(20)) {
             case 0 -> new Line(line.text() + pick(r, "x", "{}", "]", ",", "1", "\"\"", "}"), List.of(), false,
                     RequestOracle.PARSE_ERROR);
-            case 1, 2 -> new Line(line.text() + pick(r, " ", "\t", "\r", " \t "), line.requests(), line.batch(),
-                    line.raw());
+            case 1, 2 ->
+                new Line(line.text() + pick(r, " ", "\t", "\r", " \t "), line.requests(), line.batch(),
+                        line.raw());
             default -> line;
         };
     }
@@ -117,7 +125,8 @@ final class RequestModel {
     private static Line rawLine(SplittableRandom r) {
         String[][] lines = {{"", "P"}, {" ", "P"}, {"\t", "P"}, {"null", "P"}, {"1", "P"}, {"\"x\"", "P"},
                 {"true", "P"}, {"{", "P"}, {"}", "P"}, {"[", "P"}, {"]", "P"}, {"{}{}", "P"}, {"[1]", "P"},
-                {"[{},1]", "P"}, {"{\"id\":1}}", "P"}, {"\ufeff{}", "P"}, {"\u0000{}", "P"}, {"{\u0000}", "P"},
+                {"[{},1]", "P"}, {"{\"id\":1}}", "P"}, {"\ufeff{}", "P"}, {"\u0000{}", "P"},
+                {"{\u0000}", "P"},
                 {"[]", "I"}, {" [ ] ", "I"}, {"{}", "I"}, {"{\"id\":5}", "I5"}, {"[{}]", "[I]"}};
         String[] line = lines[r.nextInt(lines.length)];
         return new Line(line[0], List.of(), false, line[1]);
@@ -254,13 +263,18 @@ final class RequestModel {
 
     private static Value invalidId(SplittableRandom r) {
         return pickValue(r, integer("-1"), integer("-0"), integer("18446744073709551616"),
-                integer("1" + "0".repeat(30)), Value.scalar("1.5", Kind.FLOAT), Value.scalar("1e2", Kind.FLOAT),
+                integer("1" + "0".repeat(30)), Value.scalar("1.5", Kind.FLOAT),
+                Value.scalar("1e2", Kind.FLOAT),
                 Value.scalar("true", Kind.BOOLEAN), array(r, List.of()), object(r, 1));
     }
 
     static Value value(SplittableRandom r, int depth) {
-        return depth <= 0 || r.nextInt(3) != 0 ? scalar(r) : r.nextBoolean() ? object(r, depth - 1) : array(r,
-                elements(r, depth - 1));
+        return depth <= 0 || r.nextInt(3) != 0
+                ? scalar(r)
+                : r.nextBoolean()
+                        ? object(r, depth - 1)
+                        : array(r,
+                                elements(r, depth - 1));
     }
 
     private static Value scalarOrContainer(SplittableRandom r) {
@@ -283,8 +297,10 @@ final class RequestModel {
                     integer("9".repeat(1000)), Value.scalar("1.5e300", Kind.FLOAT), Value.scalar("-0.0",
                             Kind.FLOAT));
             case 3 -> pickValue(r, new Value("9".repeat(1001), Kind.INTEGER, null, null, 0, true), // too long
-                    new Value("01", Kind.INTEGER, null, null, 0, true), new Value("1.", Kind.FLOAT, null, null,
-                            0, true), new Value("tru", Kind.BOOLEAN, null, null, 0, true));
+                    new Value("01", Kind.INTEGER, null, null, 0, true),
+                    new Value("1.", Kind.FLOAT, null, null,
+                            0, true),
+                    new Value("tru", Kind.BOOLEAN, null, null, 0, true));
             default -> string(r);
         };
     }
@@ -317,8 +333,9 @@ final class RequestModel {
     private static final String[][] PIECES = {{"rig", "rig"}, {"a b", "a b"}, {"x", "x"}, {"0x1", "0x1"},
             {"\\\"", "\""}, {"\\\\", "\\"}, {"\\/", "/"}, {"\\b", "\b"}, {"\\f", "\f"}, {"\\n", "\n"},
             {"\\r", "\r"}, {"\\t", "\t"}, {"\\u0041", "A"}, {"\\u00e9", "\u00e9"}, {"\\u0000", "\u0000"},
-            {"\\u001F", "\u001f"}, {"\\u007f", "\u007f"}, {"\\ud83d\\ude00", "\ud83d\ude00"}, {"\u00e9", "\u00e9"},
-            {"\u77ff\u5de5", "\u77ff\u5de5"}, {"\ud83d\ude00", "\ud83d\ude00"}, {"~!", "~!"}, {"\\ud800"},
+            {"\\u001F", "\u001f"}, {"\\u007f", "\u007f"}, {"\\ud83d\\ude00", "\ud83d\ude00"},
+            {"\u00e9", "\u00e9"},
+            {"\u77ff\u5de5", "\u77ff\u5de5"}, {"\ud83d\ude00", "\ud83d\ude00"}, {"~!", "~!"}, {"\\ud800x"},
             {"\\udc00x"}, {"\t"}, {"\\x"}, {"\\u12"}};
 
     private static Value string(String value) {
@@ -335,7 +352,8 @@ final class RequestModel {
             depth = Math.max(depth, element.depth());
             unparsable |= element.unparsable();
         }
-        return new Value(text.append(']').toString(), Kind.ARRAY, null, null, depth + 1, unparsable);
+        return new Value(text.append(']').toString(), Kind.ARRAY, null, null, depth + 1, unparsable,
+                List.copyOf(elements));
     }
 
     private static Value object(SplittableRandom r, int depth) {
@@ -355,7 +373,8 @@ final class RequestModel {
 
     /** {@code depth} nested arrays. */
     private static Value deep(int depth) {
-        return new Value("[".repeat(depth) + "]".repeat(depth), Kind.ARRAY, null, null, depth, false);
+        List<Value> inner = depth > 1 ? List.of(deep(depth - 1)) : List.of();
+        return new Value("[".repeat(depth) + "]".repeat(depth), Kind.ARRAY, null, null, depth, false, inner);
     }
 
     private static Member member(String name, Value value) {
