@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.stratumlab.server.testing.ServerFixture;
+import org.stratumlab.server.testing.Wire;
 import org.stratumlab.testing.LineClient;
 import org.stratumlab.testing.property.FramingModel;
 import org.stratumlab.testing.property.Property;
@@ -30,12 +31,7 @@ class SocketFramingPropertyTest {
     private static final int MAX_LINE_BYTES = 64; // the least the server accepts
     private static final String TOO_LONG = "too long";
     private static final String INVALID_UTF8 = "invalid UTF-8";
-    private static final String PARSE_ERROR = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,\"message\":"
-            + "\"Parse error\"},\"id\":null}";
-    private static final String LINE_TOO_LONG = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":"
-            + "\"Request line too long\"},\"id\":null}";
-    private static final String INVALID_REQUEST = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":"
-            + "\"Invalid request\"},\"id\":null}";
+    private static final String INVALID_REQUEST = Wire.error(-32600, "Invalid request", "null");
 
     @RegisterExtension
     final ServerFixture fixture = new ServerFixture();
@@ -85,7 +81,7 @@ class SocketFramingPropertyTest {
                 String reply = client.readLine(ServerFixture.WAIT);
                 String line = (String) events.get(i);
                 if (!startsLikeARequest(line)) {
-                    assertEquals(PARSE_ERROR, reply, "line " + (i + 1) + ": " + line);
+                    assertEquals(Wire.PARSE_ERROR, reply, "line " + (i + 1) + ": " + line);
                 }
             }
             if (closing < 0) {
@@ -94,7 +90,7 @@ class SocketFramingPropertyTest {
                 return;
             }
             if (events.get(closing) == TOO_LONG) {
-                assertEquals(LINE_TOO_LONG, client.readLine(ServerFixture.WAIT));
+                assertEquals(Wire.LINE_TOO_LONG, client.readLine(ServerFixture.WAIT));
             }
             client.assertClosed(ServerFixture.WAIT);
         }

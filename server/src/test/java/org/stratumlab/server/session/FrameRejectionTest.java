@@ -8,16 +8,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.stratumlab.server.testing.Wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A line that closes the connection (docs/protocol.md §1, §7) does not take the replies to the lines before it, read
  * in the same read, down with it: they were written but not yet flushed when the bad line arrived.
  */
 class FrameRejectionTest {
-    private static final String INVALID_REQUEST = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,"
-            + "\"message\":\"Invalid request\"},\"id\":null}\n";
+    private static final String INVALID_REQUEST = Wire.error(-32600, "Invalid request", "null") + "\n";
 
     /** @return every byte the connection wrote, as text */
     private static String written(EmbeddedChannel channel) {
@@ -39,7 +40,7 @@ class FrameRejectionTest {
                     "nothing after the invalid line");
             assertFalse(channel.isActive());
             assertEquals(0, read.refCnt());
-            assertEquals(java.util.List.of(), sessions.errorLog);
+            assertEquals(List.of(), sessions.errorLog);
             channel.finishAndReleaseAll();
         }
     }
@@ -51,10 +52,7 @@ class FrameRejectionTest {
             channel.writeInbound(Unpooled.copiedBuffer("[]\n" + "x".repeat(1025) + "\n[]\n",
                     StandardCharsets.US_ASCII));
             assertEquals(INVALID_REQUEST, EmbeddedSessions.readOutbound(channel));
-            assertEquals(
-                    "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Request line too long\"},"
-                            + "\"id\":null}\n",
-                    EmbeddedSessions.readOutbound(channel));
+            assertEquals(Wire.LINE_TOO_LONG + "\n", EmbeddedSessions.readOutbound(channel));
             assertNull(EmbeddedSessions.readOutbound(channel));
             assertFalse(channel.isActive());
             channel.finishAndReleaseAll();

@@ -247,7 +247,7 @@ final class RequestModel {
             case 7 -> "0xg1";
             case 8 -> "0x0x1";
             case 9 -> "0x" + "F".repeat(63);
-            default -> "0x" + Integer.toHexString(r.nextInt(24)); // a small pool: repeats are duplicates
+            default -> "0x" + Integer.toHexString(r.nextInt(4)); // a small pool: repeats are duplicates
         };
     }
 

@@ -6,6 +6,8 @@ import org.stratumlab.server.session.RequestModel.Member;
 import org.stratumlab.server.session.RequestModel.Request;
 import org.stratumlab.server.session.RequestModel.Value;
 
+import org.stratumlab.server.testing.Wire;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,9 +24,7 @@ import java.util.regex.Pattern;
 final class RequestOracle {
     static final String PARSE_ERROR = "P";
     static final String CANONICAL = "C";
-    private static final String PARSE_ERROR_LINE = Pattern
-            .quote("{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32700,"
-                    + "\"message\":\"Parse error\"},\"id\":null}");
+    private static final String PARSE_ERROR_LINE = Pattern.quote(Wire.PARSE_ERROR);
     /** The inside of a JSON string: no bare quote or backslash, escapes allowed. */
     private static final String JSON_STRING_BODY = "(?:[^\"\\\\]|\\\\.)+";
     private static final int MAX_DEPTH = 127;
@@ -255,9 +255,7 @@ final class RequestOracle {
     }
 
     private static String invalid(String idText) {
-        return Pattern.quote(
-                "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":\"Invalid request\"},\"id\":"
-                        + idText + "}");
+        return Pattern.quote(Wire.error(-32600, "Invalid request", idText));
     }
 
     /** §2: the id echoed in type and value; a string re-escaped as the node's serializer does. */
