@@ -73,6 +73,9 @@ class RequestHandlingPropertyTest {
                 for (int n = 1 + random.nextInt(6); n > 0; n--) {
                     list.add(RequestModel.line(random));
                 }
+                if (random.nextBoolean()) {
+                    list.add(list.get(random.nextInt(list.size()))); // a line sent again: duplicates, renames
+                }
                 return new Case(list, random.nextLong(), random.nextBoolean());
             }).shrinkWith(Shrink.of(Case::lines, Case::withLines, Shrink.lists())).tries(CASES).check(c -> {
                 answersAsTheOracleSays(c.everyNonceSolves() ? easy : impossible, c)
