@@ -62,9 +62,9 @@ class PropertyTest {
     @Test
     void aHoldingPropertyRunsEveryTry() {
         int[] seen = {0};
-        assertEquals(500,
-                Property.forAll("holds", Gen.bytes(10, DIGITS)).tries(500).check(bytes -> seen[0]++));
-        assertEquals(500, seen[0]);
+        int checked = Property.forAll("holds", Gen.bytes(10, DIGITS)).tries(500).check(bytes -> seen[0]++);
+        assertEquals(checked, seen[0]);
+        assertTrue(checked >= 500, checked + " tries"); // more with -Dstratumlab.property.tries
     }
 
     @Test
