@@ -1,6 +1,7 @@
 package org.stratumlab.server.session;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,7 +18,8 @@ import org.stratumlab.server.metrics.ServerMetrics.Rejection;
  * The terminal handler: decides what a framing failure, an idle connection or a dead peer costs the connection.
  * <ul>
  * <li>over-long line: the docs/protocol.md §7 error line, then close;
- * <li>invalid UTF-8: close without a reply, as the node does (docs/protocol.md §1);
+ * <li>invalid UTF-8: close without a reply, as the node does (docs/protocol.md §1), once the replies to the lines
+ * before it are flushed;
  * <li>idle for {@code --idle-timeout}: close (slowloris);
  * <li>an I/O error (reset by peer): close; a peer that went away is not the server's fault, so not counted;
  * <li>anything else is a bug: counted by class and logged once per class ({@link ServerMetrics#unexpectedErrors}),
@@ -57,7 +59,9 @@ final class DefenceHandler extends ChannelInboundHandlerAdapter {
             ctx.writeAndFlush(line).addListener(ChannelFutureListener.CLOSE);
         } else {
             metrics.rejected(Rejection.INVALID_UTF8);
-            ctx.close();
+            // The replies to the lines before it in the same read are written but not flushed yet (the flush
+            // comes at the read's end), and a close discards what is not yet sent: close once they are.
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
     }
 
