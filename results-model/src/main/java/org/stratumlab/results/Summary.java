@@ -250,10 +250,14 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param notifiesDropped notifies replaced by a newer one while a slow reader's connection was not writable
      * @param bytesReceived bytes read from miners
      * @param bytesSent bytes written to miners
+     * @param killedInstances instances a phase's kill ended (0 in older files): each one's counts are those of a
+     *        poll just before its kill, so the server's side of a kill window is unknown, while the generator's
+     *        counts stay exact
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServerCounters(@JsonProperty(required = true) Map<String, Long> closedBy, long submits,
-            long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent) {
+            long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent,
+            int killedInstances) {
         /** Keeps the map in the defences' order. */
         public ServerCounters {
             closedBy = closedBy == null
@@ -274,7 +278,12 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             });
             return "closed " + closedTotal() + " connections"
                     + (reasons.length() == 0 ? "" : " (" + reasons + ")")
-                    + "; dropped " + notifiesDropped + " notifies for slow readers";
+                    + "; dropped " + notifiesDropped + " notifies for slow readers"
+                    + (killedInstances == 0
+                            ? ""
+                            : "; " + killedInstances
+                                    + " instance(s) killed: counted to a poll just before each "
+                                    + "kill, the server side of the kill window is unknown");
         }
 
         /** @return the connections every defence closed together */

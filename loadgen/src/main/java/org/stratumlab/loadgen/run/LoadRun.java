@@ -224,7 +224,8 @@ public final class LoadRun {
         summary = withEnd(summary, end, durationS);
         summary = withCpu(summary, cpuAtStartNs, server);
         summary = summary.withServerResources(serverResources);
-        summary = summary.withServer(serverCounters == null ? null : RunSummary.server(serverCounters));
+        summary = summary.withServer(
+                serverCounters == null ? null : RunSummary.server(serverCounters, server.killedInstances()));
         if (config.sharding() != null) {
             summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
         }

@@ -92,13 +92,13 @@ final class RunSummary {
      * @param counters the embedded simulator's counters at the end (every instance)
      * @return them as the summary records them
      */
-    static Summary.ServerCounters server(ServerMetrics.Snapshot counters) {
+    static Summary.ServerCounters server(ServerMetrics.Snapshot counters, int killedInstances) {
         Map<String, Long> closedBy = new LinkedHashMap<>();
         for (ServerMetrics.Rejection reason : ServerMetrics.Rejection.values()) {
             closedBy.put(reason.label(), counters.rejectedByReason().getOrDefault(reason, 0L));
         }
         return new Summary.ServerCounters(closedBy, counters.submitsTotal(), counters.notifiesSent(),
-                counters.notifiesDropped(), counters.bytesReceived(), counters.bytesSent());
+                counters.notifiesDropped(), counters.bytesReceived(), counters.bytesSent(), killedInstances);
     }
 
     private static double round(double seconds) {

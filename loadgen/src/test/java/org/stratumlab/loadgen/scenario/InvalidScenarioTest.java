@@ -85,7 +85,7 @@ class InvalidScenarioTest {
                         """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
                 " line 6: unknown key 'restrat' in phases[1].server; known keys: block-interval, difficulty, "
-                        + "restart, window",
+                        + "down, kill, restart, window",
                 TWO_PHASES + """
                             server:
                               restrat: true
@@ -225,6 +225,25 @@ class InvalidScenarioTest {
                 external("127.0.0.1:9") + """
                           - duration: 1s
                             server:
+                              restart: true
+                        """);
+    }
+
+    @Test
+    void aKillNeedsTheEmbeddedServerInItsOwnJvm() {
+        assertRejected(": phases[1].server.kill: needs the embedded server in its own JVM "
+                + "(target.embedded.process: separate)", TWO_PHASES + """
+                            server:
+                              kill: true
+                        """);
+        assertRejected(": phases[1].server.down: only with kill: true", TWO_PHASES + """
+                    server:
+                      down: 2s
+                """);
+        assertRejected(": phases[1].server.kill: a kill comes back on its own: leave restart out",
+                TWO_PHASES + """
+                            server:
+                              kill: true
                               restart: true
                         """);
     }
