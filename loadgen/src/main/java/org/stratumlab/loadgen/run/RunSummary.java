@@ -85,7 +85,8 @@ final class RunSummary {
                 submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
                 LatencyStatistics.of(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null);
+                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null,
+                null);
     }
 
     /**
