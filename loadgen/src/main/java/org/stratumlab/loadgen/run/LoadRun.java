@@ -195,7 +195,8 @@ public final class LoadRun {
         RunCheckpoint checkpoint = new RunCheckpoint(config.outDir().resolve(SummaryFile.FILE_NAME), startNs,
                 interval -> summaryAt(interval.now().withInFlightUnanswered(), interval.elapsedSeconds(),
                         sampler, fleet, metrics, target, transport, startedAt, startNs, loadAtStart,
-                        ticksAtStart, Map.of()).withEnd(null, false, config.durationNs() / 1e9));
+                        ticksAtStart, Map.of()).withEnd(null, false, config.durationNs() / 1e9)
+                        .withShard(shard()));
         End end = playPhases(fleet, server, resources, sampler, receipts, startNs, checkpoint);
         fleet.stopSubmitting();
         long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
@@ -225,11 +226,14 @@ public final class LoadRun {
         summary = summary.withServerResources(serverResources);
         summary = summary.withServer(
                 serverCounters == null ? null : RunSummary.server(serverCounters, server.killedInstances()));
-        if (config.sharding() != null) {
-            summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
-        }
+        summary = summary.withShard(shard());
         SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
         return new Result(summary, counts, serverCounters);
+    }
+
+    /** @return which shard of a sharded run this is, or null */
+    private Summary.Shard shard() {
+        return config.sharding() == null ? null : config.sharding().record(config.fleet().seed(), config.startAt());
     }
 
     /** @return what the run measured up to now (or a sample), before how it ended and the server's side */
