@@ -279,8 +279,9 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public record ServerCounters(@JsonProperty(required = true) Map<String, Long> closedBy, long submits,
             long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent,
             int killedInstances) {
-        /** Keeps the map in the defences' order. */
+        /** Keeps the map in the defences' order; no kill in older files. */
         public ServerCounters {
+            killedInstances = killedInstances == null ? 0 : killedInstances;
             closedBy = closedBy == null
                     ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(closedBy));

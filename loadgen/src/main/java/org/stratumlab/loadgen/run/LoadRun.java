@@ -233,7 +233,9 @@ public final class LoadRun {
 
     /** @return which shard of a sharded run this is, or null */
     private Summary.Shard shard() {
-        return config.sharding() == null ? null : config.sharding().record(config.fleet().seed(), config.startAt());
+        return config.sharding() == null
+                ? null
+                : config.sharding().record(config.fleet().seed(), config.startAt());
     }
 
     /** @return what the run measured up to now (or a sample), before how it ended and the server's side */
