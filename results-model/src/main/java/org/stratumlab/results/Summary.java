@@ -278,7 +278,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServerCounters(@JsonProperty(required = true) Map<String, Long> closedBy, long submits,
             long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent,
-            int killedInstances) {
+            Integer killedInstances) {
         /** Keeps the map in the defences' order; no kill in older files. */
         public ServerCounters {
             killedInstances = killedInstances == null ? 0 : killedInstances;
