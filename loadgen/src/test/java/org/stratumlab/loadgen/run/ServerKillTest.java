@@ -41,7 +41,7 @@ class ServerKillTest {
         LoadConfig config = Runs.phased(Fleets.of(MINERS, RATE).seed(11)
                 .reconnect(TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(400)).build(),
                 null, Runs.steadyServer().build(), EmbeddedProcess.SEPARATE,
-                List.of(phase("steady", 2000, Phase.ServerAction.NONE), phase("killed", 6000, kill)), out);
+                List.of(phase("steady", 5000, Phase.ServerAction.NONE), phase("killed", 6000, kill)), out);
         LoadRun.Result result = Runs.run(config);
         LoadMetrics.Counts c = result.counts();
         String state = ReconciliationTest.describe(c) + " reconnects=" + c.reconnects();
@@ -53,10 +53,8 @@ class ServerKillTest {
         assertTrue(c.reconnects() >= MINERS, "every miner reconnected; " + state);
         JsonNode summary = RunFiles.summary(out);
         JsonNode phases = summary.get("phases");
-        // The submit timeout (10 s) is longer than the run: only the kill made submits unanswered, at most what
-        // was in flight then, all of it sent before the kill (in the first phase: the second begins once the
-        // server is back). A busy child JVM may have a second's worth unread in its sockets.
-        assertTrue(c.of(Outcome.UNANSWERED) <= phases.get(0).get("submits").get("sent").asLong(), state);
+        // The submit timeout (10 s) is longer than the run: only the kill made submits unanswered, all of them in
+        // the one interval around it (a busy child JVM may hold a second's worth unread in its sockets).
         assertUnansweredOnlyAroundOneMoment(state);
         assertEquals(MINERS, phases.get(0).get("subscribedAtEnd").asInt(), phases.toString());
         assertEquals(MINERS, phases.get(1).get("latencyUs").get("subscribe").get("count").asInt(),
