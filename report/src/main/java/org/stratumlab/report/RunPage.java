@@ -61,8 +61,17 @@ final class RunPage {
                 + "</span> " + passed + " of " + thresholds.size() + " thresholds passed</p>\n";
     }
 
-    /** @return a banner for a run that was interrupted or never got going, else nothing */
+    /** @return a banner for a run that is a checkpoint, was interrupted or never got going, else nothing */
     static String endBanner(Summary s) {
+        if (s.partial()) {
+            return "<p><span class=\"verdict fail\">PARTIAL</span> "
+                    + Format.html("a partial run ending at " + s.checkpointAt() + " ("
+                            + Format.number(s.durationS()) + " s of "
+                            + Format.number(s.plannedOrActualDurationS())
+                            + " s): the run was killed or is still running, and this is its last checkpoint; "
+                            + "submits in flight then count as unanswered")
+                    + "</p>\n";
+        }
         if (s.interrupted()) {
             return "<p><span class=\"verdict fail\">INTERRUPTED</span> "
                     + Format.html("interrupted after " + Format.number(s.durationS()) + " s of "

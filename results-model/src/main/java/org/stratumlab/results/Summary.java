@@ -60,6 +60,10 @@ import java.util.TreeMap;
  *        target, with sampling off, and in older files
  * @param server what the embedded simulator counted (which defence closed how many connections, the notifies it
  *        dropped for slow readers); absent against an external target and in older files
+ * @param checkpointAt when a run still playing its phases wrote this file (ISO-8601): a partial summary, which
+ *        the final one replaces; one left in a folder means the run was killed (SIGKILL, a crash) or is still
+ *        running, and its figures end there (submits in flight then count as unanswered); absent in a final
+ *        summary and in older files
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -68,7 +72,7 @@ import java.util.TreeMap;
         "latencyUs",
         "errors",
         "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "expect", "shard",
-        "merge", "serverResources", "server"})
+        "merge", "serverResources", "server", "checkpointAt"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -79,7 +83,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
         Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge,
-        ServerResources serverResources, ServerCounters server) {
+        ServerResources serverResources, ServerCounters server, String checkpointAt) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -102,6 +106,23 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         phases = phases == null ? List.of() : List.copyOf(phases);
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         interrupted = interrupted != null && interrupted;
+    }
+
+    /** @return whether this is a checkpoint of a run that was killed or is still running, not its final summary */
+    @JsonIgnore
+    public boolean partial() {
+        return checkpointAt != null;
+    }
+
+    /**
+     * @param at when the checkpoint was written, ISO-8601
+     * @return the same summary marked as a checkpoint of a run still playing its phases
+     */
+    public Summary withCheckpoint(String at) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                shard, merge, serverResources, server, at);
     }
 
     /** @return whether the run got going: some miner subscribed, and all did when all were expected */
@@ -154,7 +175,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
                 phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources, server);
+                serverResources, server, checkpointAt);
     }
 
     /**
@@ -167,7 +188,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
                 thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources, server);
+                serverResources, server, checkpointAt);
     }
 
     /**
@@ -178,7 +199,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources, server);
+                shard, merge, serverResources, server, checkpointAt);
     }
 
     /**
@@ -191,7 +212,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge,
-                serverResources, server);
+                serverResources, server, checkpointAt);
     }
 
     /**
@@ -202,7 +223,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                share, merge, serverResources, server);
+                share, merge, serverResources, server, checkpointAt);
     }
 
     /**
@@ -213,7 +234,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expected,
-                shard, merge, serverResources, server);
+                shard, merge, serverResources, server, checkpointAt);
     }
 
     /**
@@ -224,7 +245,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, resources, server);
+                shard, merge, resources, server, checkpointAt);
     }
 
     /**
@@ -235,7 +256,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources, counters);
+                shard, merge, serverResources, counters, checkpointAt);
     }
 
     /**
@@ -250,12 +271,17 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param notifiesDropped notifies replaced by a newer one while a slow reader's connection was not writable
      * @param bytesReceived bytes read from miners
      * @param bytesSent bytes written to miners
+     * @param killedInstances instances a phase's kill ended (0 in older files): each one's counts are those of a
+     *        poll just before its kill, so the server's side of a kill window is unknown, while the generator's
+     *        counts stay exact
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ServerCounters(@JsonProperty(required = true) Map<String, Long> closedBy, long submits,
-            long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent) {
-        /** Keeps the map in the defences' order. */
+            long notifiesSent, long notifiesDropped, long bytesReceived, long bytesSent,
+            Integer killedInstances) {
+        /** Keeps the map in the defences' order; no kill in older files. */
         public ServerCounters {
+            killedInstances = killedInstances == null ? 0 : killedInstances;
             closedBy = closedBy == null
                     ? Map.of()
                     : Collections.unmodifiableMap(new LinkedHashMap<>(closedBy));
@@ -274,7 +300,12 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
             });
             return "closed " + closedTotal() + " connections"
                     + (reasons.length() == 0 ? "" : " (" + reasons + ")")
-                    + "; dropped " + notifiesDropped + " notifies for slow readers";
+                    + "; dropped " + notifiesDropped + " notifies for slow readers"
+                    + (killedInstances == 0
+                            ? ""
+                            : "; " + killedInstances
+                                    + " instance(s) killed: counted to a poll just before each "
+                                    + "kill, the server side of the kill window is unknown");
         }
 
         /** @return the connections every defence closed together */

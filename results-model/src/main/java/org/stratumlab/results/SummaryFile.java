@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +39,17 @@ public final class SummaryFile {
     }
 
     /**
+     * Writes atomically (a file beside it, then a rename): a reader, or a run killed while writing, sees the old
+     * file or the new one whole, never half of one; a run's checkpoints rely on it.
+     *
      * @param summary a run's summary
      * @param file where to write it
      * @throws IOException if it cannot be written
      */
     public static void write(Summary summary, Path file) throws IOException {
-        JSON.writeValue(file.toFile(), summary);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        JSON.writeValue(temporary.toFile(), summary);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** Writes another of the contract's files as summary.json is written. */

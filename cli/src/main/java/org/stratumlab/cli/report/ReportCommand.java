@@ -2,6 +2,8 @@ package org.stratumlab.cli.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.stratumlab.results.Summary;
+import org.stratumlab.results.SummaryFile;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stratumlab.report.CompareReport;
@@ -80,7 +82,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     private Path render() {
         try {
-            return RunReport.render(dir);
+            Path written = RunReport.render(dir);
+            Summary summary = SummaryFile.read(dir.resolve(SummaryFile.FILE_NAME));
+            if (summary.partial()) {
+                spec.commandLine().getOut().println("a partial run ending at " + summary.checkpointAt()
+                        + ": killed or still running (its last checkpoint)");
+            }
+            return written;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         } catch (IOException e) {

@@ -146,7 +146,8 @@ final class RepeatedRun {
      * @return its entry: its code, why it did not pass, and the machine's load and steal time during it
      */
     static RunSet.Run describe(String dir, int status, Summary summary) {
-        boolean counted = summary != null && summary.gotGoing() && !summary.interrupted();
+        boolean counted = summary != null && summary.gotGoing() && !summary.interrupted()
+                && !summary.partial();
         ExitCode code = known(status);
         String verdict = code == null ? "ended with exit status " + status : switch (code) {
             case SUCCESS -> "passed";

@@ -44,6 +44,10 @@ record ShardFolder(Path dir, Summary summary, LatencyLogFile log, List<TimeSerie
                     dir + ": not a run directory (no " + SummaryFile.FILE_NAME + ")");
         }
         Summary summary = SummaryFile.read(dir.resolve(SummaryFile.FILE_NAME));
+        if (summary.partial()) {
+            throw new IllegalArgumentException(dir + ": a partial run (killed or still running; its last "
+                    + "checkpoint is of " + summary.checkpointAt() + "): merge finished shards");
+        }
         if (summary.merge() != null) {
             throw new IllegalArgumentException(dir + ": already a merge of " + summary.merge().shards()
                     + " shards, not a shard: give the shards' own folders");

@@ -278,6 +278,19 @@ public final class LoadMetrics {
             return byOutcome[outcome.ordinal()];
         }
 
+        /**
+         * @return the same counts with every submit in flight counted unanswered: what a checkpoint of a run still
+         *         going records, so that its submits add up (a run killed after it never learnt their answers)
+         */
+        public Counts withInFlightUnanswered() {
+            long[] ended = byOutcome.clone();
+            ended[Outcome.UNANSWERED.ordinal()] += Math.max(0, sent - ended());
+            return new Counts(sent, ended, notifiesReceived, jobsSeen, reconnects, connectFailures,
+                    subscribeRejected, lateReplies, connected, connectedMax, subscribed, subscribedMax,
+                    awaitingSubscribeReply, neverAnswered, subscribePending, closedByPeer, notJsonRpc,
+                    connectFailuresByCause, owed, repeatsSent);
+        }
+
         /** @return submits that have ended */
         public long ended() {
             long total = 0;

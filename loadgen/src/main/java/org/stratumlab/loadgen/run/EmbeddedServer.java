@@ -62,6 +62,14 @@ interface EmbeddedServer extends AutoCloseable, ResourceSource {
     ServerMetrics.Snapshot counters() throws IOException;
 
     /**
+     * @return how many instances a phase's kill ended: their counts in {@link #counters} are those of a poll just
+     *         before each kill, and what they answered after it is unknown
+     */
+    default int killedInstances() {
+        return 0;
+    }
+
+    /**
      * @return the running instance's heap after a full collection, descriptors and per-connection state (its
      *         process's: the run's own when {@link #sharesThisProcess})
      * @throws IOException if a child JVM does not answer

@@ -30,6 +30,7 @@ final class ForkedServer implements EmbeddedServer {
     private int metricsPort;
     private String description;
     private ServerMetrics.Snapshot earlierInstances;
+    private int killedInstances;
 
     private ForkedServer(ServerConfig config) {
         this.config = config;
@@ -94,6 +95,9 @@ final class ForkedServer implements EmbeddedServer {
 
     @Override
     public void apply(Phase.ServerAction action) throws IOException {
+        if (action.kills()) {
+            kill(action.killDownNs());
+        }
         if (action.restart()) {
             ServerMetrics.Snapshot before = stop(); // this instance's final counts: earlier ones are kept
             if (before == null) {
@@ -139,6 +143,36 @@ final class ForkedServer implements EmbeddedServer {
     public ResourceReading resources() throws IOException {
         commands.println(ForkProtocol.RESOURCES);
         return ForkProtocol.parseResources(reply());
+    }
+
+    /**
+     * Kills the child with SIGKILL, as a crashing node dies: no connection is closed in order, nothing is flushed,
+     * and the miners learn of it from their sockets. Its counts are those of a poll just before the kill (all a
+     * dead process leaves); then it stays down for {@code downNs} and comes back on the same port.
+     */
+    private void kill(long downNs) throws IOException {
+        ServerMetrics.Snapshot lastPoll = instanceCounters();
+        earlierInstances = earlierInstances == null ? lastPoll : earlierInstances.plus(lastPoll);
+        killedInstances++;
+        commands.close(); // nothing more is asked of it; the kill, not this, is what ends it
+        process.destroyForcibly(); // SIGKILL on Linux
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IOException("the embedded server's process outlived SIGKILL by 10 s");
+            }
+            // The fault's length: the endpoint is down for this long before it comes back.
+            TimeUnit.NANOSECONDS.sleep(downNs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the embedded server was down", e);
+        }
+        config = EmbeddedServer.afterRestart(config, port);
+        launch(config);
+    }
+
+    @Override
+    public int killedInstances() {
+        return killedInstances;
     }
 
     /** @return the instance's final counters, printed after it closed every connection, or null if it died */

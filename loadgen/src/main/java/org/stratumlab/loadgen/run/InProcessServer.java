@@ -40,6 +40,11 @@ final class InProcessServer implements EmbeddedServer {
 
     @Override
     public void apply(Phase.ServerAction action) throws IOException {
+        if (action.kills()) {
+            // A scenario refuses it before the run; a LoadConfig made in code meets it here.
+            throw new IllegalArgumentException("server.kill: needs the embedded server in its own JVM "
+                    + "(target.embedded.process: separate)");
+        }
         if (action.restart()) {
             restart();
         }

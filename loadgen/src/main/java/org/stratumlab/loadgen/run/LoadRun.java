@@ -192,7 +192,12 @@ public final class LoadRun {
         String loadAtStart = MachineFacts.loadAverage();
         CpuTicks ticksAtStart = CpuTicks.read();
         long cpuAtStartNs = ProcessCpu.nanos();
-        End end = playPhases(fleet, server, resources, sampler, receipts, startNs);
+        RunCheckpoint checkpoint = new RunCheckpoint(config.outDir().resolve(SummaryFile.FILE_NAME), startNs,
+                interval -> summaryAt(interval.now().withInFlightUnanswered(), interval.elapsedSeconds(),
+                        sampler, fleet, metrics, target, transport, startedAt, startNs, loadAtStart,
+                        ticksAtStart, Map.of()).withEnd(null, false, config.durationNs() / 1e9)
+                        .withShard(shard()));
+        End end = playPhases(fleet, server, resources, sampler, receipts, startNs, checkpoint);
         fleet.stopSubmitting();
         long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
         fleet.awaitDrained(end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
@@ -212,24 +217,38 @@ public final class LoadRun {
         }
         double durationS = (System.nanoTime() - startNs) / 1e9;
         LoadMetrics.Counts counts = metrics.counts();
-        RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
-                RunSettings.of(config, target), config.fleet().miners(), transport.name(),
-                fleet.grinderName(), fleet.grinding(), invocation, loadAtStart, ticksAtStart);
         ServerMetrics.Snapshot serverCounters = server != null ? server.counters() : null;
-        Summary summary = RunSummary.build(facts, counts, sampler.totals(),
-                sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
-                new Summary.Errors(fleet.unexpectedErrors(),
-                        serverCounters != null ? serverCounters.unexpectedErrors() : Map.of()),
-                metrics.answers().snapshot());
+        Summary summary = summaryAt(counts, durationS, sampler, fleet, metrics, target, transport, startedAt,
+                startNs, loadAtStart, ticksAtStart,
+                serverCounters != null ? serverCounters.unexpectedErrors() : Map.of());
         summary = withEnd(summary, end, durationS);
         summary = withCpu(summary, cpuAtStartNs, server);
         summary = summary.withServerResources(serverResources);
-        summary = summary.withServer(serverCounters == null ? null : RunSummary.server(serverCounters));
-        if (config.sharding() != null) {
-            summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
-        }
+        summary = summary.withServer(
+                serverCounters == null ? null : RunSummary.server(serverCounters, server.killedInstances()));
+        summary = summary.withShard(shard());
         SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
         return new Result(summary, counts, serverCounters);
+    }
+
+    /** @return which shard of a sharded run this is, or null */
+    private Summary.Shard shard() {
+        return config.sharding() == null
+                ? null
+                : config.sharding().record(config.fleet().seed(), config.startAt());
+    }
+
+    /** @return what the run measured up to now (or a sample), before how it ended and the server's side */
+    private Summary summaryAt(LoadMetrics.Counts counts, double durationS, IntervalSampler sampler,
+            MinerFleet fleet, LoadMetrics metrics, InetSocketAddress target, NettyTransport transport,
+            Instant startedAt, long startNs, String loadAtStart, CpuTicks ticksAtStart,
+            Map<String, Long> serverErrors) {
+        RunSummary.Facts facts = new RunSummary.Facts(config.name(), startedAt, durationS,
+                RunSettings.of(config, target), config.fleet().miners(), transport.name(),
+                fleet.grinderName(), fleet.grinding(), invocation, loadAtStart, ticksAtStart);
+        return RunSummary.build(facts, counts, sampler.totals(),
+                sampler.lagAfterWarmUp(System.nanoTime() - startNs), sampler.phases(),
+                new Summary.Errors(fleet.unexpectedErrors(), serverErrors), metrics.answers().snapshot());
     }
 
     /**
@@ -264,7 +283,7 @@ public final class LoadRun {
     }
 
     private End playPhases(MinerFleet fleet, EmbeddedServer server, ServerResourceSampler resources,
-            IntervalSampler sampler, NotifyReceiptLog receipts, long startNs)
+            IntervalSampler sampler, NotifyReceiptLog receipts, long startNs, RunCheckpoint checkpoint)
             throws IOException, InterruptedException {
         ProgressLine progress = new ProgressLine(out, terminal, config.durationNs() / 1e9,
                 config.fleet().miners(),
@@ -306,6 +325,7 @@ public final class LoadRun {
                     receipts.writeForgotten(System.nanoTime() - SAMPLE_INTERVAL_NS);
                 }
                 progress.show(interval, nextTickNs - startNs, fleet.duePerSecond());
+                checkpoint.afterSample(interval, System.nanoTime());
                 if (resources != null) {
                     resources.sampleIfDue(System.nanoTime(), phase.name());
                 }

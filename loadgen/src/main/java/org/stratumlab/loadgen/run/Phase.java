@@ -125,12 +125,36 @@ public record Phase(String name, long durationNs, int miners, double connectRate
      *
      * @param restart close the server (every miner is disconnected) and start it again on the same port
      * @param difficulty a new difficulty from now on, or {@code null} to keep it
-          * @param blockIntervalNs a new block interval, or {@code null} to keep it
+     * @param blockIntervalNs a new block interval, or {@code null} to keep it
      * @param window a new stale window (pow_problem_window_size), or {@code null} to keep it
+     * @param killDownNs SIGKILL the server's own JVM (no close, no final counts: a crashed endpoint) and start it
+     *        again on the same port after this long; {@code null} for no kill
      */
-    public record ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs, Integer window) {
+    public record ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs, Integer window,
+            Long killDownNs) {
         /** Nothing happens to the server. */
         public static final ServerAction NONE = new ServerAction(false, null, null, null);
+
+        /** Checks that a kill is not also a restart, and its time down is not negative. */
+        public ServerAction {
+            if (killDownNs != null && (killDownNs < 0 || restart)) {
+                throw new IllegalArgumentException(
+                        "server.kill: a kill is its own restart, and its down time "
+                                + "must not be negative");
+            }
+        }
+
+        /**
+         * An action that kills nothing.
+         *
+         * @param restart restart the server
+         * @param difficulty a new difficulty, or {@code null}
+         * @param blockIntervalNs a new block interval, or {@code null}
+         * @param window a new stale window, or {@code null}
+         */
+        public ServerAction(boolean restart, BigInteger difficulty, Long blockIntervalNs, Integer window) {
+            this(restart, difficulty, blockIntervalNs, window, null);
+        }
 
         /**
          * An action that leaves the window as it is.
@@ -143,9 +167,15 @@ public record Phase(String name, long durationNs, int miners, double connectRate
             this(restart, difficulty, blockIntervalNs, null);
         }
 
+        /** @return whether the action kills the server's process */
+        public boolean kills() {
+            return killDownNs != null;
+        }
+
         /** @return whether the action changes anything */
         public boolean isNone() {
-            return !restart && difficulty == null && blockIntervalNs == null && window == null;
+            return !restart && difficulty == null && blockIntervalNs == null && window == null
+                    && killDownNs == null;
         }
     }
 }

@@ -72,6 +72,9 @@ final class RunSettings {
                         ? null
                         : p.server().blockIntervalNs() / 1e6);
                 action.put("window", p.server().window());
+                if (p.server().kills()) {
+                    action.put("killDownS", p.server().killDownNs() / 1e9);
+                }
                 m.put("server", action);
             }
             list.add(m);

@@ -85,20 +85,21 @@ final class RunSummary {
                 submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
                 LatencyStatistics.of(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null);
+                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null,
+                null);
     }
 
     /**
      * @param counters the embedded simulator's counters at the end (every instance)
      * @return them as the summary records them
      */
-    static Summary.ServerCounters server(ServerMetrics.Snapshot counters) {
+    static Summary.ServerCounters server(ServerMetrics.Snapshot counters, int killedInstances) {
         Map<String, Long> closedBy = new LinkedHashMap<>();
         for (ServerMetrics.Rejection reason : ServerMetrics.Rejection.values()) {
             closedBy.put(reason.label(), counters.rejectedByReason().getOrDefault(reason, 0L));
         }
         return new Summary.ServerCounters(closedBy, counters.submitsTotal(), counters.notifiesSent(),
-                counters.notifiesDropped(), counters.bytesReceived(), counters.bytesSent());
+                counters.notifiesDropped(), counters.bytesReceived(), counters.bytesSent(), killedInstances);
     }
 
     private static double round(double seconds) {

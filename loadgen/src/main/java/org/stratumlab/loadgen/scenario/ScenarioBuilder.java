@@ -93,6 +93,12 @@ final class ScenarioBuilder {
                 throw prefixed("target.embedded.process", e);
             }
         }
+        for (int i = 0; i < phases.size(); i++) {
+            // Only a child JVM can be SIGKILLed without taking the generator with it.
+            require(!phases.get(i).server().kills() || process.separate(fleet.miners()),
+                    "phases[" + i + "].server.kill", "needs the embedded server in its own JVM "
+                            + "(target.embedded.process: separate)");
+        }
         return new Scenario(name, or(f.description(), ""), external, embedded, process, fleet, phases,
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
@@ -255,10 +261,15 @@ final class ScenarioBuilder {
         if (a == null) {
             return Phase.ServerAction.NONE;
         }
+        boolean kill = Boolean.TRUE.equals(a.kill());
+        require(kill || a.down() == null, "server.down", "only with kill: true");
+        require(!kill || !Boolean.TRUE.equals(a.restart()), "server.kill",
+                "a kill comes back on its own: leave restart out");
         return new Phase.ServerAction(Boolean.TRUE.equals(a.restart()),
                 a.difficulty() == null ? null : difficulty("server.difficulty", a.difficulty()),
                 a.blockInterval() == null ? null : duration("server.block-interval", a.blockInterval()),
-                window(a.window()));
+                window(a.window()),
+                kill ? (a.down() == null ? Long.valueOf(0) : duration("server.down", a.down())) : null);
     }
 
     private static Integer window(Integer window) {

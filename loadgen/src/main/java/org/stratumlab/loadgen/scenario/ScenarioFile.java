@@ -124,7 +124,11 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param difficulty retarget to this difficulty
           * @param blockInterval change the block interval
      * @param window change the stale window
+     * @param kill SIGKILL the embedded server's own JVM and start it again
+     * @param down how long a killed server stays down
      */
-    record ServerAction(Boolean restart, String difficulty, String blockInterval, Integer window) {
+    record ServerAction(Boolean restart, String difficulty, String blockInterval, Integer window,
+            Boolean kill,
+            String down) {
     }
 }

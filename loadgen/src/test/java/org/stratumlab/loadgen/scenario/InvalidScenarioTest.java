@@ -25,7 +25,9 @@ class InvalidScenarioTest {
             + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
             + "error_ratio, submits_per_s, accepted_per_s, server_heap.peak_mib, server_heap.slope_mib_per_h, "
             + "server_heap.slope_ci95_mib_per_h, server_heap.slope_upper95_mib_per_h, server_fds.growth, "
-            + "server_state.growth";
+            + "server_state.growth, server_closed.limit, server_closed.idle, server_closed.line_too_long, "
+            + "server_closed.invalid_utf8, server_closed.subscribe_timeout, server_closed.queue_cap, server_closed, "
+            + "server_notifies_dropped";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
             """;
@@ -85,7 +87,7 @@ class InvalidScenarioTest {
                         """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
                 " line 6: unknown key 'restrat' in phases[1].server; known keys: block-interval, difficulty, "
-                        + "restart, window",
+                        + "down, kill, restart, window",
                 TWO_PHASES + """
                             server:
                               restrat: true
@@ -225,6 +227,25 @@ class InvalidScenarioTest {
                 external("127.0.0.1:9") + """
                           - duration: 1s
                             server:
+                              restart: true
+                        """);
+    }
+
+    @Test
+    void aKillNeedsTheEmbeddedServerInItsOwnJvm() {
+        assertRejected(": phases[1].server.kill: needs the embedded server in its own JVM "
+                + "(target.embedded.process: separate)", TWO_PHASES + """
+                            server:
+                              kill: true
+                        """);
+        assertRejected(": phases[1].server.down: only with kill: true", TWO_PHASES + """
+                    server:
+                      down: 2s
+                """);
+        assertRejected(": phases[1].server.kill: a kill comes back on its own: leave restart out",
+                TWO_PHASES + """
+                            server:
+                              kill: true
                               restart: true
                         """);
     }

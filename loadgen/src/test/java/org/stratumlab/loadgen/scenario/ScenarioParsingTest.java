@@ -96,6 +96,28 @@ class ScenarioParsingTest {
     Path dir;
 
     @Test
+    void aKillLandsInItsPhaseWithItsDownTime() throws Exception {
+        Scenario s = load("""
+                target:
+                  embedded:
+                    process: separate
+                phases:
+                  - duration: 1s
+                    miners: 2
+                  - duration: 1s
+                    server:
+                      kill: true
+                      down: 2s
+                  - duration: 1s
+                    server:
+                      kill: true
+                """);
+        assertEquals(null, s.phases().get(0).server().killDownNs());
+        assertEquals(2_000_000_000L, s.phases().get(1).server().killDownNs());
+        assertEquals(0L, s.phases().get(2).server().killDownNs(), "back at once by default");
+    }
+
+    @Test
     void topLevelKeysLandInTheScenario() throws Exception {
         Scenario s = load(EVERY_KEY);
         assertEquals("every-key", s.name());
