@@ -83,7 +83,7 @@ final class RunSummary {
                 submits(counts, null, counts.lateReplies(), answers),
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
                 LatencyStatistics.of(latencies),
-                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null);
+                unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null);
     }
 
     private static double round(double seconds) {
