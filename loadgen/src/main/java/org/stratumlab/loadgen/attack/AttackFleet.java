@@ -193,9 +193,12 @@ public final class AttackFleet implements AutoCloseable {
             if (channel != null) {
                 end(channel, AttackEnd.STILL_OPEN);
                 channel.closeFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
-                // channelInactive, which counts the end, runs on the loop after the close future completes
-                channel.eventLoop().submit(() -> {
-                }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                // channelInactive, which counts the end, is queued on the loop by the task that completed the close
+                // future, possibly after a task queued now: the second pass runs after it
+                for (int pass = 0; pass < 2; pass++) {
+                    channel.eventLoop().submit(() -> {
+                    }).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                }
             }
         }
     }

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.attack.AttackCounters;
+import org.stratumlab.loadgen.attack.AttackFleet;
 import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
@@ -46,6 +48,8 @@ public final class LoadRun {
     private static final long SAMPLE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
     /** The longest an interrupted run waits for replies in flight: the user asked it to stop. */
     static final long INTERRUPTED_DRAIN_NS = TimeUnit.SECONDS.toNanos(5);
+    /** Added to the fleet's seed for the attackers' draws, so that they do not repeat the miners'. */
+    private static final long ATTACK_SEED_OFFSET = 0x4174_7461_636BL;
 
     /** How the phases ended. */
     private enum End {
@@ -63,6 +67,8 @@ public final class LoadRun {
     private final Summary.Invocation invocation;
     private final RunStop stop;
     private final LiveMetrics live;
+    /** The run's attackers, or null without an attack: set by {@link #run}, used by the phases and the summary. */
+    private AttackFleet attackers;
 
     /**
      * @param config the run
@@ -157,6 +163,11 @@ public final class LoadRun {
             try (NotifyReceiptLog receipts = config.sharding() != null ? new NotifyReceiptLog(clock) : null;
                     MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport,
                             receipts)) {
+                attackers = config.attack() == null
+                        ? null
+                        : new AttackFleet(config.attack().settings(), new AttackCounters(), target, group,
+                                transport,
+                                fleet::lastAcceptedShare, config.fleet().seed() + ATTACK_SEED_OFFSET);
                 // Made before the start instant, which it must not delay; checked after, as nothing is written yet.
                 StartAt.requireAhead(config.startAt(), clock.instantAt(System.nanoTime()));
                 if (receipts != null) {
@@ -177,6 +188,9 @@ public final class LoadRun {
                 }
             }
         } finally {
+            if (attackers != null) {
+                attackers.close(); // closing again does nothing
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             if (server != null) {
                 server.close();
@@ -193,6 +207,9 @@ public final class LoadRun {
         CpuTicks ticksAtStart = CpuTicks.read();
         long cpuAtStartNs = ProcessCpu.nanos();
         End end = playPhases(fleet, server, resources, sampler, receipts, startNs);
+        if (attackers != null) {
+            attackers.close(); // first: the honest miners drain without the attack, and it counts what was open
+        }
         fleet.stopSubmitting();
         long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
         fleet.awaitDrained(end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
@@ -224,6 +241,10 @@ public final class LoadRun {
         summary = withEnd(summary, end, durationS);
         summary = withCpu(summary, cpuAtStartNs, server);
         summary = summary.withServerResources(serverResources);
+        if (attackers != null) {
+            summary = summary.withAttack(attackers.counters().summary(config.attack().settings(),
+                    config.attack().attackersMax()));
+        }
         if (config.sharding() != null) {
             summary = summary.withShard(config.sharding().record(config.fleet().seed(), config.startAt()));
         }
@@ -344,5 +365,8 @@ public final class LoadRun {
                     config.fleet().seed() + index, phase.hostileRate());
         }
         fleet.setMiners(phase.miners(), phase.connectRatePerSecond());
+        if (attackers != null) {
+            attackers.setAttackers(config.attack().attackersByPhase().get(index));
+        }
     }
 }

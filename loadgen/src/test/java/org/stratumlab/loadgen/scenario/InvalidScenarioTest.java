@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, expect, miners, name, phases, seed, target, thresholds";
-    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
+    private static final String PHASE_KEYS = "attackers, bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
             + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, "
@@ -25,7 +25,8 @@ class InvalidScenarioTest {
             + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
             + "error_ratio, submits_per_s, accepted_per_s, server_heap.peak_mib, server_heap.slope_mib_per_h, "
             + "server_heap.slope_ci95_mib_per_h, server_heap.slope_upper95_mib_per_h, server_fds.growth, "
-            + "server_state.growth";
+            + "server_state.growth, attack.opened, attack.connect_failed, attack.answered, attack.closed_by_server, "
+            + "attack.still_open";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
             """;
@@ -71,7 +72,7 @@ class InvalidScenarioTest {
                   embeded: {}
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
-                " line 2: unknown key 'prefix' in miners; known keys: grind-threads, hostile, hostile-shares, "
+                " line 2: unknown key 'prefix' in miners; known keys: attack, grind-threads, hostile, hostile-shares, "
                         + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, transport, worker-prefix",
                 """
                         miners:
