@@ -106,13 +106,4 @@ public enum AttackKind {
     public static String labels() {
         return Arrays.stream(values()).map(AttackKind::label).collect(Collectors.joining(", "));
     }
-
-    /** @return every kind as one line each (name, what it sends, what a defended endpoint does), for help, with picocli's line breaks */
-    public static String describeAll() {
-        return Arrays.stream(values())
-                .map(k -> String.format(Locale.ROOT, "  %-16s %s; a defended endpoint should %s.", k.label,
-                        k.sends,
-                        k.defence))
-                .collect(Collectors.joining("%n"));
-    }
 }

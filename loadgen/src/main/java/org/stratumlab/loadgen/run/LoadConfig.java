@@ -137,10 +137,20 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      * @return the one phase of a plain load run
      */
     public static Phase singlePhase(FleetSettings fleet, long durationNs) {
+        return singlePhase(fleet, durationNs, "main");
+    }
+
+    /**
+     * @param fleet the fleet, whose rates, shares and churn the phase takes
+     * @param durationNs how long it lasts
+     * @param name the phase's name
+     * @return a phase of the fleet's own settings ({@code loadgen --attack} runs two: a baseline, then the attack)
+     */
+    public static Phase singlePhase(FleetSettings fleet, long durationNs, String name) {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("duration must be positive");
         }
-        return new Phase("main", durationNs, fleet.miners(), fleet.connectRatePerSecond(),
+        return new Phase(name, durationNs, fleet.miners(), fleet.connectRatePerSecond(),
                 fleet.solveRatePerSecond(),
                 fleet.hashrate(), fleet.hashrates(), fleet.badShares(), fleet.sessionLifetimeNs(),
                 Phase.ServerAction.NONE);
