@@ -21,7 +21,8 @@ public enum AttackKind {
     NO_READ("no-read", "subscribes, then never reads (small receive buffer) while jobs are pushed",
             "stop queueing for it: keep only the newest notify, drop the rest"),
     /** A line one byte under the line limit. */
-    LINE_AT_LIMIT("line-at-limit", "a subscribe padded to exactly the line limit (the longest line allowed), per event",
+    LINE_AT_LIMIT("line-at-limit",
+            "a subscribe padded to exactly the line limit (the longest line allowed), per event",
             "answer it as any subscribe; keep the connection"),
     /** A line one byte over the line limit. */
     LINE_OVER_LIMIT("line-over-limit", "a line one byte over the line limit",

@@ -53,10 +53,14 @@ class AttackScenarioTest {
         assertEquals(0, summary.submits().unanswered(), summary.submits().toString());
         assertTrue(summary.submits().sent() > 0);
         assertEquals(2, summary.phases().size());
+        assertEquals(List.of("baseline", "attack"),
+                summary.phases().stream().map(Summary.Phase::name).toList());
         for (Summary.Phase phase : summary.phases()) {
-            assertEquals(20L, phase.subscribedAtEnd(),
-                    phase.name() + ": the same honest miners in both phases");
+            assertTrue(phase.submits().sent() > 0, phase.name());
+            assertEquals(0, phase.submits().unanswered(), phase.name());
         }
+        assertEquals(20, summary.miners().subscribed(), "the same honest miners in both phases");
+        assertEquals(0, summary.miners().reconnects(), "no honest miner lost its connection to the attack");
     }
 
     @Test
