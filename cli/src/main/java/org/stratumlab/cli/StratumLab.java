@@ -54,7 +54,8 @@ public final class StratumLab implements Runnable {
                     .exitCodeList(ExitCode.helpList());
         }
         for (String name : new String[]{"run", "loadgen"}) {
-            CommandLine.Model.UsageMessageSpec usage = cmd.getSubcommands().get(name).getCommandSpec().usageMessage();
+            CommandLine.Model.UsageMessageSpec usage = cmd.getSubcommands().get(name).getCommandSpec()
+                    .usageMessage();
             usage.footer(withAttackKinds(usage.footer()));
         }
         withVersion(cmd, new VersionProvider());
@@ -64,10 +65,12 @@ public final class StratumLab implements Runnable {
     /** The attack kinds after a footer, from their one home, {@link AttackKind}. */
     private static String[] withAttackKinds(String[] footer) {
         List<String> lines = new ArrayList<>(List.of(footer));
-        lines.add("%nAttack kinds (loadgen --attack KIND; in a scenario miners.attack.kind, with each phase's "
-                + "attackers). " + AttackKind.WARNING);
+        lines.add(
+                "%nAttack kinds (loadgen --attack KIND; in a scenario miners.attack.kind, with each phase's "
+                        + "attackers). " + AttackKind.WARNING);
         for (AttackKind kind : AttackKind.values()) {
-            lines.add("  " + kind.label() + ": " + kind.sends() + "; a defended endpoint should " + kind.defence()
+            lines.add("  " + kind.label() + ": " + kind.sends() + "; a defended endpoint should "
+                    + kind.defence()
                     + ".");
         }
         return lines.toArray(String[]::new);

@@ -114,7 +114,8 @@ final class RunPage {
                 .row("rate per attacker", Format.number(a.ratePerSecond()) + " /s")
                 .row("connections opened", Format.count(a.opened()))
                 .row("connects failed", Format.count(a.connectFailed()))
-                .row("lines sent", Format.count(a.linesSent())).row("bytes sent", Format.count(a.bytesSent()));
+                .row("lines sent", Format.count(a.linesSent()))
+                .row("bytes sent", Format.count(a.bytesSent()));
         a.answers().forEach((kind, n) -> table.row("answered " + kind, Format.count(n)));
         a.ends().forEach((end, n) -> table.row("ended " + end, Format.count(n)));
         if (a.closeMsMean() != null) {

@@ -370,6 +370,16 @@ class InvalidScenarioTest {
         assertRejected(": miners.hostile-shares: 'bogus=1' is not kind=probability with kind one of invalid, "
                 + "stale, duplicate, malformed",
                 "miners:\n  hostile: 0.1\n  hostile-shares: bogus=1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.attack.kind: 'bogus' is not an attack kind; one of "
+                + org.stratumlab.loadgen.attack.AttackKind.labels(),
+                "miners:\n  attack: {kind: bogus}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.attack.kind: give one of " + org.stratumlab.loadgen.attack.AttackKind.labels(),
+                "miners:\n  attack: {rate: 1}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.attack: attack rate must be positive (0 only for churn), was 0.0",
+                "miners:\n  attack: {kind: slowloris, rate: 0}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": phases[0].attackers: needs miners.attack, what the attackers do",
+                ScenarioFiles.ONE_PHASE + "    attackers: 5\n");
         assertRejected(": miners.pow: unknown PoW algorithm 'sha256': one of keccak, octopus",
                 "miners:\n  pow: sha256\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(
