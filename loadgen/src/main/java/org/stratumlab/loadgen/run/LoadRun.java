@@ -42,6 +42,10 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * ({@link StartAt.StartPassedException}) before it has written anything. A shard also writes
  * {@code notify-receipts.jsonl} ({@link NotifyReceiptLog}) and records its {@code shard} in the summary.
  *
+ * <p>A run with an attack ({@link LoadConfig#attack}) opens each phase's attackers beside its miners, on the
+ * same event loops ({@link AttackFleet}); they are closed before the miners drain, and the summary gains their
+ * {@code attack} section.
+ *
  * <p>The calling thread plays the phases and samples; miners run on their own event loops.
  */
 public final class LoadRun {
