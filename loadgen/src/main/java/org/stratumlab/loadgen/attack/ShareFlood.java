@@ -11,7 +11,9 @@ import org.stratumlab.loadgen.miner.AcceptedShare;
  * The submits of one share-flood attacker, through the normal mining path: it subscribed, keeps the job of its
  * newest notify, and submits what its kind submits, as the fleet's hostile miners do ({@code ShareKind}): a
  * random nonce for the current job (invalid), a pow_hash the endpoint never issued (stale), or a share the
- * honest fleet had accepted (duplicate). Used on its connection's event loop only.
+ * honest fleet had accepted (duplicate). A random nonce solves the job with probability 1/difficulty and is then
+ * accepted: the flood is invalid at a realistic difficulty, not at a tiny one. Used on its connection's event loop
+ * only.
  */
 final class ShareFlood {
     private static final Pattern HASH = Pattern.compile("0x[0-9a-fA-F]{64}");
