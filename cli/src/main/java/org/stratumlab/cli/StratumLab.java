@@ -4,6 +4,9 @@ import org.stratumlab.cli.loadgen.LoadgenCommand;
 import org.stratumlab.cli.pow.PowCommand;
 import org.stratumlab.cli.run.RunCommand;
 import org.stratumlab.cli.server.ServerCommand;
+import java.util.ArrayList;
+import java.util.List;
+import org.stratumlab.loadgen.attack.AttackKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,8 +53,27 @@ public final class StratumLab implements Runnable {
             listed.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(ExitCode.helpList());
         }
+        for (String name : new String[]{"run", "loadgen"}) {
+            CommandLine.Model.UsageMessageSpec usage = cmd.getSubcommands().get(name).getCommandSpec()
+                    .usageMessage();
+            usage.footer(withAttackKinds(usage.footer()));
+        }
         withVersion(cmd, new VersionProvider());
         return cmd;
+    }
+
+    /** The attack kinds after a footer, from their one home, {@link AttackKind}. */
+    private static String[] withAttackKinds(String[] footer) {
+        List<String> lines = new ArrayList<>(List.of(footer));
+        lines.add(
+                "%nAttack kinds (loadgen --attack KIND; in a scenario miners.attack.kind, with each phase's "
+                        + "attackers). " + AttackKind.WARNING);
+        for (AttackKind kind : AttackKind.values()) {
+            lines.add("  " + kind.label() + ": " + kind.sends() + "; a defended endpoint should "
+                    + kind.defence()
+                    + ".");
+        }
+        return lines.toArray(String[]::new);
     }
 
     /** Every subcommand has -V from its standard help options; without a provider it would print nothing. */

@@ -32,6 +32,7 @@ final class RunPage {
                 .append("</div>\n");
         body.append(PhaseTable.of(s));
         body.append(answers(s.submits()));
+        body.append(attack(s));
         if (!s.thresholds().isEmpty()) {
             body.append(Page.heading(2, "Thresholds")).append(thresholds(s.thresholds()));
         }
@@ -109,6 +110,28 @@ final class RunPage {
                 .row(List.of(new Table.Cell(reason), new Table.Cell(Format.count(n), "num"))));
         return "<section>\n" + Page.heading(2, "Miners that did not get going") + table.close()
                 + "</section>\n";
+    }
+
+    /** The attackers beside the honest miners: what they sent, what came back, how each connection ended. */
+    private static String attack(Summary s) {
+        Summary.Attack a = s.attack();
+        if (a == null) {
+            return "";
+        }
+        Table table = new Table("figure", "value").row("kind", a.kind())
+                .row("attackers (most of any phase)", Format.count(a.attackersMax()))
+                .row("rate per attacker", Format.number(a.ratePerSecond()) + " /s")
+                .row("connections opened", Format.count(a.opened()))
+                .row("connects failed", Format.count(a.connectFailed()))
+                .row("lines sent", Format.count(a.linesSent()))
+                .row("bytes sent", Format.count(a.bytesSent()));
+        a.answers().forEach((kind, n) -> table.row("answered " + kind, Format.count(n)));
+        a.ends().forEach((end, n) -> table.row("ended " + end, Format.count(n)));
+        if (a.closeMsMean() != null) {
+            table.row("open until the endpoint closed", Format.number(a.closeMsMean()) + " ms mean, "
+                    + Format.number(a.closeMsMax()) + " ms max");
+        }
+        return "<section>\n" + Page.heading(2, "Attack") + table.close() + "</section>\n";
     }
 
     private static String header(RunData run) {

@@ -58,6 +58,8 @@ final class RunFixture {
      */
     boolean serverResources;
     boolean heapShared;
+    /** Whether summary.json has an attack section: line-over-limit, 12 opened, 10 closed after an error, 2 open. */
+    boolean attack;
 
     /** Writes all three files into {@code dir} (created if needed) and returns it. */
     Path write(Path dir) throws IOException {
@@ -136,6 +138,13 @@ final class RunFixture {
         }
         if (serverResources) {
             writeServerResources(root.putObject("serverResources"));
+        }
+        if (attack) {
+            ObjectNode a = root.putObject("attack").put("kind", "line-over-limit").put("ratePerSecond", 2.0)
+                    .put("attackersMax", 2).put("opened", 12).put("connectFailed", 0).put("linesSent", 12)
+                    .put("bytesSent", 196_620).put("closeMsMean", 3.5).put("closeMsMax", 9.0);
+            a.putObject("answers").put("error:-32600", 10);
+            a.putObject("ends").put("closed_after_error", 10).put("still_open", 2);
         }
         ArrayNode list = root.putArray("thresholds");
         for (Object[] t : thresholds) {

@@ -64,6 +64,7 @@ import java.util.TreeMap;
  *        the final one replaces; one left in a folder means the run was killed (SIGKILL, a crash) or is still
  *        running, and its figures end there (submits in flight then count as unanswered); absent in a final
  *        summary and in older files
+ * @param attack what the attackers beside the honest miners did and met; absent in a run without attackers
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "scenario", "description", "startedAt", "durationS", "machine", "jdk",
@@ -72,7 +73,7 @@ import java.util.TreeMap;
         "latencyUs",
         "errors",
         "phases", "thresholds", "startFailure", "interrupted", "plannedDurationS", "expect", "shard",
-        "merge", "serverResources", "server", "checkpointAt"})
+        "merge", "serverResources", "server", "checkpointAt", "attack"})
 public record Summary(Integer schemaVersion, @JsonProperty(required = true) String scenario,
         String description,
         @JsonProperty(required = true) String startedAt, @JsonProperty(required = true) double durationS,
@@ -83,7 +84,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         @JsonProperty(required = true) Notifies notifies, @JsonProperty(required = true) Latencies latencyUs,
         Errors errors, List<Phase> phases, List<ThresholdResult> thresholds, String startFailure,
         Boolean interrupted, Double plannedDurationS, Expect expect, Shard shard, Merge merge,
-        ServerResources serverResources, ServerCounters server, String checkpointAt) {
+        ServerResources serverResources, ServerCounters server, String checkpointAt, Attack attack) {
 
     /** The layout written now: 2 added schemaVersion, invocation and errors to the first layout. */
     public static final int CURRENT_SCHEMA_VERSION = 2;
@@ -122,7 +123,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources, server, at);
+                shard, merge, serverResources, server, at, attack);
     }
 
     /** @return whether the run got going: some miner subscribed, and all did when all were expected */
@@ -175,7 +176,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinder, grinding, generator, invocation, settings, miners, submits, notifies, latencyUs,
                 errors,
                 phases, judged, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources, server, checkpointAt);
+                serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -188,7 +189,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
                 grinding, generator, invocation, settings, miners, submits, notifies, latencyUs, errors,
                 phases,
                 thresholds, startFailure, interrupted, plannedDurationS, expect, shard, merge,
-                serverResources, server, checkpointAt);
+                serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -199,7 +200,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, verdict, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources, server, checkpointAt);
+                shard, merge, serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -212,7 +213,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, failure, cutShort, plannedS, expect, shard, merge,
-                serverResources, server, checkpointAt);
+                serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -223,7 +224,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                share, merge, serverResources, server, checkpointAt);
+                share, merge, serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -234,7 +235,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expected,
-                shard, merge, serverResources, server, checkpointAt);
+                shard, merge, serverResources, server, checkpointAt, attack);
     }
 
     /**
@@ -245,7 +246,7 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, resources, server, checkpointAt);
+                shard, merge, resources, server, checkpointAt, attack);
     }
 
     /**
@@ -256,7 +257,83 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
                 transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
                 latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
-                shard, merge, serverResources, counters, checkpointAt);
+                shard, merge, serverResources, counters, checkpointAt, attack);
+    }
+
+    /**
+     * @param run the attack's counts, or {@code null} for a run without attackers
+     * @return the same summary with its attack section
+     */
+    public Summary withAttack(Attack run) {
+        return new Summary(schemaVersion, scenario, description, startedAt, durationS, machine, jdk,
+                transport, grinder, grinding, generator, invocation, settings, miners, submits, notifies,
+                latencyUs, errors, phases, thresholds, startFailure, interrupted, plannedDurationS, expect,
+                shard, merge, serverResources, server, checkpointAt, run);
+    }
+
+    /**
+     * What the attackers beside the honest miners did and met, over the whole run. Every connection opened ended
+     * one way: {@code opened} is the sum of {@code ends}.
+     *
+     * @param kind the attack kind's name
+     * @param ratePerSecond events a second per attacker (0 for churn as fast as it can)
+     * @param attackersMax the most attackers any phase had
+     * @param opened attacker connections opened
+     * @param connectFailed attempts that did not connect
+     * @param linesSent lines (or, for slowloris, bytes of an unended line) sent
+     * @param bytesSent bytes sent
+     * @param answers lines the endpoint wrote back, by kind: {@code result}, {@code false}, {@code stale},
+     *        {@code incorrect}, {@code duplicate}, {@code error:<code>}, {@code batch}, {@code empty},
+     *        {@code notify}, {@code other}
+     * @param ends connections by how they ended: {@code closed_after_error}, {@code closed_silently},
+     *        {@code reset}, {@code closed_by_us}, {@code still_open}
+     * @param closeMsMean the mean time from open to close of the connections the endpoint ended, or null if none
+     * @param closeMsMax the longest such time, or null if none
+     */
+    @JsonPropertyOrder({"kind", "ratePerSecond", "attackersMax", "opened", "connectFailed", "linesSent",
+            "bytesSent", "answers", "ends", "closeMsMean", "closeMsMax"})
+    public record Attack(@JsonProperty(required = true) String kind, double ratePerSecond, int attackersMax,
+            long opened, long connectFailed, long linesSent, long bytesSent, Map<String, Long> answers,
+            Map<String, Long> ends, Double closeMsMean, Double closeMsMax) {
+        /** Copies the maps, sorted by key. */
+        public Attack {
+            answers = answers == null
+                    ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
+            ends = ends == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(ends));
+        }
+
+        /** @return the lines the endpoint answered with, pushes ({@code notify}) not counted */
+        public long answered() {
+            return answers.entrySet().stream().filter(e -> !e.getKey().equals("notify"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
+        /**
+         * @param end an end's name
+         * @return the connections that ended so
+         */
+        public long ended(String end) {
+            return ends.getOrDefault(end, 0L);
+        }
+
+        /** @return the connections the endpoint closed or reset */
+        public long closedByServer() {
+            return ended("closed_after_error") + ended("closed_silently") + ended("reset");
+        }
+
+        /** @return one line for the console and the report */
+        public String describe() {
+            return String.format(java.util.Locale.ROOT,
+                    "%s x%d at %.3g/s each: %,d opened, %,d failed; %,d lines, %,d bytes sent; answers %s; ends %s%s",
+                    kind, attackersMax, ratePerSecond, opened, connectFailed, linesSent, bytesSent,
+                    answers.isEmpty() ? "none" : answers, ends,
+                    closeMsMean == null
+                            ? ""
+                            : String.format(java.util.Locale.ROOT,
+                                    "; closed by the endpoint after %.0f ms on average (max %.0f ms)",
+                                    closeMsMean, closeMsMax));
+        }
     }
 
     /**

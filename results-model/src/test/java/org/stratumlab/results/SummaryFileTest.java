@@ -109,7 +109,7 @@ class SummaryFileTest {
                 published.settings(), refused,
                 published.submits(),
                 published.notifies(), published.latencyUs(), published.errors(), published.phases(),
-                published.thresholds(), null, null, null, null, null, null, null, null, null)
+                published.thresholds(), null, null, null, null, null, null, null, null, null, null)
                 .withEnd("no miner could connect", true, 600);
         Summary back = SummaryFile.parse(SummaryFile.toJson(ended), "written");
         assertEquals(ended, back);

@@ -48,6 +48,8 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         long seed, int maxLineBytes, long idleTimeoutNs, int maxConnections, int metricsPort,
         String metricsHost, long heartbeatNs,
         int ioThreads, String pow, long subscribeTimeoutNs, boolean nodeLimits, String transport) {
+    /** The longest request line by default (docs/protocol.md §7): what line attacks aim just under and over. */
+    public static final int DEFAULT_MAX_LINE_BYTES = 16_384;
 
     /** The node's default Stratum port. */
     public static final int DEFAULT_PORT = 32525;
@@ -160,7 +162,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
         private Long startHeight;
         /** {@code null}: drawn at {@link #build()}, so that a built config always holds the seed it runs with. */
         private Long seed;
-        private int maxLineBytes = 16_384;
+        private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private long idleTimeoutNs;
         private int maxConnections = 200_000;
         private int metricsPort = -1;
@@ -248,7 +250,7 @@ public record ServerConfig(String host, int port, ServerSecret secret, BigIntege
             return this;
         }
 
-        /** @param value default 16384 @return this */
+        /** @param value default {@link #DEFAULT_MAX_LINE_BYTES} @return this */
         public Builder maxLineBytes(int value) {
             maxLineBytes = value;
             return this;

@@ -24,7 +24,11 @@ import org.stratumlab.results.Summary;
 import org.stratumlab.cli.RunFolder;
 import org.stratumlab.report.RunReport;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
+import org.stratumlab.loadgen.attack.AttackKind;
+import org.stratumlab.loadgen.attack.AttackPlan;
+import org.stratumlab.loadgen.attack.AttackSettings;
 import org.stratumlab.loadgen.run.LoadConfig;
+import org.stratumlab.loadgen.run.Phase;
 import org.stratumlab.loadgen.record.ProgressLine;
 import org.stratumlab.loadgen.run.LoadRun;
 import org.stratumlab.loadgen.scenario.AddressRange;
@@ -63,6 +67,9 @@ import picocli.CommandLine.Unmatched;
                 "  ./stratumlab loadgen --miners 500 --solve-rate 2 \\",
                 "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
+    /** The phases of a run with --attack, as a scenario would name them in its thresholds. */
+    static final String BASELINE_PHASE = "baseline";
+    static final String ATTACK_PHASE = "attack";
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Spec
@@ -183,6 +190,26 @@ public final class LoadgenCommand implements Callable<Integer> {
                     + "file descriptors, heap and GC) or auto (separate above 8000 miners) (default: ${DEFAULT-VALUE}).")
     private String embeddedProcess;
 
+    @Option(names = "--attack", paramLabel = "KIND",
+            description = "Attackers beside the miners, doing KIND (the kinds are listed below): first a baseline "
+                    + "phase of the miners alone (--baseline), then the attack for --duration; both phases' honest "
+                    + "submit p99 are printed side by side.")
+    private String attack;
+
+    @Option(names = "--attackers", paramLabel = "N", defaultValue = "10",
+            description = "Attacker connections with --attack (default: ${DEFAULT-VALUE}).")
+    private int attackers;
+
+    @Option(names = "--attack-rate", paramLabel = "PER_S",
+            description = "Events a second per attacker with --attack: lines, bytes, submits or (churn) connections; "
+                    + "churn takes 0 for as fast as it can (default: 1).")
+    private Double attackRate;
+
+    @Option(names = "--baseline", paramLabel = "DURATION", defaultValue = "10s",
+            converter = Converters.DurationNs.class,
+            description = "With --attack, how long the miners run alone first (default: ${DEFAULT-VALUE}).")
+    private long baselineNs;
+
     @Mixin
     private LiveMetricsOptions liveMetrics = new LiveMetricsOptions();
 
@@ -270,10 +297,10 @@ public final class LoadgenCommand implements Callable<Integer> {
                 return threads;
             });
             String minersTransport = named("--transport", () -> NettyTransport.requireAvailable(transport));
+            AttackPlan plan = attackPlan(embedded);
             LoadConfig config = new LoadConfig(name, fleet, endpoint, embedded,
-                    EmbeddedProcess.parse(embeddedProcess),
-                    List.of(LoadConfig.singlePhase(fleet, durationNs)), threads, outDir,
-                    ProgressLine.PLAIN_INTERVAL_NS, true, minersTransport);
+                    EmbeddedProcess.parse(embeddedProcess), phases(fleet, plan), threads, outDir,
+                    ProgressLine.PLAIN_INTERVAL_NS, true, minersTransport).withAttack(plan);
             String refusal = DescriptorBudget.refusal(config, descriptorLimit.getAsLong(),
                     "--embedded-process separate");
             if (refusal != null) {
@@ -284,6 +311,40 @@ public final class LoadgenCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** @return the attack of --attack, a baseline phase without attackers and then --attackers; null without */
+    private AttackPlan attackPlan(ServerConfig embedded) {
+        if (attack == null) {
+            if (attackRate != null || spec.commandLine().getParseResult().hasMatchedOption("--attackers")
+                    || spec.commandLine().getParseResult().hasMatchedOption("--baseline")) {
+                throw new IllegalArgumentException(
+                        "--attackers, --attack-rate and --baseline need --attack, what "
+                                + "the attackers do");
+            }
+            return null;
+        }
+        AttackKind kind = AttackKind.byLabel(attack).orElseThrow(() -> new IllegalArgumentException(
+                "--attack: '" + attack + "' is not an attack kind; one of " + AttackKind.labels()));
+        if (attackers < 1) {
+            throw new IllegalArgumentException("--attackers: must be at least 1, was " + attackers);
+        }
+        if (baselineNs <= 0) {
+            throw new IllegalArgumentException("--baseline: must be positive");
+        }
+        int lineLimit = embedded != null ? embedded.maxLineBytes() : ServerConfig.DEFAULT_MAX_LINE_BYTES;
+        AttackSettings settings = named("--attack-rate", () -> new AttackSettings(kind,
+                attackRate != null ? attackRate : AttackSettings.DEFAULT_RATE_PER_SECOND, lineLimit));
+        return new AttackPlan(settings, List.of(0, attackers));
+    }
+
+    /** @return one phase, or with an attack a baseline of the miners alone and then the attack beside them */
+    private List<Phase> phases(FleetSettings fleet, AttackPlan plan) {
+        if (plan == null) {
+            return List.of(LoadConfig.singlePhase(fleet, durationNs));
+        }
+        return List.of(LoadConfig.singlePhase(fleet, baselineNs, BASELINE_PHASE),
+                LoadConfig.singlePhase(fleet, durationNs, ATTACK_PHASE));
     }
 
     private HostileMiners hostileMiners() {

@@ -68,6 +68,9 @@ public final class SummaryTable {
         if (summary.serverResources() != null) {
             out.println("server   " + summary.serverResources().describe());
         }
+        if (summary.attack() != null) {
+            printAttack(out, summary);
+        }
         if (summary.errors().unexpectedTotal() > 0) {
             out.printf(Locale.ROOT,
                     "unexpected errors: generator %s, embedded server %s (a bug: please report it)%n",
@@ -84,5 +87,16 @@ public final class SummaryTable {
         }
         out.println("results in " + outDir);
         out.flush();
+    }
+
+    /** The attack's counts, and the honest miners' submit p99 of each phase side by side: what the attack cost. */
+    private static void printAttack(PrintWriter out, Summary summary) {
+        out.println("attack   " + summary.attack().describe());
+        StringBuilder line = new StringBuilder("honest   " + Metric.SUBMIT_HONEST.ruleName() + " p99");
+        for (Summary.Phase phase : summary.phases()) {
+            line.append("  ").append(phase.name()).append(' ')
+                    .append(LatencyFormat.of(phase.latencyUs().of(Metric.SUBMIT_HONEST), "p99"));
+        }
+        out.println(line);
     }
 }

@@ -78,7 +78,7 @@ final class MergedSummary {
                 LatencyStatistics.of(totals(samples, s -> true)), errors(all), phases(all, samples),
                 List.of(),
                 startFailure(all), all.stream().anyMatch(Summary::interrupted), plannedDurationS(all),
-                first.expect(), null, merge(shards), null, null, null);
+                first.expect(), null, merge(shards), null, null, null, null);
     }
 
     private static Summary.Merge merge(List<ShardFolder> shards) {

@@ -308,6 +308,14 @@ public final class MinerFleet implements AutoCloseable {
         return due;
     }
 
+    /**
+     * @return a share the endpoint accepted from this fleet on the newest job that had one, or null before any:
+     *         what duplicate-flood attackers repeat
+     */
+    public AcceptedShare lastAcceptedShare() {
+        return context.lastAcceptedShare();
+    }
+
     /** @return how many notify lines the fleet parsed: one per distinct line (the rest were recognised) */
     public long notifyParses() {
         return notifyLines.notifyParses();

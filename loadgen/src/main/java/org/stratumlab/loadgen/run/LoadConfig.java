@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.stratumlab.loadgen.attack.AttackPlan;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.resources.ServerResourceSampler;
 import org.stratumlab.loadgen.shard.Shard;
@@ -32,12 +33,40 @@ import org.stratumlab.server.ServerConfig;
  *        as soon as the run is ready
  * @param resourceIntervalNs how often the embedded server's resources are read while the phases play
  *        ({@link ServerResourceSampler}); 0 for only at the start and the end
+ * @param attack the attackers beside the honest miners, one count per phase, or {@code null} for none
  */
 public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress target,
         ServerConfig embeddedServer,
         EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
         long progressIntervalNs, boolean expectAllSubscribed, String transport, Sharding sharding,
-        Instant startAt, long resourceIntervalNs) {
+        Instant startAt, long resourceIntervalNs, AttackPlan attack) {
+
+    /**
+     * A run without attackers.
+     *
+     * @param name the name recorded as {@code scenario} in summary.json
+     * @param fleet how the miners behave; its miner count is the most any phase uses
+     * @param target the endpoint, or {@code null} to start the embedded server
+     * @param embeddedServer the embedded server's settings (used when {@code target} is null)
+     * @param embeddedProcess whether the embedded server runs in this process or its own
+     * @param phases the run's phases, in order, at least one
+     * @param ioThreads event-loop threads driving the miners
+     * @param outDir where summary.json, latency.hlog and timeseries.csv go
+     * @param progressIntervalNs how often progress is shown when output is not a terminal
+     * @param expectAllSubscribed whether the run got going only if every miner subscribed at the peak
+     * @param transport the miners' Netty transport
+     * @param sharding which shard this is, or {@code null}
+     * @param startAt when the phases begin, or {@code null}
+     * @param resourceIntervalNs how often the embedded server's resources are read
+     */
+    public LoadConfig(String name, FleetSettings fleet, InetSocketAddress target, ServerConfig embeddedServer,
+            EmbeddedProcess embeddedProcess, List<Phase> phases, int ioThreads, Path outDir,
+            long progressIntervalNs, boolean expectAllSubscribed, String transport, Sharding sharding,
+            Instant startAt, long resourceIntervalNs) {
+        this(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs,
+                expectAllSubscribed, transport, sharding, startAt, resourceIntervalNs, null);
+    }
 
     /**
      * A run that is not sharded and begins as soon as it is ready.
@@ -108,10 +137,20 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      * @return the one phase of a plain load run
      */
     public static Phase singlePhase(FleetSettings fleet, long durationNs) {
+        return singlePhase(fleet, durationNs, "main");
+    }
+
+    /**
+     * @param fleet the fleet, whose rates, shares and churn the phase takes
+     * @param durationNs how long it lasts
+     * @param name the phase's name
+     * @return a phase of the fleet's own settings ({@code loadgen --attack} runs two: a baseline, then the attack)
+     */
+    public static Phase singlePhase(FleetSettings fleet, long durationNs, String name) {
         if (durationNs <= 0) {
             throw new IllegalArgumentException("duration must be positive");
         }
-        return new Phase("main", durationNs, fleet.miners(), fleet.connectRatePerSecond(),
+        return new Phase(name, durationNs, fleet.miners(), fleet.connectRatePerSecond(),
                 fleet.solveRatePerSecond(),
                 fleet.hashrate(), fleet.hashrates(), fleet.badShares(), fleet.sessionLifetimeNs(),
                 Phase.ServerAction.NONE);
@@ -135,6 +174,8 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
         require(phases != null && !phases.isEmpty(), "a run needs at least one phase");
         require(resourceIntervalNs >= 0, "resource interval must not be negative");
         phases = List.copyOf(phases);
+        require(attack == null || attack.attackersByPhase().size() == phases.size(),
+                "an attack needs one attacker count per phase");
         for (Phase phase : phases) {
             require(phase.miners() <= fleet.miners(), "phase '" + phase.name() + "' has more miners ("
                     + phase.miners() + ") than the fleet (" + fleet.miners() + ")");
@@ -154,6 +195,9 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      *         the shard would have no miners
      */
     public LoadConfig forShard(Shard shard, String scenarioDigest) {
+        if (attack != null) {
+            throw new IllegalArgumentException("a sharded run cannot attack: run the attackers unsharded");
+        }
         if (target == null) {
             throw new IllegalArgumentException("a sharded run needs target.external, one endpoint for every "
                     + "shard; an embedded target would give each shard a server of its own");
@@ -187,7 +231,8 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      */
     public LoadConfig startingAt(Instant instant) {
         return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs, expectAllSubscribed, transport, sharding, instant, resourceIntervalNs);
+                progressIntervalNs, expectAllSubscribed, transport, sharding, instant, resourceIntervalNs,
+                attack);
     }
 
     /**
@@ -197,7 +242,17 @@ public record LoadConfig(String name, FleetSettings fleet, InetSocketAddress tar
      */
     public LoadConfig withResourceIntervalNs(long intervalNs) {
         return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
-                progressIntervalNs, expectAllSubscribed, transport, sharding, startAt, intervalNs);
+                progressIntervalNs, expectAllSubscribed, transport, sharding, startAt, intervalNs, attack);
+    }
+
+    /**
+     * @param plan the attackers beside the honest miners, or null for none
+     * @return the same run, with them
+     */
+    public LoadConfig withAttack(AttackPlan plan) {
+        return new LoadConfig(name, fleet, target, embeddedServer, embeddedProcess, phases, ioThreads, outDir,
+                progressIntervalNs, expectAllSubscribed, transport, sharding, startAt, resourceIntervalNs,
+                plan);
     }
 
     /** @return the planned duration: the phases' durations added up */

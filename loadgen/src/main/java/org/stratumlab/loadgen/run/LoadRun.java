@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.stratumlab.loadgen.attack.AttackCounters;
+import org.stratumlab.loadgen.attack.AttackFleet;
 import org.stratumlab.loadgen.metrics.LiveMetrics;
 import org.stratumlab.loadgen.miner.MinerFleet;
 import org.stratumlab.loadgen.record.IntervalSampler;
@@ -40,12 +42,18 @@ import org.stratumlab.server.metrics.ServerMetrics;
  * ({@link StartAt.StartPassedException}) before it has written anything. A shard also writes
  * {@code notify-receipts.jsonl} ({@link NotifyReceiptLog}) and records its {@code shard} in the summary.
  *
+ * <p>A run with an attack ({@link LoadConfig#attack}) opens each phase's attackers beside its miners, on the
+ * same event loops ({@link AttackFleet}); they are closed before the miners drain, and the summary gains their
+ * {@code attack} section.
+ *
  * <p>The calling thread plays the phases and samples; miners run on their own event loops.
  */
 public final class LoadRun {
     private static final long SAMPLE_INTERVAL_NS = TimeUnit.SECONDS.toNanos(1);
     /** The longest an interrupted run waits for replies in flight: the user asked it to stop. */
     static final long INTERRUPTED_DRAIN_NS = TimeUnit.SECONDS.toNanos(5);
+    /** Added to the fleet's seed for the attackers' draws, so that they do not repeat the miners'. */
+    private static final long ATTACK_SEED_OFFSET = 0x4174_7461_636BL;
 
     /** How the phases ended. */
     private enum End {
@@ -63,6 +71,8 @@ public final class LoadRun {
     private final Summary.Invocation invocation;
     private final RunStop stop;
     private final LiveMetrics live;
+    /** The run's attackers, or null without an attack: set by {@link #run}, used by the phases and the summary. */
+    private AttackFleet attackers;
 
     /**
      * @param config the run
@@ -157,6 +167,11 @@ public final class LoadRun {
             try (NotifyReceiptLog receipts = config.sharding() != null ? new NotifyReceiptLog(clock) : null;
                     MinerFleet fleet = new MinerFleet(config.fleet(), metrics, target, group, transport,
                             receipts)) {
+                attackers = config.attack() == null
+                        ? null
+                        : new AttackFleet(config.attack().settings(), new AttackCounters(), target, group,
+                                transport,
+                                fleet::lastAcceptedShare, config.fleet().seed() + ATTACK_SEED_OFFSET);
                 // Made before the start instant, which it must not delay; checked after, as nothing is written yet.
                 StartAt.requireAhead(config.startAt(), clock.instantAt(System.nanoTime()));
                 if (receipts != null) {
@@ -177,6 +192,9 @@ public final class LoadRun {
                 }
             }
         } finally {
+            if (attackers != null) {
+                attackers.close(); // closing again does nothing
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             if (server != null) {
                 server.close();
@@ -198,6 +216,9 @@ public final class LoadRun {
                         ticksAtStart, Map.of()).withEnd(null, false, config.durationNs() / 1e9)
                         .withShard(shard()));
         End end = playPhases(fleet, server, resources, sampler, receipts, startNs, checkpoint);
+        if (attackers != null) {
+            attackers.close(); // first: the honest miners drain without the attack, and it counts what was open
+        }
         fleet.stopSubmitting();
         long drainNs = config.fleet().submitTimeoutNs() + SAMPLE_INTERVAL_NS;
         fleet.awaitDrained(end == End.INTERRUPTED ? Math.min(drainNs, INTERRUPTED_DRAIN_NS) : drainNs);
@@ -226,6 +247,10 @@ public final class LoadRun {
         summary = summary.withServerResources(serverResources);
         summary = summary.withServer(
                 serverCounters == null ? null : RunSummary.server(serverCounters, server.killedInstances()));
+        if (attackers != null) {
+            summary = summary.withAttack(attackers.counters().summary(config.attack().settings(),
+                    config.attack().attackersMax()));
+        }
         summary = summary.withShard(shard());
         SummaryFile.write(summary, config.outDir().resolve(SummaryFile.FILE_NAME));
         return new Result(summary, counts, serverCounters);
@@ -365,5 +390,8 @@ public final class LoadRun {
                     config.fleet().seed() + index, phase.hostileRate());
         }
         fleet.setMiners(phase.miners(), phase.connectRatePerSecond());
+        if (attackers != null) {
+            attackers.setAttackers(config.attack().attackersByPhase().get(index));
+        }
     }
 }

@@ -86,7 +86,7 @@ final class RunSummary {
                 new Summary.Notifies(counts.jobsSeen(), counts.notifiesReceived()),
                 LatencyStatistics.of(latencies),
                 unexpectedErrors, phaseList, List.of(), null, false, null, null, null, null, null, null,
-                null);
+                null, null);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.stratumlab.loadgen.scenario;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import org.stratumlab.loadgen.attack.AttackPlan;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.loadgen.run.EmbeddedProcess;
 import org.stratumlab.loadgen.run.LoadConfig;
@@ -30,11 +31,13 @@ import org.stratumlab.server.ServerConfig;
  * @param transport the miners' Netty transport ({@code miners.transport}; {@code auto} when not given)
  * @param digest what tells this scenario, with its overrides, from any other ({@link ScenarioDigest})
  * @param resourceIntervalNs how often the embedded server's resources are read ({@code target.embedded.resource-interval})
+ * @param attack the attackers beside the honest miners ({@code miners.attack}, each phase's {@code attackers}), or
+ *        {@code null} for none
  */
 public record Scenario(String name, String description, InetSocketAddress external, ServerConfig embedded,
         EmbeddedProcess embeddedProcess, FleetSettings fleet, List<Phase> phases, List<Threshold> thresholds,
         int ioThreads, boolean expectAllSubscribed, boolean expectGeneratorKeepsUp, String transport,
-        String digest, long resourceIntervalNs) {
+        String digest, long resourceIntervalNs, AttackPlan attack) {
 
     /** Copies the lists. */
     public Scenario {
@@ -50,7 +53,7 @@ public record Scenario(String name, String description, InetSocketAddress extern
     public LoadConfig toLoadConfig(Path outDir, long progressIntervalNs) {
         return new LoadConfig(name, fleet, external, embedded, embeddedProcess, phases, ioThreads, outDir,
                 progressIntervalNs, expectAllSubscribed, transport)
-                .withResourceIntervalNs(resourceIntervalNs);
+                .withResourceIntervalNs(resourceIntervalNs).withAttack(attack);
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.stratumlab.loadgen.attack.AttackKind;
+import org.stratumlab.loadgen.attack.AttackPlan;
+import org.stratumlab.loadgen.attack.AttackSettings;
 import org.stratumlab.loadgen.miner.FleetSettings;
 import org.stratumlab.pow.PowAlgorithms;
 import org.stratumlab.loadgen.resources.ServerResourceSampler;
@@ -52,7 +55,8 @@ final class ScenarioBuilder {
         require(miners >= 1, "phases", "no phase has any miners");
         ScenarioFile.Miners m = f.miners() != null
                 ? f.miners()
-                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null, null, null, null);
+                : new ScenarioFile.Miners(null, null, null, null, null, null, null, null, null, null, null,
+                        null);
         String password = m.password() != null
                 ? m.password()
                 : target.embedded() != null && target.embedded().textByKey().get("password") != null
@@ -103,7 +107,41 @@ final class ScenarioBuilder {
                 thresholds(f, phases.stream().map(Phase::name).toList()),
                 ioThreads, f.expect() == null || !Boolean.FALSE.equals(f.expect().allSubscribed()),
                 f.expect() == null || !Boolean.FALSE.equals(f.expect().generatorKeepsUp()), transport,
-                digest, resourceInterval(target.embedded()));
+                digest, resourceInterval(target.embedded()), attack(m.attack(), f.phases(), embedded));
+    }
+
+    /** The attack of {@code miners.attack} and the phases' {@code attackers}, carried into later phases. */
+    private static AttackPlan attack(ScenarioFile.Attack a, List<ScenarioFile.PhaseEntry> entries,
+            ServerConfig embedded) {
+        List<Integer> counts = new ArrayList<>();
+        int previous = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            Integer given = entries.get(i).attackers();
+            require(given == null || given >= 0, "phases[" + i + "].attackers",
+                    "must not be negative, was " + given);
+            require(given == null || given == 0 || a != null, "phases[" + i + "].attackers",
+                    "needs miners.attack, what the attackers do");
+            previous = given != null ? given : previous;
+            counts.add(previous);
+        }
+        if (a == null) {
+            return null;
+        }
+        require(a.kind() != null, "miners.attack.kind", "give one of " + AttackKind.labels());
+        AttackKind kind = AttackKind.byLabel(a.kind()).orElseThrow(() -> new IllegalArgumentException(
+                "miners.attack.kind: '" + a.kind() + "' is not an attack kind; one of "
+                        + AttackKind.labels()));
+        int lineLimit = a.lineLimit() != null
+                ? size("miners.attack.line-limit", a.lineLimit())
+                : embedded != null ? embedded.maxLineBytes() : ServerConfig.DEFAULT_MAX_LINE_BYTES;
+        try {
+            return new AttackPlan(
+                    new AttackSettings(kind, or(a.rate(), AttackSettings.DEFAULT_RATE_PER_SECOND),
+                            lineLimit),
+                    counts);
+        } catch (IllegalArgumentException e) {
+            throw prefixed("miners.attack", e);
+        }
     }
 
     private static long resourceInterval(ScenarioFile.Embedded embedded) {
@@ -353,6 +391,18 @@ final class ScenarioBuilder {
         } catch (IllegalArgumentException e) {
             throw prefixed(key, e);
         }
+    }
+
+    private static int size(String key, String text) {
+        try {
+            return Units.sizeBytes(text);
+        } catch (IllegalArgumentException e) {
+            throw prefixed(key, e);
+        }
+    }
+
+    private static double or(Double value, double fallback) {
+        return value != null ? value : fallback;
     }
 
     private static String or(String value, String fallback) {

@@ -92,10 +92,22 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param pow the proof of work the miners grind (default: the embedded server's, else keccak)
      * @param grindThreads threads grinding valid nonces ahead, off the event loops
      * @param transport the miners' Netty transport: auto, io_uring, epoll or nio
+     * @param attack what the phases' attackers do
      */
     record Miners(String workerPrefix, String password, String subscribeTimeout, String submitTimeout,
             Integer ioThreads, String sourceAddresses, Double hostile, String hostileShares, String pow,
-            Integer grindThreads, String transport) {
+            Integer grindThreads, String transport, Attack attack) {
+    }
+
+    /**
+     * What every attacker does ({@code miners.attack}).
+     *
+     * @param kind the attack kind
+     * @param rate events a second per attacker
+     * @param lineLimit the endpoint's line limit the line kinds aim at (default: the embedded server's, else the
+     *        simulator's default)
+     */
+    record Attack(String kind, Double rate, String lineLimit) {
     }
 
     /**
@@ -112,11 +124,13 @@ record ScenarioFile(String name, String description, Long seed, Target target, M
      * @param hostileRate the hostile miners' rate as a multiple of the others' (0 idles them)
      * @param sessionLifetime mean session lifetime (churn)
      * @param server what happens to the embedded server as the phase begins
+     * @param attackers attackers beside the phase's miners (needs {@code miners.attack}; 0 in the first phase
+     *        when not given)
      */
     record PhaseEntry(String name, String duration, Integer miners, Double connectRate, String solveRate,
             Double hashrate, String hashrateDist, String badShares, Double hostileRate,
             String sessionLifetime,
-            ServerAction server) {
+            ServerAction server, Integer attackers) {
     }
 
     /**

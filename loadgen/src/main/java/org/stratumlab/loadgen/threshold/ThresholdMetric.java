@@ -92,6 +92,7 @@ final class ThresholdMetric {
         count(m, "accepted_per_s", s -> s.perSecond(s.submits().accepted()));
         serverResources(m);
         serverCounters(m);
+        attack(m);
         return m;
     }
 
@@ -113,6 +114,22 @@ final class ThresholdMetric {
             Function<Summary.ServerCounters, Double> reader) {
         m.put(name, new ThresholdMetric(name, false, false,
                 s -> s.run().server() == null ? null : reader.apply(s.run().server())));
+
+    }
+
+    /** What the attackers met, for the whole run; null in a run without attackers. */
+    private static void attack(Map<String, ThresholdMetric> m) {
+        attack(m, "attack.opened", a -> (double) a.opened());
+        attack(m, "attack.connect_failed", a -> (double) a.connectFailed());
+        attack(m, "attack.answered", a -> (double) a.answered());
+        attack(m, "attack.closed_by_server", a -> (double) a.closedByServer());
+        attack(m, "attack.still_open", a -> (double) a.ended("still_open"));
+    }
+
+    private static void attack(Map<String, ThresholdMetric> m, String name,
+            Function<Summary.Attack, Double> reader) {
+        m.put(name, new ThresholdMetric(name, false, false,
+                s -> s.run().attack() == null ? null : reader.apply(s.run().attack())));
     }
 
     /** The embedded simulator's resources over the run, in MiB for the heap; null when not sampled. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InvalidScenarioTest {
     private static final String TOP_LEVEL_KEYS = "description, expect, miners, name, phases, seed, target, thresholds";
-    private static final String PHASE_KEYS = "bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
+    private static final String PHASE_KEYS = "attackers, bad-shares, connect-rate, duration, hashrate, hashrate-dist, "
             + "hostile-rate, miners, name, server, session-lifetime, solve-rate";
     private static final String EMBEDDED_KEYS = "block-interval, dialect, difficulty, heartbeat, height, host, "
             + "idle-timeout, io-threads, max-connections, max-line-bytes, metrics-host, metrics-port, new-job-on-solution, "
@@ -27,7 +27,8 @@ class InvalidScenarioTest {
             + "server_heap.slope_ci95_mib_per_h, server_heap.slope_upper95_mib_per_h, server_fds.growth, "
             + "server_state.growth, server_closed.limit, server_closed.idle, server_closed.line_too_long, "
             + "server_closed.invalid_utf8, server_closed.subscribe_timeout, server_closed.queue_cap, server_closed, "
-            + "server_notifies_dropped";
+            + "server_notifies_dropped, attack.opened, attack.connect_failed, attack.answered, "
+            + "attack.closed_by_server, attack.still_open";
     private static final String TWO_PHASES = ScenarioFiles.ONE_PHASE + """
               - duration: 1s
             """;
@@ -73,7 +74,7 @@ class InvalidScenarioTest {
                   embeded: {}
                 """ + ScenarioFiles.ONE_PHASE);
         assertRejected(
-                " line 2: unknown key 'prefix' in miners; known keys: grind-threads, hostile, hostile-shares, "
+                " line 2: unknown key 'prefix' in miners; known keys: attack, grind-threads, hostile, hostile-shares, "
                         + "io-threads, password, pow, source-addresses, submit-timeout, subscribe-timeout, transport, worker-prefix",
                 """
                         miners:
@@ -390,6 +391,16 @@ class InvalidScenarioTest {
         assertRejected(": miners.hostile-shares: 'bogus=1' is not kind=probability with kind one of invalid, "
                 + "stale, duplicate, malformed",
                 "miners:\n  hostile: 0.1\n  hostile-shares: bogus=1\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.attack.kind: 'bogus' is not an attack kind; one of "
+                + org.stratumlab.loadgen.attack.AttackKind.labels(),
+                "miners:\n  attack: {kind: bogus}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(
+                ": miners.attack.kind: give one of " + org.stratumlab.loadgen.attack.AttackKind.labels(),
+                "miners:\n  attack: {rate: 1}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": miners.attack: attack rate must be positive (0 only for churn), was 0.0",
+                "miners:\n  attack: {kind: slowloris, rate: 0}\n" + ScenarioFiles.ONE_PHASE);
+        assertRejected(": phases[0].attackers: needs miners.attack, what the attackers do",
+                ScenarioFiles.ONE_PHASE + "    attackers: 5\n");
         assertRejected(": miners.pow: unknown PoW algorithm 'sha256': one of keccak, octopus",
                 "miners:\n  pow: sha256\n" + ScenarioFiles.ONE_PHASE);
         assertRejected(
