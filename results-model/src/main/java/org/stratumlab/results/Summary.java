@@ -295,6 +295,14 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
     public record Attack(@JsonProperty(required = true) String kind, double ratePerSecond, int attackersMax,
             long opened, long connectFailed, long linesSent, long bytesSent, Map<String, Long> answers,
             Map<String, Long> ends, Double closeMsMean, Double closeMsMax) {
+        /**
+         * The phase of an attack run in which the honest miners run alone: {@code loadgen --attack} names its first
+         * phase so, the attack scenarios name theirs so, and {@code report attacks} reads it.
+         */
+        public static final String BASELINE_PHASE = "baseline";
+        /** The phase of an attack run in which the same honest miners run beside the attackers. */
+        public static final String ATTACK_PHASE = "attack";
+
         /** Copies the maps, sorted by key. */
         public Attack {
             answers = answers == null
@@ -429,6 +437,32 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
         }
 
         /**
+         * @return the most direct memory any reading found (request lines waiting off the heap), or null when no
+         *         reading could tell (and in older files)
+         */
+        @JsonIgnore
+        public Long directPeakBytes() {
+            Long peak = null;
+            for (ResourceSample sample : readings()) {
+                if (sample.directBytes() != null && sample.directBytes() >= 0
+                        && (peak == null || sample.directBytes() > peak)) {
+                    peak = sample.directBytes();
+                }
+            }
+            return peak;
+        }
+
+        /** @return every reading in order: the start, the samples, the end */
+        @JsonIgnore
+        public List<ResourceSample> readings() {
+            List<ResourceSample> all = new java.util.ArrayList<>();
+            all.add(start);
+            all.addAll(samples);
+            all.add(end);
+            return all;
+        }
+
+        /**
          * @return one line for the console and the report, e.g. "heap after full GC peak 45.2 MiB, slope +0.31
          *         MiB/h ± 0.52 MiB/h (95 % confidence, 29 samples); fds 38 -> 38 (+0); per-connection state 0 -> 0"
          */
@@ -462,14 +496,16 @@ public record Summary(Integer schemaVersion, @JsonProperty(required = true) Stri
      * @param connections connections open at the server
      * @param state entries of each structure the server keeps per connection, by name ({@code subscribers},
      *        {@code channels}, {@code held})
+     * @param directBytes direct memory the server's buffer allocator held (where request lines wait, off the
+     *        heap); absent where it cannot tell, and in older files
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"atS", "phase", "heapAfterGcBytes", "heapCommittedBytes", "openFds", "connections",
-            "state"})
+            "state", "directBytes"})
     public record ResourceSample(@JsonProperty(required = true) double atS, String phase,
             @JsonProperty(required = true) long heapAfterGcBytes,
             @JsonProperty(required = true) long heapCommittedBytes, Long openFds,
-            @JsonProperty(required = true) long connections, Map<String, Long> state) {
+            @JsonProperty(required = true) long connections, Map<String, Long> state, Long directBytes) {
         /** Absent is empty; the state keeps its order. */
         public ResourceSample {
             phase = phase == null ? "" : phase;

@@ -68,8 +68,8 @@ import picocli.CommandLine.Unmatched;
                 "      --bad-shares invalid=0.01,stale=0.01 --server.window=8"})
 public final class LoadgenCommand implements Callable<Integer> {
     /** The phases of a run with --attack, as a scenario would name them in its thresholds. */
-    static final String BASELINE_PHASE = "baseline";
-    static final String ATTACK_PHASE = "attack";
+    static final String BASELINE_PHASE = Summary.Attack.BASELINE_PHASE;
+    static final String ATTACK_PHASE = Summary.Attack.ATTACK_PHASE;
     private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     @Spec

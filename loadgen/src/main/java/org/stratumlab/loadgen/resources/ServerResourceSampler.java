@@ -146,7 +146,8 @@ public final class ServerResourceSampler {
         state.put("channels", r.openChannels());
         state.put("held", r.heldConnections());
         return new Summary.ResourceSample(atS, phase, r.heapAfterGcBytes(), r.heapCommittedBytes(),
-                r.openFds() < 0 ? null : r.openFds(), r.connections(), state);
+                r.openFds() < 0 ? null : r.openFds(), r.connections(), state,
+                r.directBytes() < 0 ? null : r.directBytes());
     }
 
     private double seconds(long nowNs) {

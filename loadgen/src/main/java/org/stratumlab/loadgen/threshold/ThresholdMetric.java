@@ -135,6 +135,9 @@ final class ThresholdMetric {
     /** The embedded simulator's resources over the run, in MiB for the heap; null when not sampled. */
     private static void serverResources(Map<String, ThresholdMetric> m) {
         resources(m, "server_heap.peak_mib", r -> r.heapPeakBytes() / Summary.MIB);
+        resources(m, "server_direct.peak_mib", r -> mib(r.directPeakBytes() == null
+                ? null
+                : r.directPeakBytes().doubleValue()));
         resources(m, "server_heap.slope_mib_per_h", r -> mib(r.heapSlope().bytesPerHour()));
         resources(m, "server_heap.slope_ci95_mib_per_h", r -> mib(r.heapSlope().ci95BytesPerHour()));
         resources(m, "server_heap.slope_upper95_mib_per_h", r -> r.heapSlope().known()

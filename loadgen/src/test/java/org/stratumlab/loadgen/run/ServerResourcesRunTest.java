@@ -65,9 +65,9 @@ class ServerResourcesRunTest {
     void theMetricsReadTheSectionInMibAndCounts() {
         double mib = Summary.MIB;
         Summary.ResourceSample start = new Summary.ResourceSample(0, "", (long) (10 * mib), (long) (64 * mib),
-                100L, 0, Map.of("subscribers", 0L));
+                100L, 0, Map.of("subscribers", 0L), (long) (4 * mib));
         Summary.ResourceSample end = new Summary.ResourceSample(60, "", (long) (12 * mib), (long) (64 * mib),
-                103L, 0, Map.of("subscribers", 2L));
+                103L, 0, Map.of("subscribers", 2L), (long) (6 * mib));
         Summary measured = summary.withServerResources(new Summary.ServerResources(false, 1, start, List.of(),
                 end, (long) (48 * mib), new Summary.HeapSlope(30, 10.0, 2 * mib, 0.5 * mib), 3L, 2, 0));
         assertEquals(48.0, value(measured, "server_heap.peak_mib"));
@@ -76,6 +76,7 @@ class ServerResourcesRunTest {
         assertEquals(2.5, value(measured, "server_heap.slope_upper95_mib_per_h"));
         assertEquals(3.0, value(measured, "server_fds.growth"));
         assertEquals(2.0, value(measured, "server_state.growth"));
+        assertEquals(6.0, value(measured, "server_direct.peak_mib"), "the most direct memory of any reading");
     }
 
     @Test
@@ -88,7 +89,7 @@ class ServerResourcesRunTest {
 
     @Test
     void aReadingCountsEveryStructureKeptPerConnection() {
-        ResourceReading reading = new ResourceReading(1, 2, 3, 4, 5, 6, 7);
+        ResourceReading reading = new ResourceReading(1, 2, 3, 4, 5, 6, 7, 8);
         assertEquals(5 + 6 + 7, reading.perConnectionState());
     }
 

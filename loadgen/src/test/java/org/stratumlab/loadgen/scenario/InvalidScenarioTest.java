@@ -23,7 +23,7 @@ class InvalidScenarioTest {
             + "{p50|p90|p99|p999|max|mean|count}, sent, accepted, rejected, rejected.stale, rejected.incorrect, "
             + "rejected.duplicate, rejected.other, errors, unanswered, never_answered, reconnects, connected.max, "
             + "subscribed.max, jobs, notifies, unexpected_errors, owed, unground, accepted_ratio, rejected_ratio, stale_ratio, unanswered_ratio, "
-            + "error_ratio, submits_per_s, accepted_per_s, server_heap.peak_mib, server_heap.slope_mib_per_h, "
+            + "error_ratio, submits_per_s, accepted_per_s, server_heap.peak_mib, server_direct.peak_mib, server_heap.slope_mib_per_h, "
             + "server_heap.slope_ci95_mib_per_h, server_heap.slope_upper95_mib_per_h, server_fds.growth, "
             + "server_state.growth, server_closed.limit, server_closed.idle, server_closed.line_too_long, "
             + "server_closed.invalid_utf8, server_closed.subscribe_timeout, server_closed.queue_cap, server_closed, "

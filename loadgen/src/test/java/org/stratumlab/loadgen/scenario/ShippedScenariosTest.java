@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.stratumlab.results.Summary;
+import org.stratumlab.loadgen.attack.AttackKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -92,6 +94,34 @@ class ShippedScenariosTest {
         Scenario s = ScenarioLoader.load(file, List.of("phases.0.duration=1s", "phases.1.duration=1s"));
         assertEquals(1_000_000_000L, s.phases().get(0).durationNs());
         assertEquals(1_000_000_000L, s.phases().get(1).durationNs());
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedFiles")
+    void everyAttackScenarioJudgesItsHonestMinersAgainstTheirOwnBaseline(Path file) throws Exception {
+        Scenario s = ScenarioLoader.load(file, List.of());
+        if (!s.name().startsWith("attack-")) {
+            return;
+        }
+        List<String> phases = s.phases().stream().map(Phase::name).toList();
+        assertTrue(
+                phases.contains(Summary.Attack.BASELINE_PHASE)
+                        && phases.contains(Summary.Attack.ATTACK_PHASE),
+                s.name() + ": " + phases);
+        List<String> rules = s.thresholds().stream().map(t -> t.rule()).toList();
+        assertTrue(rules.contains("submit_honest.p99{phase:attack} < 2 * submit_honest.p99{phase:baseline}"),
+                s.name() + ": " + rules);
+        assertTrue(rules.contains("unanswered == 0"), s.name() + ": " + rules);
+        assertNotNull(s.attack(), s.name() + " has attackers");
+    }
+
+    @Test
+    void everyAttackKindHasItsScenario() throws IOException {
+        List<String> names = shippedFiles().map(f -> f.getFileName().toString().replace(".yaml", ""))
+                .toList();
+        for (AttackKind kind : AttackKind.values()) {
+            assertTrue(names.contains("attack-" + kind.label()), kind.label());
+        }
     }
 
     @Test

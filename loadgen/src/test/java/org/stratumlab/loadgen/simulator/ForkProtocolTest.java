@@ -41,7 +41,8 @@ class ForkProtocolTest {
 
     @Test
     void aResourceReadingTravelsAsOneJsonLine() {
-        ResourceReading reading = new ResourceReading(50_000_000, 64_000_000, 120, 2000, 1990, 2000, 0);
+        ResourceReading reading = new ResourceReading(50_000_000, 64_000_000, 120, 2000, 1990, 2000, 0,
+                16_777_216);
         String line = ForkProtocol.resourcesLine(reading);
         assertEquals(1, line.lines().count(), line);
         assertEquals(reading, ForkProtocol.parseResources(line));

@@ -1,5 +1,7 @@
 package org.stratumlab.server.resources;
 
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import com.sun.management.GcInfo;
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -51,7 +53,15 @@ public final class ResourceProbe {
         System.gc();
         MemoryUsage heap = memory.getHeapMemoryUsage();
         return new ResourceReading(heap.getUsed(), heap.getCommitted(), openFds(), connections.getAsLong(),
-                subscribers.getAsLong(), openChannels.getAsLong(), heldConnections.getAsLong());
+                subscribers.getAsLong(), openChannels.getAsLong(), heldConnections.getAsLong(),
+                directBytes());
+    }
+
+    /** @return the direct memory of Netty's default allocator (the servers' buffers), or -1 if it cannot tell */
+    static long directBytes() {
+        return ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider metered
+                ? metered.metric().usedDirectMemory()
+                : -1;
     }
 
     /** @return the open file descriptors, or -1 where the JVM does not count them */

@@ -14,9 +14,11 @@ package org.stratumlab.server.resources;
  * @param subscribers entries of the subscriber registry (a connection that subscribed and has not closed)
  * @param openChannels channels in the group that shutdown closes (every served or held connection)
  * @param heldConnections connections held unread for want of one of the node's places ({@code --node-limits})
+ * @param directBytes direct (off-heap) memory Netty's allocator holds: where request lines are buffered, so that
+ *        a line the server keeps whole shows here, not in the heap; -1 where the allocator does not tell
  */
 public record ResourceReading(long heapAfterGcBytes, long heapCommittedBytes, long openFds, long connections,
-        long subscribers, long openChannels, long heldConnections) {
+        long subscribers, long openChannels, long heldConnections, long directBytes) {
 
     /** @return every entry the server keeps per connection, in all its structures */
     public long perConnectionState() {
