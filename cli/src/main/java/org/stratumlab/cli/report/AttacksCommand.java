@@ -1,12 +1,10 @@
 package org.stratumlab.cli.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.stratumlab.report.AttackTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -36,13 +34,6 @@ public final class AttacksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            spec.commandLine().getOut().println("wrote " + AttackTable.write(dir));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot tabulate " + dir + " (" + e + ")");
-        }
+        return ResultsFolderWrite.run(spec, dir, "tabulate", AttackTable::write);
     }
 }

@@ -1,13 +1,11 @@
 package org.stratumlab.cli.report;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.stratumlab.report.ResultsIndex;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,13 +31,6 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            spec.commandLine().getOut().println("wrote " + ResultsIndex.write(dir));
-            return 0;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        } catch (IOException e) {
-            throw new ParameterException(spec.commandLine(), "cannot index " + dir + " (" + e + ")");
-        }
+        return ResultsFolderWrite.run(spec, dir, "index", ResultsIndex::write);
     }
 }
