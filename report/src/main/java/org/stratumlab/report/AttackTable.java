@@ -172,19 +172,11 @@ public final class AttackTable {
     }
 
     private static String thresholds(Summary s) {
-        long passed = s.thresholds().stream().filter(Summary.ThresholdResult::passed).count();
-        if (s.thresholds().isEmpty()) {
-            return "-";
-        }
-        return passed == s.thresholds().size()
-                ? "all " + passed + " passed"
-                : "**" + (s.thresholds().size() - passed) + " of " + s.thresholds().size() + " failed**";
+        return ResultsIndex.thresholds(s.thresholds());
     }
 
     private static String link(Path folder, Row row) {
-        String file = row.entry().hasReport() ? RunReport.FILE_NAME : RunData.SUMMARY;
-        return "[" + (row.entry().hasReport() ? "report" : "summary") + "]("
-                + Markdown.link(folder.relativize(row.dir()), file) + ")";
+        return ResultsIndex.runLink(folder.relativize(row.dir()), row.entry().hasReport());
     }
 
     private static String soak(Path folder, Row soak) {

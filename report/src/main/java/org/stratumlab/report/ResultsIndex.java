@@ -123,9 +123,7 @@ public final class ResultsIndex {
 
     private static String row(Entry entry) {
         Summary s = entry.summary();
-        String link = entry.hasReport()
-                ? "[report](" + Markdown.link(entry.dir(), RunReport.FILE_NAME) + ")"
-                : "[summary](" + Markdown.link(entry.dir(), RunData.SUMMARY) + ")";
+        String link = runLink(entry.dir(), entry.hasReport());
         return "| "
                 + String.join(" | ", Markdown.cell(s.scenario()), Format.dateMinutes(s.startedAtInstant()),
                         RunSetReport.runs(1), Format.count(Math.round(s.durationS())) + " s", overrides(s),
@@ -180,7 +178,19 @@ public final class ResultsIndex {
         return overrides.isEmpty() ? "-" : Markdown.cell(String.join(", ", overrides));
     }
 
-    private static String thresholds(List<Summary.ThresholdResult> thresholds) {
+    /**
+     * @param dir a run's folder, relative to the page that links it
+     * @param hasReport whether the folder has its report.html
+     * @return a Markdown link to the run's report, or to its summary.json when it has none
+     */
+    static String runLink(Path dir, boolean hasReport) {
+        return hasReport
+                ? "[report](" + Markdown.link(dir, RunReport.FILE_NAME) + ")"
+                : "[summary](" + Markdown.link(dir, RunData.SUMMARY) + ")";
+    }
+
+    /** @return how many of a run's thresholds passed, in bold when one failed; "-" for none */
+    static String thresholds(List<Summary.ThresholdResult> thresholds) {
         if (thresholds.isEmpty()) {
             return "-";
         }

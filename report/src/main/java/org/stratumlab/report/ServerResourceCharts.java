@@ -1,6 +1,5 @@
 package org.stratumlab.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.stratumlab.results.Summary;
 
@@ -23,7 +22,7 @@ final class ServerResourceCharts {
     }
 
     private static Chart heap(Summary.ServerResources r, List<LineChart.Marker> phases) {
-        List<Summary.ResourceSample> all = readings(r);
+        List<Summary.ResourceSample> all = r.readings();
         List<Series> lines = List.of(series("heap after full GC", "#1f77b4", all,
                 sample -> sample.heapAfterGcBytes() / Summary.MIB));
         double committedMib = all.stream().mapToLong(Summary.ResourceSample::heapCommittedBytes).max()
@@ -43,7 +42,7 @@ final class ServerResourceCharts {
     }
 
     private static Chart descriptors(Summary.ServerResources r, List<LineChart.Marker> phases) {
-        List<Summary.ResourceSample> all = readings(r);
+        List<Summary.ResourceSample> all = r.readings();
         List<Summary.ResourceSample> counted = all.stream().filter(s -> s.openFds() != null).toList();
         List<Series> lines = List.of(
                 series("open fds", "#d62728", counted, s -> s.openFds()),
@@ -54,14 +53,6 @@ final class ServerResourceCharts {
                         "count", phases),
                 "The simulator process's open file descriptors, its open connections, and the entries it keeps per "
                         + "connection (subscribers, channels, held), at each reading: " + r.describe() + ".");
-    }
-
-    private static List<Summary.ResourceSample> readings(Summary.ServerResources r) {
-        List<Summary.ResourceSample> all = new ArrayList<>();
-        all.add(r.start());
-        all.addAll(r.samples());
-        all.add(r.end());
-        return all;
     }
 
     private static Series series(String name, String color, List<Summary.ResourceSample> samples,
